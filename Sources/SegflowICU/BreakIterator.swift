@@ -1,0 +1,106 @@
+internal import CICU
+
+/// An ICU break iterator that works directly on UTF-8, so boundaries are UTF-8 byte offsets.
+///
+/// Opening an iterator loads rules and dictionaries, so keep one per task and reuse it for many
+/// texts. Not thread-safe: one iterator per concurrent task.
+public final class BreakIterator {
+  /// What the iterator finds boundaries between.
+  public enum Kind: Sendable {
+    case character, word, line, sentence
+
+    var code: Int32 {
+      switch self {
+      case .character: Int32(CICU_BREAK_CHARACTER)
+      case .word: Int32(CICU_BREAK_WORD)
+      case .line: Int32(CICU_BREAK_LINE)
+      case .sentence: Int32(CICU_BREAK_SENTENCE)
+      }
+    }
+  }
+
+  public let kind: Kind
+  public let locale: String
+  private let handle: OpaquePointer
+
+  /// Opens an iterator for `locale`, an ICU locale id such as `zh`, `ja` or `en@ss=standard`
+  /// (English with abbreviation suppressions).
+  public init(_ kind: Kind, locale: String) throws(ICUError) {
+    var status: Int32 = 0
+    let opened = CICU_breakOpen(kind.code, locale, &status)
+    try ICUError.check(status, "opening the \(kind) break iterator for '\(locale)'")
+    guard let opened else { throw ICUError(code: status, operation: "opening the \(kind) break iterator") }
+    self.kind = kind
+    self.locale = locale
+    self.handle = opened
+  }
+
+  deinit { CICU_breakClose(handle) }
+
+  /// Calls `body` with each boundary after the start (UTF-8 byte offset, ICU rule status), in
+  /// order; the last boundary is `utf8.count`.
+  ///
+  /// The rule status tells what the text before the boundary is: for word iterators see
+  /// ``WordRuleStatus``.
+  public func forEachBoundary(
+    in utf8: UnsafeBufferPointer<UInt8>,
+    _ body: (_ offset: Int, _ ruleStatus: Int32) throws -> Void
+  ) throws {
+    guard let base = utf8.baseAddress, !utf8.isEmpty else { return }
+    var status: Int32 = 0
+    base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
+      CICU_breakSetUTF8(handle, chars, Int64(utf8.count), &status)
+    }
+    try ICUError.check(status, "setting the text of a \(kind) break iterator")
+    _ = CICU_breakFirst(handle)
+    while true {
+      let next = CICU_breakNext(handle)
+      if next < 0 { break }
+      try body(Int(next), CICU_breakRuleStatus(handle))
+    }
+  }
+
+  /// All boundaries of `text` as UTF-8 byte offsets, starting with 0 and ending with the byte count.
+  public func boundaries(in text: String) throws -> [Int] {
+    var copy = text
+    var result = [0]
+    try copy.withUTF8 { buffer in
+      try forEachBoundary(in: buffer) { offset, _ in result.append(offset) }
+    }
+    return text.isEmpty ? [0] : result
+  }
+
+  /// The pieces of `text` between consecutive boundaries.
+  public func pieces(of text: String) throws -> [Substring] {
+    let offsets = try boundaries(in: text)
+    let utf8 = text.utf8
+    var pieces: [Substring] = []
+    pieces.reserveCapacity(offsets.count)
+    for (start, end) in zip(offsets, offsets.dropFirst()) {
+      let lower = utf8.index(utf8.startIndex, offsetBy: start)
+      let upper = utf8.index(lower, offsetBy: end - start)
+      pieces.append(text[lower..<upper])
+    }
+    return pieces
+  }
+}
+
+/// The kind of a word-iterator piece, from ICU's rule status ranges (`UWordBreak`).
+public enum WordRuleStatus: String, Sendable, Codable {
+  /// Spaces and punctuation.
+  case none
+  case number
+  case letter
+  case kana
+  case ideographic
+
+  public init(ruleStatus: Int32) {
+    switch ruleStatus {
+    case 100..<200: self = .number
+    case 200..<300: self = .letter
+    case 300..<400: self = .kana
+    case 400..<500: self = .ideographic
+    default: self = .none
+    }
+  }
+}

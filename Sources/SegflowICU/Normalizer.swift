@@ -1,0 +1,48 @@
+internal import CICU
+
+/// Unicode normalization forms, as ICU implements them.
+public enum NormalizationForm: String, Sendable, CaseIterable {
+  case nfc = "NFC", nfd = "NFD", nfkc = "NFKC", nfkd = "NFKD"
+
+  var code: Int32 {
+    switch self {
+    case .nfc: Int32(CICU_NFC)
+    case .nfd: Int32(CICU_NFD)
+    case .nfkc: Int32(CICU_NFKC)
+    case .nfkd: Int32(CICU_NFKD)
+    }
+  }
+}
+
+/// ICU normalization of Swift strings.
+public enum Normalizer {
+  /// `text` in `form`. Returns the string itself, without copying, when it is already normalized.
+  public static func normalize(_ text: String, to form: NormalizationForm) throws(ICUError) -> String {
+    let units = Array(text.utf16)
+    var status: Int32 = 0
+    let already = CICU_isNormalized(form.code, units, Int32(units.count), &status)
+    try ICUError.check(status, "checking \(form.rawValue) normalization")
+    if already != 0 { return text }
+    var capacity = units.count + units.count / 2 + 16
+    while true {
+      var output = [UInt16](repeating: 0, count: capacity)
+      status = 0
+      let needed = CICU_normalize(form.code, units, Int32(units.count), &output, Int32(capacity), &status)
+      if status == 15 /* U_BUFFER_OVERFLOW_ERROR */ || Int(needed) > capacity {
+        capacity = Int(needed) + 1
+        continue
+      }
+      try ICUError.check(status, "normalizing to \(form.rawValue)")
+      return String(decoding: output[0..<Int(needed)], as: UTF16.self)
+    }
+  }
+
+  /// Whether `text` is already in `form`.
+  public static func isNormalized(_ text: String, _ form: NormalizationForm) throws(ICUError) -> Bool {
+    let units = Array(text.utf16)
+    var status: Int32 = 0
+    let result = CICU_isNormalized(form.code, units, Int32(units.count), &status)
+    try ICUError.check(status, "checking \(form.rawValue) normalization")
+    return result != 0
+  }
+}
