@@ -159,7 +159,7 @@ int32_t CICU_detectCharset(const char *bytes, int32_t length, char *name, int32_
 }
 
 int32_t CICU_toUTF16(const char *charset, const char *bytes, int32_t length, uint16_t *dest,
-                     int32_t capacity, int64_t *errorOffset, int32_t *status) {
+                     int32_t *offsets, int32_t capacity, int64_t *errorOffset, int32_t *status) {
   UErrorCode code = U_ZERO_ERROR;
   *errorOffset = -1;
   UConverter *converter = ucnv_open(charset, &code);
@@ -172,7 +172,7 @@ int32_t CICU_toUTF16(const char *charset, const char *bytes, int32_t length, uin
   const char *sourceLimit = bytes + length;
   UChar *target = dest;
   UChar *targetLimit = dest + capacity;
-  ucnv_toUnicode(converter, &target, targetLimit, &source, sourceLimit, NULL, 1, &code);
+  ucnv_toUnicode(converter, &target, targetLimit, &source, sourceLimit, offsets, 1, &code);
   int32_t written = (int32_t)(target - dest);
   if (code == U_BUFFER_OVERFLOW_ERROR) {
     // Report the size needed: count the rest with a pre-flight on the remaining input.
@@ -192,6 +192,20 @@ int32_t CICU_toUTF16(const char *charset, const char *bytes, int32_t length, uin
     *errorOffset = (int64_t)(source - bytes) - invalidLength;
   }
   ucnv_close(converter);
+  *status = code;
+  return written;
+}
+
+int32_t CICU_fromUTF16(const char *charset, const uint16_t *source, int32_t length, char *dest,
+                       int32_t capacity, int32_t *status) {
+  UErrorCode code = U_ZERO_ERROR;
+  UConverter *converter = ucnv_open(charset, &code);
+  int32_t written = 0;
+  if (U_SUCCESS(code)) {
+    ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &code);
+    written = ucnv_fromUChars(converter, dest, capacity, source, length, &code);
+    ucnv_close(converter);
+  }
   *status = code;
   return written;
 }

@@ -24,18 +24,31 @@ public enum Charset {
   /// - Throws: ``CharsetError/invalidBytes(charset:offset:)`` at the first byte sequence that is
   ///   invalid or unmappable, or ``CharsetError/unknownCharset(_:)``.
   public static func decode(_ bytes: [UInt8], from charset: String) throws(CharsetError) -> String {
-    if bytes.isEmpty { return "" }
+    try decodeWithOffsets(bytes, from: charset, wantOffsets: false).text
+  }
+
+  /// Decodes like ``decode(_:from:)`` and also returns, for each UTF-16 unit of the result, the
+  /// byte offset in `bytes` it came from.
+  public static func decodeWithOffsets(
+    _ bytes: [UInt8], from charset: String, wantOffsets: Bool = true
+  ) throws(CharsetError) -> (text: String, utf16Offsets: [Int32]) {
+    if bytes.isEmpty { return ("", []) }
     guard bytes.count < Int(Int32.max / 2) else { throw .tooLarge(bytes.count) }
     // Every byte yields at most one UTF-16 unit in the charsets we meet, plus slack for
     // surrogate pairs from 4-byte sequences.
     var capacity = bytes.count + 16
     while true {
       var units = [UInt16](repeating: 0, count: capacity)
+      var offsets = [Int32](repeating: 0, count: wantOffsets ? capacity : 0)
       var errorOffset: Int64 = -1
       var status: Int32 = 0
       let written = bytes.withUnsafeBufferPointer { buffer in
         buffer.withMemoryRebound(to: CChar.self) { chars in
-          CICU_toUTF16(charset, chars.baseAddress, Int32(chars.count), &units, Int32(capacity), &errorOffset, &status)
+          offsets.withUnsafeMutableBufferPointer { offsetBuffer in
+            CICU_toUTF16(
+              charset, chars.baseAddress, Int32(chars.count), &units, offsetBuffer.baseAddress,
+              Int32(capacity), &errorOffset, &status)
+          }
         }
       }
       if status == 15 /* U_BUFFER_OVERFLOW_ERROR */ {
@@ -50,7 +63,31 @@ public enum Charset {
         }
         throw .failed(charset: charset, icuError: name)
       }
-      return String(decoding: units[0..<Int(written)], as: UTF16.self)
+      let text = String(decoding: units[0..<Int(written)], as: UTF16.self)
+      return (text, wantOffsets ? Array(offsets[0..<Int(written)]) : [])
+    }
+  }
+}
+
+extension Charset {
+  /// Encodes `text` in `charset` (for tests, fixtures and legacy outputs).
+  ///
+  /// - Throws: ``CharsetError/failed(charset:icuError:)`` when a character has no mapping.
+  public static func encode(_ text: String, to charset: String) throws(CharsetError) -> [UInt8] {
+    let units = Array(text.utf16)
+    var capacity = units.count * 4 + 16
+    while true {
+      var bytes = [CChar](repeating: 0, count: capacity)
+      var status: Int32 = 0
+      let written = CICU_fromUTF16(charset, units, Int32(units.count), &bytes, Int32(capacity), &status)
+      if status == 15 /* U_BUFFER_OVERFLOW_ERROR */ {
+        capacity = Int(written) + 16
+        continue
+      }
+      if CICU_isFailure(status) != 0 {
+        throw .failed(charset: charset, icuError: String(cString: CICU_errorName(status)))
+      }
+      return bytes[0..<Int(written)].map { UInt8(bitPattern: $0) }
     }
   }
 }

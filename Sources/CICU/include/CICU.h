@@ -72,9 +72,15 @@ int32_t CICU_detectCharset(const char *bytes, int32_t length, char *name, int32_
 
 /// Converts `length` bytes in `charset` to UTF-16. Stops at the first invalid or unmappable byte
 /// sequence: then `*errorOffset` is its byte offset and `status` is the failure. Returns the
-/// number of UTF-16 units written (or needed, when larger than `capacity`).
+/// number of UTF-16 units written (or needed, when larger than `capacity`). When `offsets` is not
+/// NULL (capacity entries), it receives the source byte offset of each UTF-16 unit.
 int32_t CICU_toUTF16(const char *charset, const char *bytes, int32_t length, uint16_t *dest,
-                     int32_t capacity, int64_t *errorOffset, int32_t *status);
+                     int32_t *offsets, int32_t capacity, int64_t *errorOffset, int32_t *status);
+
+/// Converts UTF-16 to `charset`; returns the bytes written (or needed, beyond `capacity`).
+/// Unmappable characters are a failure (`U_INVALID_CHAR_FOUND`).
+int32_t CICU_fromUTF16(const char *charset, const uint16_t *source, int32_t length, char *dest,
+                       int32_t capacity, int32_t *status);
 
 // MARK: Regular expressions (used by SRX rules)
 

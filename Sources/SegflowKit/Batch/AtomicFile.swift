@@ -1,0 +1,50 @@
+import Foundation
+
+/// Writes files so that a crash or `kill -9` never leaves a half-written file under the final
+/// name: the bytes go to a hidden temporary file in the same folder, which is then renamed.
+public enum AtomicFile {
+  public static func write(_ text: String, to path: String) throws(DocumentError) {
+    try write(Array(text.utf8), to: path)
+  }
+
+  public static func write(_ bytes: [UInt8], to path: String) throws(DocumentError) {
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw DocumentError(path: path, message: "cannot create the folder \(folder): \(reason(error))")
+    }
+    let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw DocumentError(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
+    }
+    var written = 0
+    let failure: Int32? = bytes.withUnsafeBytes { buffer -> Int32? in
+      while written < buffer.count {
+        let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        if result < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        written += result
+      }
+      return nil
+    }
+    close(descriptor)
+    if let failure {
+      unlink(temporary)
+      throw DocumentError(path: path, message: "cannot write: \(String(cString: strerror(failure)))")
+    }
+    if rename(temporary, path) != 0 {
+      let code = errno
+      unlink(temporary)
+      throw DocumentError(path: path, message: "cannot move the finished file into place: \(String(cString: strerror(code)))")
+    }
+  }
+
+  static func reason(_ error: Error) -> String {
+    (error as NSError).localizedDescription
+  }
+}

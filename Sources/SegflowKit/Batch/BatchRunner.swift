@@ -1,0 +1,92 @@
+import Foundation
+
+/// Runs a pipeline over many documents concurrently and writes each one's outputs.
+///
+/// One failing document never stops the others; results come back in input order whatever
+/// the number of jobs, and outputs do not depend on it.
+public struct BatchRunner: Sendable {
+  public var pipeline: Pipeline
+  public var outputDirectory: String
+  public var writers: [any SegmentWriter]
+  public var jobs: Int
+
+  public init(pipeline: Pipeline, outputDirectory: String, writers: [any SegmentWriter], jobs: Int) {
+    self.pipeline = pipeline
+    self.outputDirectory = outputDirectory
+    self.writers = writers
+    self.jobs = max(1, jobs)
+  }
+
+  /// Processes `inputs`; `progress` is called after each document (from any task).
+  public func run(_ inputs: [InputDocument], progress: @escaping @Sendable (DocumentResult) -> Void = { _ in }) async -> [DocumentResult] {
+    let queue = WorkQueue(count: inputs.count)
+    let pipeline = pipeline
+    let writers = writers
+    let outputDirectory = outputDirectory
+    return await withTaskGroup(of: [(Int, DocumentResult)].self) { group in
+      for _ in 0..<min(jobs, max(1, inputs.count)) {
+        group.addTask {
+          let context = StageContext()
+          var done: [(Int, DocumentResult)] = []
+          while let index = await queue.next() {
+            let result = Self.process(inputs[index], pipeline: pipeline, writers: writers, outputDirectory: outputDirectory, context: context)
+            progress(result)
+            done.append((index, result))
+          }
+          return done
+        }
+      }
+      var results = [DocumentResult?](repeating: nil, count: inputs.count)
+      for await batch in group { for (index, result) in batch { results[index] = result } }
+      return results.enumerated().map { $0.element ?? DocumentResult(input: inputs[$0.offset]) }
+    }
+  }
+
+  /// Reads, processes and writes one document.
+  public static func process(_ input: InputDocument, pipeline: Pipeline, writers: [any SegmentWriter], outputDirectory: String, context: StageContext) -> DocumentResult {
+    var result = DocumentResult(input: input)
+    do throws(DocumentError) {
+      var document = try DocumentReader.load(input, language: pipeline.language)
+      result.bytes = document.bytes.count
+      try pipeline.process(&document, context: context)
+      result.blocks = document.blocks.count
+      result.segments = document.segments.count
+      result.characters = document.segments.reduce(0) { $0 + $1.text.unicodeScalars.count { !$0.properties.isWhitespace } }
+      result.warnings = document.warnings
+      let writerContext = WriterContext(sourceLanguage: pipeline.language, targetLanguage: pipeline.targetLanguage)
+      // Render everything first, then write: a writer error leaves no partial set of outputs.
+      var rendered: [(String, String)] = []
+      for writer in writers {
+        let path = (outputDirectory as NSString).appendingPathComponent(input.name + writer.fileSuffix)
+        do {
+          rendered.append((path, try writer.render(document, context: writerContext)))
+        } catch {
+          throw DocumentError(path: input.path, message: "writer '\(writer.name)' failed: \(error)")
+        }
+      }
+      for (path, text) in rendered {
+        try AtomicFile.write(text, to: path)
+        result.outputs.append(path)
+      }
+    } catch {
+      result.error = error
+    }
+    return result
+  }
+}
+
+/// Hands out document indexes to the workers, each once.
+actor WorkQueue {
+  private var nextIndex = 0
+  private let count: Int
+
+  init(count: Int) {
+    self.count = count
+  }
+
+  func next() -> Int? {
+    guard nextIndex < count else { return nil }
+    defer { nextIndex += 1 }
+    return nextIndex
+  }
+}

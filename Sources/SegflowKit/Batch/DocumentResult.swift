@@ -1,0 +1,18 @@
+/// What happened to one document of a batch.
+public struct DocumentResult: Sendable {
+  public var input: InputDocument
+  /// nil when the document succeeded.
+  public var error: DocumentError?
+  public var blocks = 0
+  public var segments = 0
+  /// Characters of the segments, white space excluded.
+  public var characters = 0
+  public var bytes = 0
+  /// Output files written.
+  public var outputs: [String] = []
+  public var warnings: [String] = []
+
+  public init(input: InputDocument) {
+    self.input = input
+  }
+}

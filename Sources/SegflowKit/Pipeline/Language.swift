@@ -1,0 +1,30 @@
+/// BCP 47 language tags as Segflow uses them, and the ICU locales they map to.
+public enum Language {
+  /// The ICU locale for sentence breaking: English asks for abbreviation suppressions
+  /// (`Mr.` does not end a sentence).
+  public static func sentenceLocale(_ tag: String) -> String {
+    let icu = icuLocale(tag)
+    if icu.hasPrefix("en") || icu.hasPrefix("de") || icu.hasPrefix("fr") || icu.hasPrefix("es") || icu.hasPrefix("it") || icu.hasPrefix("pt") || icu.hasPrefix("ru") {
+      return icu + "@ss=standard"
+    }
+    return icu
+  }
+
+  /// `zh-Hant-TW` → `zh_Hant_TW`.
+  public static func icuLocale(_ tag: String) -> String {
+    String(tag.map { $0 == "-" ? "_" : $0 })
+  }
+
+  /// True for languages written without spaces between words.
+  public static func isCJK(_ tag: String) -> Bool {
+    let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
+    return ["zh", "ja", "ko", "yue", "wuu", "lzh"].contains(primary)
+  }
+
+  /// Checks the shape of a BCP 47 tag (language, optional script, region, variants).
+  public static func isWellFormed(_ tag: String) -> Bool {
+    let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+    guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+    return parts.dropFirst().allSatisfy { part in (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+  }
+}

@@ -1,0 +1,81 @@
+import SegflowICU
+
+/// One option of a stage or writer, documented for `segflow list-stages` and
+/// docs/pipeline-file.md.
+public struct OptionDoc: Sendable, Hashable {
+  public var key: String
+  public var type: String
+  public var defaultValue: String
+  public var summary: String
+}
+
+/// What the pipeline file can name as a stage.
+public struct StageDescriptor: Sendable {
+  public var name: String
+  public var summary: String
+  /// Layers the stage reads; an earlier stage must produce each.
+  public var requires: [String]
+  public var produces: [String]
+  public var options: [OptionDoc]
+  let make: @Sendable (OptionReader) -> any Stage
+}
+
+/// Every stage a pipeline file can use, in their natural order.
+public enum StageRegistry {
+  public static let all: [StageDescriptor] = [
+    StageDescriptor(
+      name: "decode", summary: "bytes to text: BOM, UTF-8, or an ICU-detected charset (GB18030, Big5, …); splits lines",
+      requires: [], produces: ["text", "lines"],
+      options: [OptionDoc(key: "encoding", type: "string", defaultValue: "auto", summary: "`auto`, or a charset ICU knows (`UTF-8`, `GB18030`, `Big5`, `UTF-16LE`, …)")],
+      make: { reader in DecodeStage(encoding: reader.string("encoding", default: "auto")) }),
+    StageDescriptor(
+      name: "normalize", summary: "Unicode normalization; vertical presentation forms back to ordinary punctuation",
+      requires: ["lines"], produces: ["lines"],
+      options: [
+        OptionDoc(key: "form", type: "NFC | NFKC | NFD | NFKD | none", defaultValue: "NFC", summary: "Unicode normalization form"),
+        OptionDoc(key: "verticalForms", type: "bool", defaultValue: "true", summary: "map U+FE10–FE19 and U+FE30–FE4F to full-width punctuation (`︐` → `，`)"),
+        OptionDoc(key: "removeZeroWidth", type: "bool", defaultValue: "true", summary: "drop zero-width spaces and joiners left by extraction"),
+      ],
+      make: { reader in
+        let form = reader.string("form", default: "NFC")
+        let parsed = NormalizationForm(rawValue: form.uppercased())
+        if parsed == nil && form.lowercased() != "none" {
+          reader.diagnostics.error("'form' of stage 'normalize' must be one of NFC, NFKC, NFD, NFKD, none; got '\(form)'", at: reader.mapping?["form"]?.mark)
+        }
+        return NormalizeStage(form: parsed, verticalForms: reader.bool("verticalForms", default: true), removeZeroWidth: reader.bool("removeZeroWidth", default: true))
+      }),
+    StageDescriptor(
+      name: "reflow", summary: "repairs line flow: paragraphs, headings, headers and bylines from column-extracted lines",
+      requires: ["lines"], produces: ["blocks"],
+      options: [
+        OptionDoc(key: "layout", type: "columns | lines | paragraphs", defaultValue: "columns", summary: "`columns`: full repair of extracted text; `lines`: each line a paragraph, verbatim; `paragraphs`: blank lines separate paragraphs"),
+        OptionDoc(key: "cjkLatinSpacing", type: "remove | keep", defaultValue: "remove", summary: "spaces between CJK and Latin or digits (`打造 17个`) are typesetting glue: remove or keep"),
+        OptionDoc(key: "blankLines", type: "auto | paragraph", defaultValue: "auto", summary: "`auto`: a blank line is one signal among others (column breaks fall mid-sentence); `paragraph`: always a break"),
+        OptionDoc(key: "keepHeaders", type: "bool", defaultValue: "true", summary: "keep page headers and footers as blocks"),
+        OptionDoc(key: "detectBylines", type: "bool", defaultValue: "true", summary: "cut author lines (`文/宁杰`) into blocks of their own"),
+        OptionDoc(key: "detectHeadings", type: "bool", defaultValue: "true", summary: "recognise headings and page headers"),
+      ],
+      make: { reader in
+        var options = ReflowOptions()
+        options.layout = reader.choice("layout", default: options.layout)
+        options.cjkLatinSpacing = reader.choice("cjkLatinSpacing", default: options.cjkLatinSpacing)
+        options.blankLines = reader.choice("blankLines", default: options.blankLines)
+        options.keepHeaders = reader.bool("keepHeaders", default: options.keepHeaders)
+        options.detectBylines = reader.bool("detectBylines", default: options.detectBylines)
+        options.detectHeadings = reader.bool("detectHeadings", default: options.detectHeadings)
+        return ReflowStage(options: options)
+      }),
+    StageDescriptor(
+      name: "segment", summary: "ICU sentence breaking of each block into segments with stable ids",
+      requires: ["blocks"], produces: ["segments"], options: [],
+      make: { _ in SegmentStage() }),
+    StageDescriptor(
+      name: "tokenize", summary: "ICU word breaking of each segment",
+      requires: ["segments"], produces: ["tokens"], options: [],
+      make: { _ in TokenizeStage() }),
+  ]
+
+  public static func descriptor(named name: String) -> StageDescriptor? {
+    all.first { $0.name == name }
+  }
+}

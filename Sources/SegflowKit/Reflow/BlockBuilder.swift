@@ -1,0 +1,69 @@
+/// Assembles a block from rows: their kept ranges become pieces, joined with a space between
+/// Latin words and nothing between CJK characters.
+struct BlockBuilder {
+  private(set) var text = ""
+  private(set) var pieces: [Piece] = []
+  var decisions: [Decision] = []
+  private(set) var rowCount = 0
+  private var lastScalar: Unicode.Scalar?
+
+  var isEmpty: Bool { rowCount == 0 }
+
+  mutating func append(_ row: Reflower.Row, verbatim: Bool) {
+    let profile = row.profile
+    let ranges = profile.kept
+    guard let firstRange = ranges.first, !firstRange.isEmpty else { return }
+    let first = profile.scalars[firstRange.lowerBound]
+    if let previous = lastScalar {
+      let left = ScalarClass(previous)
+      let right = ScalarClass(first)
+      if previous == "-", pieces.last.map({ $0.length > 1 }) == true, right == .latinLetter,
+        first.properties.isLowercase, precedingLetter()
+      {
+        // `infor-` + `mation`: a hyphen the line break added.
+        text.unicodeScalars.removeLast()
+        pieces[pieces.count - 1].length -= 1
+        decisions.append(Decision(.dehyphenate, rule: "line-end-hyphen", confidence: 0.8, line: row.line.number, detail: "a hyphen between letters at a line end, lower-case after it"))
+      } else if Self.needsSpace(after: previous, left, before: first, right) {
+        text.append(" ")
+      }
+    }
+    if profile.removedSpaces > 0 && !verbatim {
+      let rule = profile.isLetterSpaced ? "justification-spaces" : "typesetting-glue"
+      let detail = profile.isLetterSpaced
+        ? "\(profile.removedSpaces) spaces of a letter-spaced (justified) line removed"
+        : "\(profile.removedSpaces) spaces next to CJK punctuation or between CJK and Latin removed"
+      decisions.append(Decision(.removeSpace, rule: rule, confidence: profile.isLetterSpaced ? 0.95 : 0.85, line: row.line.number, detail: detail))
+    }
+    for range in ranges where !range.isEmpty {
+      let start = profile.offsets[range.lowerBound]
+      let end = profile.offsets[range.upperBound]
+      let piece = Piece(
+        textOffset: text.utf8.count, length: end - start, line: row.line.number,
+        column: range.lowerBound + 1, sourceOffset: row.line.offset + start)
+      text.unicodeScalars.append(contentsOf: profile.scalars[range])
+      pieces.append(piece)
+      lastScalar = profile.scalars[range.upperBound - 1]
+    }
+    rowCount += 1
+  }
+
+  /// Latin words on two lines are joined with a space (`5G` + `SA`, `word,` + `next`); CJK and
+  /// symbols such as `+` in `1+9+` + `3` are joined directly.
+  static func needsSpace(after previous: Unicode.Scalar, _ left: ScalarClass, before next: Unicode.Scalar, _ right: ScalarClass) -> Bool {
+    let leftOK = left.isWordLike || ",.;:!?)]}\"'%".unicodeScalars.contains(previous)
+    let rightOK = right.isWordLike || "([{\"'".unicodeScalars.contains(next)
+    return leftOK && rightOK
+  }
+
+  private func precedingLetter() -> Bool {
+    let scalars = text.unicodeScalars
+    guard scalars.count >= 2 else { return false }
+    let before = scalars[scalars.index(scalars.endIndex, offsetBy: -2)]
+    return ScalarClass(before) == .latinLetter
+  }
+
+  func finish(kind: BlockKind) -> Block {
+    Block(kind: kind, text: text, pieces: pieces, decisions: decisions)
+  }
+}

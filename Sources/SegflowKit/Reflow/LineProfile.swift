@@ -1,0 +1,144 @@
+/// What reflow needs to know about one non-blank source line: its characters, which of its
+/// spaces are real, its width on the page and how it ends.
+struct LineProfile {
+  /// Index in the document's `lines`.
+  var index: Int
+  var scalars: [Unicode.Scalar]
+  /// UTF-8 offset of each scalar in the line, plus the line's byte length at the end.
+  var offsets: [Int]
+  /// Scalar ranges kept in the repaired text, in order; spaces between them were dropped.
+  var kept: [Range<Int>]
+  /// Spaces removed inside the line (leading and trailing white space not counted).
+  var removedSpaces: Int
+  /// Every gap between characters is spaced: a justified (stretched) line.
+  var isLetterSpaced: Bool
+  /// Display width of the kept text in half-width units.
+  var width: Int
+  var first: Unicode.Scalar
+  var last: Unicode.Scalar
+  /// Ends a sentence: `。`, `！`, `？`, `…` (or `.` `!` `?` after a Latin word), possibly
+  /// followed by closing quotes or brackets.
+  var endsSentence: Bool
+  /// Has `，。；：` or similar inside: running text rather than a title.
+  var hasClausePunctuation: Bool
+  /// A single real space between two CJK runs, as in two-part newspaper headlines.
+  var hasInternalSpace: Bool
+  /// Scalar index where a byline (`文/宁杰`) starts at the end of the line, if any.
+  var bylineStart: Int?
+
+  /// Profiles `text`, or returns nil for a blank line.
+  init?(index: Int, text: String, removeCJKLatinSpaces: Bool) {
+    let all = Array(text.unicodeScalars)
+    var offsets: [Int] = []
+    offsets.reserveCapacity(all.count + 1)
+    var offset = 0
+    for scalar in all {
+      offsets.append(offset)
+      offset += UTF8.width(scalar)
+    }
+    offsets.append(offset)
+    self.init(index: index, scalars: all, offsets: offsets, range: 0..<all.count, removeCJKLatinSpaces: removeCJKLatinSpaces)
+  }
+
+  /// Profiles the scalars of `range` only (used to cut a byline off the end of a line).
+  init?(index: Int, scalars all: [Unicode.Scalar], offsets: [Int], range: Range<Int>, removeCJKLatinSpaces: Bool) {
+    let classes = all.map(ScalarClass.init)
+    guard let lower = classes[range].firstIndex(where: { $0 != .space }),
+      let upper = classes[range].lastIndex(where: { $0 != .space })
+    else { return nil }
+
+    // Tokens: maximal runs of non-space scalars.
+    var tokens: [Range<Int>] = []
+    var start = lower
+    var position = lower
+    while position <= upper {
+      if classes[position] == .space {
+        if start < position { tokens.append(start..<position) }
+        start = position + 1
+      }
+      position += 1
+    }
+    if start <= upper { tokens.append(start..<(upper + 1)) }
+
+    // Justified lines: pdftotext spaces every gap, so tokens are single CJK characters or
+    // whole numbers and Latin words.
+    var singleCJK = 0
+    var atomic = 0
+    for token in tokens {
+      let cjkCount = token.reduce(0) { $0 + (classes[$1].isCJK ? 1 : 0) }
+      if cjkCount == 1 && token.count == 1 { singleCJK += 1; atomic += 1 } else if cjkCount == 0 { atomic += 1 }
+    }
+    let letterSpaced = tokens.count >= 4 && singleCJK >= 2 && atomic * 100 >= tokens.count * 85
+
+    var kept: [Range<Int>] = []
+    var removed = 0
+    var pieceStart = tokens[0].lowerBound
+    for (left, right) in zip(tokens, tokens.dropFirst()) {
+      let a = classes[left.upperBound - 1]
+      let b = classes[right.lowerBound]
+      let keep: Bool
+      if letterSpaced {
+        keep = !a.isCJK && !b.isCJK
+      } else if a.isCJK && b.isCJK {
+        keep = a == .ideograph && b == .ideograph
+      } else if a.isCJK || b.isCJK {
+        keep = !removeCJKLatinSpaces
+      } else {
+        keep = true
+      }
+      let gap = left.upperBound..<right.lowerBound
+      if keep {
+        // Keep one space of the gap; a run of several collapses to its first.
+        if gap.count > 1 {
+          kept.append(pieceStart..<(gap.lowerBound + 1))
+          pieceStart = right.lowerBound
+          removed += gap.count - 1
+        }
+      } else {
+        kept.append(pieceStart..<gap.lowerBound)
+        pieceStart = right.lowerBound
+        removed += gap.count
+      }
+    }
+    kept.append(pieceStart..<(upper + 1))
+
+    var width = 0
+    for range in kept { for i in range { width += ScalarClass.width(all[i]) } }
+
+    self.index = index
+    self.scalars = all
+    self.offsets = offsets
+    self.kept = kept
+    self.removedSpaces = removed
+    self.isLetterSpaced = letterSpaced
+    self.width = width
+    self.first = all[lower]
+    self.last = all[upper]
+    self.endsSentence = Self.endsSentence(all[lower...upper])
+    self.hasClausePunctuation = all[lower..<upper].contains { Punctuation.clauseInternal.contains($0) }
+    self.hasInternalSpace = !letterSpaced && kept.count == 1 && tokens.count == 2
+      && classes[tokens[0].upperBound - 1].isCJK && classes[tokens[1].lowerBound].isCJK
+    self.bylineStart = Byline.start(in: all, tokens: tokens)
+  }
+
+  static func endsSentence(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    var end = scalars.endIndex
+    while end > scalars.startIndex, Punctuation.closing.contains(scalars[end - 1]) { end -= 1 }
+    guard end > scalars.startIndex else { return false }
+    let last = scalars[end - 1]
+    if Punctuation.terminal.contains(last) { return true }
+    if Punctuation.latinTerminal.contains(last), end - 2 >= scalars.startIndex {
+      // `e.g.` or a decimal point is not a sentence end; a word then a full stop is.
+      let before = scalars[end - 2]
+      return before.properties.isAlphabetic && before.value < 0x3000 && !(end - 3 >= scalars.startIndex && scalars[end - 3] == ".")
+    }
+    return false
+  }
+
+  /// Text of the kept ranges, for messages.
+  var text: String {
+    var result = String.UnicodeScalarView()
+    for range in kept { result.append(contentsOf: scalars[range]) }
+    return String(result)
+  }
+}

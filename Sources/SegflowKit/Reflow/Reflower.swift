@@ -1,0 +1,289 @@
+/// Rebuilds paragraphs, headings, headers and bylines from text whose lines were broken by
+/// column layout and PDF extraction.
+///
+/// Expects: source lines. Produces: blocks whose pieces map every character back to its line.
+/// Keeps every non-space character, in order; only line breaks and spaces that typesetting
+/// added are removed. Each join, split, removed space and block kind is recorded as a
+/// ``Decision`` with its rule and confidence.
+///
+/// Example: `["部", "工作和战斗力的基础。"]` → one paragraph `部工作和战斗力的基础。`.
+public struct Reflower: Sendable {
+  public var options: ReflowOptions
+
+  public init(options: ReflowOptions = ReflowOptions()) {
+    self.options = options
+  }
+
+  /// A non-blank line (or the byline cut from its end) with its surroundings.
+  struct Row {
+    var profile: LineProfile
+    var line: SourceLine
+    /// Blank lines between the previous row and this one.
+    var blanksBefore: Int
+    /// The row starts a page (after a form feed) or the document.
+    var startsPage: Bool
+    var isByline: Bool { profile.bylineStart == profile.kept.first?.lowerBound }
+  }
+
+  public func reflow(_ lines: [SourceLine]) -> [Block] {
+    let rows = makeRows(lines)
+    switch options.layout {
+    case .lines:
+      return rows.map { row in
+        var block = BlockBuilder()
+        block.append(row, verbatim: true)
+        return block.finish(kind: .paragraph)
+      }
+    case .paragraphs:
+      return paragraphs(rows)
+    case .columns:
+      return columns(rows)
+    }
+  }
+
+  // MARK: - Rows
+
+  func makeRows(_ lines: [SourceLine]) -> [Row] {
+    var rows: [Row] = []
+    rows.reserveCapacity(lines.count)
+    var blanks = 0
+    var pageStart = true
+    let removeGlue = options.cjkLatinSpacing == .remove && options.layout != .lines
+    for (index, line) in lines.enumerated() {
+      if line.startsPage { pageStart = true }
+      guard var profile = LineProfile(index: index, text: line.text, removeCJKLatinSpaces: removeGlue) else {
+        blanks += 1
+        continue
+      }
+      if options.layout == .lines {
+        // Verbatim: no space repair, one row per line.
+        profile.kept = [profile.kept.first!.lowerBound..<profile.kept.last!.upperBound]
+        profile.bylineStart = nil
+      }
+      if options.detectBylines, options.layout == .columns, let cut = profile.bylineStart,
+        cut > (profile.kept.first?.lowerBound ?? 0),
+        let body = LineProfile(index: index, scalars: profile.scalars, offsets: profile.offsets, range: 0..<cut, removeCJKLatinSpaces: removeGlue),
+        let byline = LineProfile(index: index, scalars: profile.scalars, offsets: profile.offsets, range: cut..<profile.scalars.count, removeCJKLatinSpaces: removeGlue)
+      {
+        var bodyProfile = body
+        bodyProfile.bylineStart = nil
+        rows.append(Row(profile: bodyProfile, line: line, blanksBefore: blanks, startsPage: pageStart))
+        rows.append(Row(profile: byline, line: line, blanksBefore: 0, startsPage: false))
+      } else {
+        rows.append(Row(profile: profile, line: line, blanksBefore: blanks, startsPage: pageStart))
+      }
+      blanks = 0
+      pageStart = false
+    }
+    return rows
+  }
+
+  // MARK: - Paragraph layout
+
+  func paragraphs(_ rows: [Row]) -> [Block] {
+    var blocks: [Block] = []
+    var builder = BlockBuilder()
+    for row in rows {
+      if !builder.isEmpty && (row.blanksBefore > 0 || row.startsPage) {
+        blocks.append(builder.finish(kind: .paragraph))
+        builder = BlockBuilder()
+        builder.decisions.append(Decision(.split, rule: "blank-line", confidence: 1, line: row.line.number, detail: "a blank line separates paragraphs"))
+      }
+      builder.append(row, verbatim: false)
+    }
+    if !builder.isEmpty { blocks.append(builder.finish(kind: .paragraph)) }
+    return blocks
+  }
+
+  // MARK: - Column layout
+
+  func columns(_ rows: [Row]) -> [Block] {
+    var blocks: [Block] = []
+    var builder = BlockBuilder()
+    var previousKind: BlockKind? = nil
+    var previousEnded = true  // the previous row ended a block
+
+    func close(_ kind: BlockKind) {
+      guard !builder.isEmpty else { return }
+      blocks.append(builder.finish(kind: kind))
+      previousKind = kind
+      builder = BlockBuilder()
+    }
+
+    var index = 0
+    while index < rows.count {
+      let row = rows[index]
+      let next = index + 1 < rows.count ? rows[index + 1] : nil
+      let blankAfter = next.map { $0.blanksBefore > 0 || $0.startsPage } ?? true
+
+      // A row that stands alone: byline, header, heading.
+      if builder.isEmpty || previousEnded {
+        if let kind = standaloneKind(rows, index, previousEnded: previousEnded, previousKind: previousKind, blankAfter: blankAfter) {
+          close(.paragraph)
+          var single = BlockBuilder()
+          single.append(row, verbatim: false)
+          single.decisions.append(Decision(.classify, rule: kind.rule, confidence: kind.confidence, line: row.line.number, detail: kind.detail))
+          if kind.kind == .header || kind.kind == .footer, !options.keepHeaders {
+            previousKind = kind.kind
+          } else {
+            blocks.append(single.finish(kind: kind.kind))
+            previousKind = kind.kind
+          }
+          previousEnded = true
+          index += 1
+          continue
+        }
+      }
+
+      builder.append(row, verbatim: false)
+      guard let next else { break }
+      if next.isByline && options.detectBylines {
+        close(.paragraph)
+        previousEnded = true
+        index += 1
+        continue
+      }
+      let decision = edge(builder: builder, rows: rows, at: index)
+      if decision.action == .split {
+        close(.paragraph)
+        builder.decisions.append(decision)
+        previousEnded = true
+      } else {
+        builder.decisions.append(decision)
+        previousEnded = false
+      }
+      index += 1
+    }
+    close(.paragraph)
+    return blocks
+  }
+
+  struct Classification {
+    var kind: BlockKind
+    var rule: String
+    var confidence: Double
+    var detail: String
+  }
+
+  /// Decides whether row `index` is a block on its own (and of which kind).
+  func standaloneKind(_ rows: [Row], _ index: Int, previousEnded: Bool, previousKind: BlockKind?, blankAfter: Bool) -> Classification? {
+    let row = rows[index]
+    let profile = row.profile
+    if row.isByline && options.detectBylines {
+      return Classification(kind: .byline, rule: "byline", confidence: 0.95, detail: "a role and a name, like 文/宁杰")
+    }
+    guard options.detectHeadings, previousEnded else { return nil }
+    let blankBefore = row.blanksBefore > 0 || row.startsPage || index == 0
+    let titleLike = !profile.hasClausePunctuation && !profile.endsSentence
+      && !Punctuation.continuing.contains(profile.last) && !Punctuation.noLineEnd.contains(profile.last)
+    guard titleLike, blankBefore else { return nil }
+
+    let next = index + 1 < rows.count ? rows[index + 1] : nil
+    let context = contextWidth(rows, around: index)
+    if PageNumber.matches(profile.text) {
+      return Classification(kind: row.startsPage ? .header : .footer, rule: "page-number", confidence: 0.9, detail: "a page number")
+    }
+    if blankAfter {
+      if let next, Punctuation.noLineStart.contains(next.profile.first) { return nil }
+      let clearlyShort = profile.width <= context - 4
+      guard clearlyShort || profile.isLetterSpaced || profile.hasInternalSpace else { return nil }
+      // A short title-like line opening the document or a page is its running head.
+      if row.startsPage && profile.width <= 24 && (index == 0 || previousKind == nil || rows[index].startsPage) {
+        return Classification(kind: .header, rule: "page-head", confidence: 0.8, detail: "a short line alone at the top of the page")
+      }
+      let confidence = clearlyShort && (profile.hasInternalSpace || profile.width <= context / 2) ? 0.9 : 0.75
+      return Classification(kind: .heading, rule: "standalone-title", confidence: confidence, detail: "a short line between blank lines with no sentence punctuation")
+    }
+    // A headline set directly above a wider lede.
+    if let next, next.blanksBefore == 0, next.profile.width * 2 >= profile.width * 3, profile.width <= 60 {
+      return Classification(kind: .heading, rule: "title-above-wider-text", confidence: 0.7, detail: "a short title-like line above much wider text")
+    }
+    return nil
+  }
+
+  /// The widest of the two body rows before and after `index`.
+  func contextWidth(_ rows: [Row], around index: Int) -> Int {
+    var width = 0
+    for offset in [-2, -1, 1, 2] {
+      let other = index + offset
+      guard rows.indices.contains(other), !rows[other].isByline else { continue }
+      width = max(width, rows[other].profile.width)
+    }
+    return width
+  }
+
+  /// Join or split between row `index` (the last row of `builder`) and the next row.
+  func edge(builder: BlockBuilder, rows: [Row], at index: Int) -> Decision {
+    let a = rows[index].profile
+    let nextRow = rows[index + 1]
+    let b = nextRow.profile
+    let line = rows[index].line.number
+    let blank = nextRow.blanksBefore > 0 || nextRow.startsPage
+
+    if Punctuation.noLineEnd.contains(a.last) {
+      return Decision(.join, rule: "kinsoku-line-end", confidence: 0.99, line: line, detail: "'\(a.last)' never ends a line in typesetting")
+    }
+    if Punctuation.noLineStart.contains(b.first) && ScalarClass(b.first).isCJK {
+      return Decision(.join, rule: "kinsoku-line-start", confidence: 0.98, line: line, detail: "'\(b.first)' never starts a line in typesetting")
+    }
+    if blank && options.blankLines == .paragraph {
+      return Decision(.split, rule: "blank-line", confidence: 0.95, line: line, detail: "blank lines are paragraph breaks in this pipeline")
+    }
+    if a.isLetterSpaced {
+      return Decision(.join, rule: "justified-line", confidence: 0.95, line: line, detail: "a letter-spaced line was stretched to full width, so the paragraph goes on")
+    }
+    if Punctuation.continuing.contains(a.last) {
+      return Decision(.join, rule: "continuing-punctuation", confidence: 0.97, line: line, detail: "the line ends with '\(a.last)'")
+    }
+    if !a.endsSentence {
+      return Decision(.join, rule: "no-sentence-end", confidence: blank ? 0.8 : 0.9, line: line, detail: blank ? "no sentence end before the blank line: a column or page break" : "the sentence goes on")
+    }
+
+    // The line ends a sentence: is it also the paragraph's last line?
+    let width = referenceWidth(builder: builder, rows: rows, at: index)
+    let short = a.width <= width - 3
+    if short && !blank && a.width + b.width <= width + 1 && b.width < width - 4 && !b.endsSentence {
+      return Decision(.join, rule: "squeezed-fragment", confidence: 0.6, line: line, detail: "with the next line it fills one column width: squeezed punctuation ended the line early")
+    }
+    if short {
+      return Decision(.split, rule: "terminal-short-line", confidence: blank ? 0.99 : 0.95, line: line, detail: "sentence end on a line \(a.width) wide in a column \(width) wide")
+    }
+    if blank {
+      return Decision(.split, rule: "terminal-blank-line", confidence: 0.8, line: line, detail: "sentence end at full width, then a blank line")
+    }
+    if index + 2 < rows.count, rows[index + 2].blanksBefore == 0, !b.endsSentence, b.width <= width - 3,
+      rows[index + 2].profile.width >= b.width + 2
+    {
+      return Decision(.split, rule: "terminal-indent", confidence: 0.7, line: line, detail: "sentence end at full width, then an indented line")
+    }
+    return Decision(.join, rule: "terminal-full-line", confidence: 0.7, line: line, detail: "the sentence ended at the column edge; the paragraph goes on")
+  }
+
+  /// The column width around row `index`: the widest of it and the two rows before it in the
+  /// same block, or of the rows after it when it opens the block.
+  func referenceWidth(builder: BlockBuilder, rows: [Row], at index: Int) -> Int {
+    var width = rows[index].profile.width
+    let inBlock = builder.rowCount - 1
+    if inBlock > 0 {
+      for back in 1...min(2, inBlock) { width = max(width, rows[index - back].profile.width) }
+    } else {
+      for ahead in 1...2 where index + ahead < rows.count {
+        width = max(width, rows[index + ahead].profile.width)
+      }
+    }
+    return width
+  }
+}
+
+/// Page numbers standing alone: `12`, `- 12 -`, `第12版`, `第 3 页`.
+enum PageNumber {
+  static func matches(_ text: String) -> Bool {
+    let compact = text.unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "—" && $0 != "–" }
+    guard !compact.isEmpty, compact.count <= 8 else { return false }
+    var view = String.UnicodeScalarView(compact)
+    if view.first == "第" { view.removeFirst() }
+    if let last = view.last, "版页".unicodeScalars.contains(last) { view.removeLast() }
+    return !view.isEmpty && view.allSatisfy { $0.properties.numericType != nil && $0.value < 0x80 }
+  }
+}
+

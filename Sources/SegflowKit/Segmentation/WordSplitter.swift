@@ -1,0 +1,30 @@
+import SegflowICU
+
+/// Cuts text into words with an ICU word iterator, keeping ICU's rule status as the token type.
+public struct WordSplitter {
+  public let iterator: BreakIterator
+
+  public init(iterator: BreakIterator) {
+    self.iterator = iterator
+  }
+
+  /// Tokens of `text`; white-space pieces are dropped.
+  public func tokens(of text: String) throws -> [Token] {
+    var tokens: [Token] = []
+    var copy = text
+    try copy.withUTF8 { buffer in
+      var start = 0
+      try iterator.forEachBoundary(in: buffer) { end, status in
+        let piece = UnsafeBufferPointer(rebasing: buffer[start..<end])
+        if !piece.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+          let word = String(decoding: piece, as: UTF8.self)
+          if !word.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            tokens.append(Token(text: word, type: WordRuleStatus(ruleStatus: status), start: start, end: end))
+          }
+        }
+        start = end
+      }
+    }
+    return tokens
+  }
+}

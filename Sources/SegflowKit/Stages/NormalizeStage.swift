@@ -1,0 +1,50 @@
+import SegflowICU
+
+/// Unicode normalization of each line, and vertical presentation forms mapped back to
+/// ordinary punctuation (`︐` → `，`).
+///
+/// Expects: lines. Produces: lines. Lines whose byte length changes are marked not verbatim,
+/// so positions inside them map to their source line only approximately.
+public struct NormalizeStage: Stage {
+  public let name = "normalize"
+  /// nil: no Unicode normalization.
+  public var form: NormalizationForm?
+  public var verticalForms: Bool
+  /// Drop zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF) that extraction leaves.
+  public var removeZeroWidth: Bool
+
+  public init(form: NormalizationForm? = .nfc, verticalForms: Bool = true, removeZeroWidth: Bool = true) {
+    self.form = form
+    self.verticalForms = verticalForms
+    self.removeZeroWidth = removeZeroWidth
+  }
+
+  public func run(_ document: inout Document, context: StageContext) throws(DocumentError) {
+    for index in document.lines.indices {
+      let original = document.lines[index].text
+      var text = original
+      if verticalForms { text = VerticalForms.map(text) }
+      if removeZeroWidth, text.unicodeScalars.contains(where: Self.isZeroWidth) {
+        text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isZeroWidth($0) }))
+      }
+      if let form, !text.isEmpty, !text.utf8.allSatisfy({ $0 < 0x80 }) {
+        do {
+          text = try Normalizer.normalize(text, to: form)
+        } catch {
+          throw DocumentError(path: document.path, message: error.description, line: document.lines[index].number)
+        }
+      }
+      if text != original {
+        document.lines[index].text = text
+        if text.utf8.count != original.utf8.count { document.lines[index].isVerbatim = false }
+      }
+    }
+  }
+
+  static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/// XML 1.0 text escaping and the characters XML 1.0 forbids.
+public enum XMLText {
+  /// Characters XML 1.0 cannot carry even as references: C0 controls other than tab, line
+  /// feed and carriage return, and U+FFFE, U+FFFF.
+  public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x20 { return value != 0x09 && value != 0x0A && value != 0x0D }
+    return value == 0xFFFE || value == 0xFFFF
+  }
+
+  /// Escapes `&`, `<`, `>` (and quotes, for attributes). Forbidden characters are passed to
+  /// `forbidden`, whose result is inserted as markup.
+  public static func escaped(_ text: String, attribute: Bool = false, forbidden: (Unicode.Scalar) -> String = { _ in "\u{FFFD}" }) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"" where attribute: result += "&quot;"
+      case "'" where attribute: result += "&apos;"
+      case "\r": result += "&#13;"
+      case "\n" where attribute: result += "&#10;"
+      case "\t" where attribute: result += "&#9;"
+      default:
+        if isForbidden(scalar) { result += forbidden(scalar) } else { result.unicodeScalars.append(scalar) }
+      }
+    }
+    return result
+  }
+
+  /// An attribute value, quoted.
+  public static func attribute(_ text: String) -> String { "\"" + escaped(text, attribute: true) + "\"" }
+}

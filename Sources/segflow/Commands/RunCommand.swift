@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import SegflowKit
+
+/// `segflow run INPUT... --out DIR`: the batch job.
+struct RunCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Process documents and write segment files (JSONL, XLIFF, …) and run.json into a folder.",
+    discussion: """
+      INPUT is files or folders (searched recursively for *.txt). For a document NAME it writes \
+      DIR/NAME.segments.jsonl and DIR/NAME.xlf (the pipeline's writers), and DIR/run.json with \
+      figures and failures. A failing document is reported and the others go on.
+      """
+  )
+
+  @OptionGroup var pipelineOptions: PipelineOptions
+
+  @Argument(help: ArgumentHelp("Files or folders to process; - reads standard input.", valueName: "input"))
+  var inputs: [String]
+
+  @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
+  var out: String
+
+  @Option(name: .long, help: ArgumentHelp("Comma-separated writers (\(WriterRegistry.names.joined(separator: ", "))); default: the pipeline's.", valueName: "list"))
+  var writers: String?
+
+  @Option(name: .long, help: ArgumentHelp("Documents processed at once (default: the number of cores).", valueName: "n"))
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Flag(name: .long, help: "No progress line and no summary on standard error.")
+  var quiet = false
+
+  func validate() throws {
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+  }
+
+  func run() async throws {
+    let pipeline = try pipelineOptions.load()
+    let chosen = try chooseWriters(pipeline)
+    do {
+      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+      guard FileManager.default.isWritableFile(atPath: out) else { throw CocoaError(.fileWriteNoPermission) }
+    } catch {
+      Console.error("\(out): error: cannot create or write the output folder: \((error as NSError).localizedDescription)")
+      throw ExitStatus.documentFailed
+    }
+
+    let collected = InputCollector().collect(inputs)
+    for error in collected.errors { Console.error(error.description) }
+    let progress = ProgressLine(total: collected.documents.count, enabled: !quiet && Console.stderrIsTerminal)
+    let started = Date()
+    let runner = BatchRunner(pipeline: pipeline, outputDirectory: out, writers: chosen, jobs: jobs)
+    let results = await runner.run(collected.documents) { result in
+      if let error = result.error { progress.clearLine(); Console.error(error.description) }
+      progress.advance(result)
+    }
+    progress.finish()
+    let summary = RunSummary(pipeline: pipeline, results: results, inputErrors: collected.errors, seconds: Date().timeIntervalSince(started), jobs: jobs)
+    do {
+      try AtomicFile.write(summary.json(), to: (out as NSString).appendingPathComponent("run.json"))
+    } catch {
+      Console.error(error.description)
+      throw ExitStatus.documentFailed
+    }
+    if !quiet { Console.error(summary.humanSummary) }
+    if !summary.failures.isEmpty { throw ExitStatus.documentFailed }
+  }
+
+  func chooseWriters(_ pipeline: Pipeline) throws -> [any SegmentWriter] {
+    let names = writers.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? pipeline.writers
+    var chosen: [any SegmentWriter] = []
+    for name in names {
+      guard let writer = WriterRegistry.writer(named: name) else {
+        Console.error("segflow: error: unknown writer '\(name)'; valid writers: \(WriterRegistry.names.joined(separator: ", "))")
+        throw ExitStatus.usage
+      }
+      guard pipeline.has("segment") || !writer.requires.contains("segments") else {
+        Console.error("segflow: error: writer '\(name)' needs segments, but \(pipeline.file) has no segment stage")
+        throw ExitStatus.usage
+      }
+      chosen.append(writer)
+    }
+    guard !chosen.isEmpty else {
+      Console.error("segflow: error: no writers: name some with --writers or in the pipeline file")
+      throw ExitStatus.usage
+    }
+    return chosen
+  }
+}
