@@ -8,7 +8,7 @@ import Testing
     let result = try SegflowProcess.run(["run", "seeds", "--out", out.path, "--quiet"])
     #expect(result.status == 0, "\(result.stderr)")
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(files == ["000_447990846ac5af44.segments.jsonl", "000_447990846ac5af44.xlf", "run.json"])
+    #expect(files == ["000_447990846ac5af44.segments.jsonl", "000_447990846ac5af44.xlf", "manifest.jsonl", "run.json"])
     let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as? [String: Any]
     #expect(summary?["failed"] as? Int == 0)
     #expect((summary?["segments"] as? Int ?? 0) > 10)
@@ -66,7 +66,7 @@ import Testing
       let result = try SegflowProcess.run(["run", folder.path, "--out", out.path, "--jobs", jobs, "--quiet"])
       #expect(result.status == 0, "\(result.stderr)")
       var files: [String: Data] = [:]
-      for name in try FileManager.default.contentsOfDirectory(atPath: out.path) where name != "run.json" {
+      for name in try FileManager.default.contentsOfDirectory(atPath: out.path) where name != "run.json" && name != "manifest.jsonl" {
         files[name] = try Data(contentsOf: out.appendingPathComponent(name))
       }
       #expect(files.count == 24)

@@ -44,6 +44,19 @@ public enum AtomicFile {
     }
   }
 
+  /// Removes temporary files that a killed run left in `folder` (and below), skipping those of
+  /// processes still alive (another run writing to the same folder).
+  public static func removeStale(in folder: String) {
+    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return }
+    while let relative = enumerator.nextObject() as? String {
+      let name = (relative as NSString).lastPathComponent
+      guard name.hasPrefix("."), let marker = name.range(of: ".tmp-") else { continue }
+      let pid = name[marker.upperBound...].split(separator: "-").first.flatMap { Int32($0) } ?? 0
+      if pid > 0, kill(pid, 0) == 0 || errno == EPERM { continue }
+      unlink((folder as NSString).appendingPathComponent(relative))
+    }
+  }
+
   static func reason(_ error: Error) -> String {
     (error as NSError).localizedDescription
   }

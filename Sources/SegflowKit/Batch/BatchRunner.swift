@@ -9,12 +9,20 @@ public struct BatchRunner: Sendable {
   public var outputDirectory: String
   public var writers: [any SegmentWriter]
   public var jobs: Int
+  /// Resume log; nil processes everything and records nothing.
+  public var manifest: Manifest?
 
-  public init(pipeline: Pipeline, outputDirectory: String, writers: [any SegmentWriter], jobs: Int) {
+  public init(pipeline: Pipeline, outputDirectory: String, writers: [any SegmentWriter], jobs: Int, manifest: Manifest? = nil) {
     self.pipeline = pipeline
     self.outputDirectory = outputDirectory
     self.writers = writers
     self.jobs = max(1, jobs)
+    self.manifest = manifest
+  }
+
+  /// What besides the input shapes the outputs: a change to any of it redoes every document.
+  public var settingsHash: String {
+    ContentHash.fnv1a(Array("\(pipeline.hash)|\(pipeline.language)|\(pipeline.targetLanguage)|\(writers.map(\.name).joined(separator: ","))|\(Segflow.version)".utf8))
   }
 
   /// Processes `inputs`; `progress` is called after each document (from any task).
@@ -23,13 +31,15 @@ public struct BatchRunner: Sendable {
     let pipeline = pipeline
     let writers = writers
     let outputDirectory = outputDirectory
+    let manifest = manifest
+    let settings = settingsHash
     return await withTaskGroup(of: [(Int, DocumentResult)].self) { group in
       for _ in 0..<min(jobs, max(1, inputs.count)) {
         group.addTask {
           let context = StageContext()
           var done: [(Int, DocumentResult)] = []
           while let index = await queue.next() {
-            let result = Self.process(inputs[index], pipeline: pipeline, writers: writers, outputDirectory: outputDirectory, context: context)
+            let result = Self.process(inputs[index], pipeline: pipeline, writers: writers, outputDirectory: outputDirectory, context: context, manifest: manifest, settings: settings)
             progress(result)
             done.append((index, result))
           }
@@ -43,11 +53,23 @@ public struct BatchRunner: Sendable {
   }
 
   /// Reads, processes and writes one document.
-  public static func process(_ input: InputDocument, pipeline: Pipeline, writers: [any SegmentWriter], outputDirectory: String, context: StageContext) -> DocumentResult {
+  public static func process(
+    _ input: InputDocument, pipeline: Pipeline, writers: [any SegmentWriter], outputDirectory: String,
+    context: StageContext, manifest: Manifest? = nil, settings: String = ""
+  ) -> DocumentResult {
     var result = DocumentResult(input: input)
     do throws(DocumentError) {
       var document = try DocumentReader.load(input, language: pipeline.language)
       result.bytes = document.bytes.count
+      let inputHash = manifest == nil ? "" : ContentHash.fnv1a(document.bytes)
+      if let manifest, let entry = manifest.current(name: input.name, input: inputHash, settings: settings) {
+        result.skipped = true
+        result.blocks = entry.blocks
+        result.segments = entry.segments
+        result.characters = entry.characters
+        result.outputs = entry.outputs
+        return result
+      }
       try pipeline.process(&document, context: context)
       result.blocks = document.blocks.count
       result.segments = document.segments.count
@@ -68,6 +90,9 @@ public struct BatchRunner: Sendable {
         try AtomicFile.write(text, to: path)
         result.outputs.append(path)
       }
+      manifest?.record(ManifestEntry(
+        name: input.name, input: inputHash, settings: settings, outputs: result.outputs,
+        blocks: result.blocks, segments: result.segments, characters: result.characters, bytes: result.bytes))
     } catch {
       result.error = error
     }

@@ -11,6 +11,8 @@ public struct DocumentResult: Sendable {
   /// Output files written.
   public var outputs: [String] = []
   public var warnings: [String] = []
+  /// The outputs were current (same input, pipeline and writers): nothing was redone.
+  public var skipped = false
 
   public init(input: InputDocument) {
     self.input = input

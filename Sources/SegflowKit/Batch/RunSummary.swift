@@ -19,6 +19,8 @@ public struct RunSummary: Sendable {
 
   public var failures: [DocumentError] { inputErrors + results.compactMap(\.error) }
   public var succeeded: Int { results.count { $0.error == nil } }
+  /// Documents whose outputs were already current.
+  public var skipped: Int { results.count { $0.skipped } }
   public var segments: Int { results.reduce(0) { $0 + $1.segments } }
   public var characters: Int { results.reduce(0) { $0 + $1.characters } }
   public var bytes: Int { results.reduce(0) { $0 + $1.bytes } }
@@ -28,7 +30,7 @@ public struct RunSummary: Sendable {
   public func json() -> String {
     let failures = failures.map { "{\"error\":\(JSONText.quoted($0.message)),\"path\":\(JSONText.quoted($0.path))\($0.byte.map { ",\"byte\":\($0)" } ?? "")\($0.line.map { ",\"line\":\($0)" } ?? "")}" }
     let documents = results.map { result in
-      "{\"blocks\":\(result.blocks),\"bytes\":\(result.bytes),\"characters\":\(result.characters),\"name\":\(JSONText.quoted(result.input.name)),\"ok\":\(result.error == nil),\"outputs\":[\(result.outputs.map(JSONText.quoted).joined(separator: ","))],\"path\":\(JSONText.quoted(result.input.path)),\"segments\":\(result.segments)}"
+      "{\"blocks\":\(result.blocks),\"bytes\":\(result.bytes),\"characters\":\(result.characters),\"name\":\(JSONText.quoted(result.input.name)),\"ok\":\(result.error == nil),\"outputs\":[\(result.outputs.map(JSONText.quoted).joined(separator: ","))],\"path\":\(JSONText.quoted(result.input.path)),\"segments\":\(result.segments),\"skipped\":\(result.skipped)}"
     }
     return """
       {
@@ -46,6 +48,7 @@ public struct RunSummary: Sendable {
         "seconds": \(String(format: "%.3f", seconds)),
         "segflowVersion": \(JSONText.quoted(Segflow.version)),
         "segments": \(segments),
+        "skipped": \(skipped),
         "succeeded": \(succeeded)
       }
 
@@ -55,6 +58,7 @@ public struct RunSummary: Sendable {
   /// The short human summary printed on standard error.
   public var humanSummary: String {
     let status = failures.isEmpty ? "ok" : "\(failures.count) failed"
-    return "segflow: \(succeeded) of \(results.count + inputErrors.count) documents, \(segments) segments, \(characters) characters in \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", megabytesPerSecond)) MB/s): \(status)"
+    let reused = skipped > 0 ? " (\(skipped) already current)" : ""
+    return "segflow: \(succeeded) of \(results.count + inputErrors.count) documents\(reused), \(segments) segments, \(characters) characters in \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", megabytesPerSecond)) MB/s): \(status)"
   }
 }

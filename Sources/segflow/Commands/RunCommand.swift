@@ -31,6 +31,12 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "No progress line and no summary on standard error.")
   var quiet = false
 
+  @Flag(name: .long, help: "Redo every document, even those whose outputs are current (see manifest.jsonl).")
+  var force = false
+
+  @Option(name: .long, help: "text: messages for people; json: one JSON object per document and a summary, on standard error.")
+  var logFormat: LogFormat = .text
+
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
   }
@@ -47,12 +53,21 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     let collected = InputCollector().collect(inputs)
-    for error in collected.errors { Console.error(error.description) }
-    let progress = ProgressLine(total: collected.documents.count, enabled: !quiet && Console.stderrIsTerminal)
+    if logFormat == .text { for error in collected.errors { Console.error(error.description) } }
+    let json = logFormat == .json
+    if json { for error in collected.errors { Console.error(LogRecord.failure(error)) } }
+    let progress = ProgressLine(total: collected.documents.count, enabled: !quiet && !json && Console.stderrIsTerminal)
     let started = Date()
-    let runner = BatchRunner(pipeline: pipeline, outputDirectory: out, writers: chosen, jobs: jobs)
+    AtomicFile.removeStale(in: out)
+    let manifest = Manifest(folder: out, fresh: force)
+    let runner = BatchRunner(pipeline: pipeline, outputDirectory: out, writers: chosen, jobs: jobs, manifest: manifest)
     let results = await runner.run(collected.documents) { result in
-      if let error = result.error { progress.clearLine(); Console.error(error.description) }
+      if json {
+        Console.error(LogRecord.document(result))
+      } else if let error = result.error {
+        progress.clearLine()
+        Console.error(error.description)
+      }
       progress.advance(result)
     }
     progress.finish()
@@ -63,7 +78,11 @@ struct RunCommand: AsyncParsableCommand {
       Console.error(error.description)
       throw ExitStatus.documentFailed
     }
-    if !quiet { Console.error(summary.humanSummary) }
+    if json {
+      Console.error(LogRecord.summary(summary))
+    } else if !quiet {
+      Console.error(summary.humanSummary)
+    }
     if !summary.failures.isEmpty { throw ExitStatus.documentFailed }
   }
 
