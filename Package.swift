@@ -34,6 +34,8 @@ let package = Package(
       name: "segflow",
       dependencies: ["SegflowKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // Throughput of each stage and of bare ICU over the same bytes (scripts/bench drives it).
+    .executableTarget(name: "segflow-bench", dependencies: ["SegflowKit", "SegflowICU"]),
     .testTarget(name: "SegflowICUTests", dependencies: ["SegflowICU"]),
     .testTarget(name: "SegflowKitTests", dependencies: ["SegflowKit"]),
     .testTarget(name: "SegflowCLITests", dependencies: ["segflow"]),

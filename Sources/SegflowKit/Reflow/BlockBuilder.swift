@@ -41,7 +41,11 @@ struct BlockBuilder {
       let piece = Piece(
         textOffset: text.utf8.count, length: end - start, line: row.line.number,
         column: range.lowerBound + 1, sourceOffset: row.line.offset + start)
-      text.unicodeScalars.append(contentsOf: profile.scalars[range])
+      // Copy the line's UTF-8 bytes directly (native strings index UTF-8 in constant time).
+      let utf8 = row.line.text.utf8
+      let lower = utf8.index(utf8.startIndex, offsetBy: start)
+      let upper = utf8.index(lower, offsetBy: end - start)
+      text += row.line.text[lower..<upper]
       pieces.append(piece)
       lastScalar = profile.scalars[range.upperBound - 1]
     }

@@ -4,7 +4,7 @@ enum Byline {
     "本报记者", "责任编辑", "特约记者", "通讯员", "记者", "撰文", "撰稿", "作者", "摄影", "图文", "文图",
     "编辑", "责编", "来源", "文", "图", "摄",
   ]
-  static let separators: Set<Unicode.Scalar> = Set("/／:：|｜".unicodeScalars)
+  static let separators = ScalarSet("/／:：|｜")
 
   /// The scalar index where a byline starts: a whole line that is a byline, or the last tokens
   /// of a line after a sentence end (`…积蓄更多力量。 文/宁杰`).

@@ -17,7 +17,17 @@ enum ScalarClass: UInt8, Sendable {
   /// True for characters of Latin-script words and numbers.
   var isWordLike: Bool { self == .latinLetter || self == .digit }
 
+  /// Looked up in a table for the Basic Multilingual Plane (built once from ICU's properties):
+  /// reflow classifies every character, and asking ICU each time costs more than the rest.
   init(_ scalar: Unicode.Scalar) {
+    if scalar.value < 0x10000 {
+      self = ScalarClass(rawValue: ScalarTable.bmp[Int(scalar.value)] & 0x0F) ?? .other
+    } else {
+      self = ScalarClass(computing: scalar)
+    }
+  }
+
+  init(computing scalar: Unicode.Scalar) {
     let value = scalar.value
     if value < 0x80 {
       switch value {
@@ -53,24 +63,61 @@ enum ScalarClass: UInt8, Sendable {
   /// Display width in half-width units (a CJK character is 2).
   static func width(_ scalar: Unicode.Scalar) -> Int {
     if scalar.value < 0x80 { return 1 }
+    if scalar.value < 0x10000 { return ScalarTable.bmp[Int(scalar.value)] & 0x10 != 0 ? 2 : 1 }
     return scalar.eastAsianWidth.columns
   }
+}
+
+/// Class (low four bits) and wide flag (0x10) of every BMP scalar.
+enum ScalarTable {
+  static let bmp: [UInt8] = {
+    var table = [UInt8](repeating: ScalarClass.other.rawValue, count: 0x10000)
+    for value in 0..<0x10000 {
+      guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+      let wide: UInt8 = value >= 0x80 && scalar.eastAsianWidth.columns == 2 ? 0x10 : 0
+      table[value] = ScalarClass(computing: scalar).rawValue | wide
+    }
+    return table
+  }()
 }
 
 /// Punctuation sets from W3C clreq ("prohibition rules for line start/end") and sentence ends.
 enum Punctuation {
   /// Never at the start of a line in real typesetting.
-  static let noLineStart: Set<Unicode.Scalar> = Set("、，。．：；！？”’」』）〕］｝】〗》〉～·・‧/／!?),.:;%…—".unicodeScalars)
+  static let noLineStart: ScalarSet = ScalarSet("、，。．：；！？”’」』）〕］｝】〗》〉～·・‧/／!?),.:;%…—")
   /// Never at the end of a line in real typesetting.
-  static let noLineEnd: Set<Unicode.Scalar> = Set("“‘「『（〔［｛【〖《〈(".unicodeScalars)
+  static let noLineEnd: ScalarSet = ScalarSet("“‘「『（〔［｛【〖《〈(")
   /// Ends a sentence.
-  static let terminal: Set<Unicode.Scalar> = Set("。！？!?．…".unicodeScalars)
+  static let terminal: ScalarSet = ScalarSet("。！？!?．…")
   /// Latin sentence end (only when followed by nothing on the line).
-  static let latinTerminal: Set<Unicode.Scalar> = Set(".!?".unicodeScalars)
+  static let latinTerminal: ScalarSet = ScalarSet(".!?")
   /// Closing marks that may follow a sentence end (`。”`).
-  static let closing: Set<Unicode.Scalar> = Set("”’」』）〕］｝】〗》〉)\"'".unicodeScalars)
+  static let closing: ScalarSet = ScalarSet("”’」』）〕］｝】〗》〉)\"'")
   /// Punctuation inside a sentence: a line containing one is body text, not a heading.
-  static let clauseInternal: Set<Unicode.Scalar> = Set("，。；：！？、,;".unicodeScalars)
+  static let clauseInternal: ScalarSet = ScalarSet("，。；：！？、,;")
   /// A line ending with one of these continues on the next line.
-  static let continuing: Set<Unicode.Scalar> = Set("，、；：,;:—".unicodeScalars)
+  static let continuing: ScalarSet = ScalarSet("，、；：,;:—")
+}
+
+/// A set of characters with constant-time, hash-free membership for the BMP (a bitmap):
+/// reflow asks about every character of every line.
+struct ScalarSet: Sendable {
+  private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+  private var astral: Set<UInt32> = []
+
+  init(_ characters: String) {
+    for scalar in characters.unicodeScalars {
+      if scalar.value < 0x10000 {
+        bits[Int(scalar.value) >> 6] |= 1 << (UInt64(scalar.value) & 63)
+      } else {
+        astral.insert(scalar.value)
+      }
+    }
+  }
+
+  func contains(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x10000 { return bits[Int(value) >> 6] & (1 << (UInt64(value) & 63)) != 0 }
+    return astral.contains(value)
+  }
 }

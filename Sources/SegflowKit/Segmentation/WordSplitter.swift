@@ -16,11 +16,12 @@ public struct WordSplitter {
       var start = 0
       try iterator.forEachBoundary(in: buffer) { end, status in
         let piece = UnsafeBufferPointer(rebasing: buffer[start..<end])
-        if !piece.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-          let word = String(decoding: piece, as: UTF8.self)
-          if !word.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-            tokens.append(Token(text: word, type: WordRuleStatus(ruleStatus: status), start: start, end: end))
-          }
+        let word = String(decoding: piece, as: UTF8.self)
+        // Only a piece starting with a space byte or a multi-byte space can be white space.
+        let first = piece[0]
+        let maybeSpace = first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D || first == 0xC2 || first == 0xE2 || first == 0xE3 || first == 0xE1
+        if !maybeSpace || !word.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+          tokens.append(Token(text: word, type: WordRuleStatus(ruleStatus: status), start: start, end: end))
         }
         start = end
       }

@@ -9,30 +9,46 @@ public struct JSONLWriter: SegmentWriter {
   public init() {}
 
   public func render(_ document: Document, context: WriterContext) throws -> String {
-    var output = ""
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(document.segments.count * 256)
     for segment in document.segments {
-      output += Self.record(segment, document: document.name)
-      output += "\n"
+      Self.append(segment, document: document.name, to: &buffer)
+      buffer.append(UInt8(ascii: "\n"))
     }
-    return output
+    return String(decoding: buffer, as: UTF8.self)
   }
 
   /// One segment as a JSON object on one line.
   public static func record(_ segment: Segment, document: String) -> String {
-    var fields: [String] = [
-      "\"block\":\(segment.block)",
-      "\"document\":\(JSONText.quoted(document))",
-      "\"id\":\(JSONText.quoted(segment.id))",
-      "\"index\":\(segment.index)",
-      "\"kind\":\"\(segment.kind.rawValue)\"",
-      "\"source\":\(span(segment.source))",
-      "\"text\":\(JSONText.quoted(segment.text))",
-    ]
-    if !segment.trailing.isEmpty { fields.append("\"trailing\":\(JSONText.quoted(segment.trailing))") }
-    if let tokens = segment.tokens {
-      fields.append("\"words\":[" + tokens.map { JSONText.quoted($0.text) }.joined(separator: ",") + "]")
+    var buffer: [UInt8] = []
+    append(segment, document: document, to: &buffer)
+    return String(decoding: buffer, as: UTF8.self)
+  }
+
+  /// Appends the record of `segment`, keys in sorted order, to `buffer`.
+  static func append(_ segment: Segment, document: String, to buffer: inout [UInt8]) {
+    func raw(_ text: String) { buffer.append(contentsOf: text.utf8) }
+    raw("{\"block\":\(segment.block),\"document\":")
+    JSONText.append(document, to: &buffer)
+    raw(",\"id\":")
+    JSONText.append(segment.id, to: &buffer)
+    raw(",\"index\":\(segment.index),\"kind\":\"\(segment.kind.rawValue)\",\"source\":")
+    raw(span(segment.source))
+    raw(",\"text\":")
+    JSONText.append(segment.text, to: &buffer)
+    if !segment.trailing.isEmpty {
+      raw(",\"trailing\":")
+      JSONText.append(segment.trailing, to: &buffer)
     }
-    return "{" + fields.joined(separator: ",") + "}"
+    if let tokens = segment.tokens {
+      raw(",\"words\":[")
+      for (index, token) in tokens.enumerated() {
+        if index > 0 { buffer.append(UInt8(ascii: ",")) }
+        JSONText.append(token.text, to: &buffer)
+      }
+      buffer.append(UInt8(ascii: "]"))
+    }
+    buffer.append(UInt8(ascii: "}"))
   }
 
   static func span(_ span: SourceSpan) -> String {

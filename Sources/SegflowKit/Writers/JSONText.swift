@@ -1,28 +1,59 @@
 /// JSON string escaping that keeps real characters (`"党建"`, not `"\u515a\u5efa"`), escaping
 /// only what JSON requires and the invisible line separators.
+///
+/// Works on UTF-8 bytes: writers escape every segment, so this is on the hot path.
 public enum JSONText {
   public static func quoted(_ text: String) -> String {
-    var result = "\""
-    result.reserveCapacity(text.utf8.count + 2)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case "\u{2028}", "\u{2029}", "\u{200B}", "\u{FEFF}":
-        result += hexEscape(scalar.value)
-      default:
-        if scalar.value < 0x20 { result += hexEscape(scalar.value) } else { result.unicodeScalars.append(scalar) }
-      }
-    }
-    result += "\""
-    return result
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(text.utf8.count + 2)
+    append(text, to: &buffer)
+    return String(decoding: buffer, as: UTF8.self)
   }
 
-  static func hexEscape(_ value: UInt32) -> String {
+  /// Appends `text` as a quoted JSON string to `buffer`.
+  public static func append(_ text: String, to buffer: inout [UInt8]) {
+    buffer.append(UInt8(ascii: "\""))
+    var copy = text
+    copy.withUTF8 { bytes in
+      var runStart = 0
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
+        var escape: [UInt8]? = nil
+        var width = 1
+        switch byte {
+        case UInt8(ascii: "\""): escape = Array("\\\"".utf8)
+        case UInt8(ascii: "\\"): escape = Array("\\\\".utf8)
+        case 0x0A: escape = Array("\\n".utf8)
+        case 0x0D: escape = Array("\\r".utf8)
+        case 0x09: escape = Array("\\t".utf8)
+        case 0x00..<0x20: escape = hexEscape(UInt32(byte))
+        case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 || bytes[index + 2] == 0x8B):
+          // U+2028, U+2029 (line separators JavaScript chokes on), U+200B (invisible).
+          escape = hexEscape(0x2000 + UInt32(bytes[index + 2] - 0x80))
+          width = 3
+        case 0xEF where index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF:
+          escape = hexEscape(0xFEFF)
+          width = 3
+        default: break
+        }
+        if let escape {
+          buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+          buffer.append(contentsOf: escape)
+          index += width
+          runStart = index
+        } else {
+          index += 1
+        }
+      }
+      buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+    }
+    buffer.append(UInt8(ascii: "\""))
+  }
+
+  static func hexEscape(_ value: UInt32) -> [UInt8] {
     let hex = String(value, radix: 16)
-    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    return Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
   }
 }
