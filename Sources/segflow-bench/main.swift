@@ -26,6 +26,7 @@ guard arguments.count >= 2, let data = FileManager.default.contents(atPath: argu
 let repeats = arguments.count >= 3 ? Int(arguments[2]) ?? 3 : 3
 let bytes = Array(data)
 let megabytes = Double(bytes.count) / 1_000_000
+do {
 let pipeline = try PipelineLoader.parse(
   """
   version: 1
@@ -79,3 +80,7 @@ print(String(format: "input: %.1f MB, %d segments, best of %d runs, one thread",
 for (name, value) in report { print(name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%9.1f MB/s", value)) }
 print(String(format: "ratio pipeline.words / icu.word         %.2f  (target >= 0.8)", rate(withTokens) / rate(icuWord)))
 print(String(format: "ratio pipeline.sentences / icu.sentence %.2f  (target >= 0.5)", rate(withoutTokens) / rate(icuSentence)))
+} catch {
+  FileHandle.standardError.write(Data("segflow-bench: \(error)\n".utf8))
+  exit(1)
+}
