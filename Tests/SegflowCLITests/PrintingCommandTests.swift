@@ -74,3 +74,12 @@ import Testing
     }
   }
 }
+
+@Suite struct GeneratedDocsTests {
+  @Test("docs/pipeline-file.md is what `segflow list-stages --format markdown` prints")
+  func pipelineFileDocIsCurrent() throws {
+    let result = try SegflowProcess.run(["list-stages", "--format", "markdown"])
+    let committed = try String(contentsOf: SegflowProcess.packageRoot.appendingPathComponent("docs/pipeline-file.md"), encoding: .utf8)
+    #expect(result.stdout == committed, "regenerate with: swift run segflow list-stages --format markdown > docs/pipeline-file.md")
+  }
+}
