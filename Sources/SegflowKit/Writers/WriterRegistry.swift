@@ -3,6 +3,7 @@ public enum WriterRegistry {
   public static let all: [any SegmentWriter] = [
     JSONLWriter(),
     XLIFF2Writer(),
+    ReviewWriter(),
   ]
 
   public static var names: [String] { all.map(\.name) }
