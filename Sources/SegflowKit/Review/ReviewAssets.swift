@@ -76,6 +76,7 @@ enum ReviewAssets {
     .dec .tip { display: none; position: absolute; left: 0; top: 100%; z-index: 20; width: 24em; white-space: normal; background: #1d1d1d; color: #fff; padding: 5px 7px; border-radius: 4px; font-size: 12px; font-weight: normal; line-height: 1.4; }
     .dec:hover .tip, .dec:focus .tip { display: block; }
     .dec:focus { outline: 3px solid #e07b00; outline-offset: 1px; }
+    tr, .dec, .block { scroll-margin-top: 3em; }
     body.only-low td .dec:not(.low) { display: none; }
     @media print { thead th { position: static; } .dec .tip { display: none !important; } }
 
@@ -85,7 +86,10 @@ enum ReviewAssets {
     (function () {
       "use strict";
       var body = document.body;
-      var low = Array.prototype.slice.call(document.querySelectorAll("td .dec.low"));
+      // In the order of the doubtful list (by source line), which `n` and `p` walk.
+      var low = Array.prototype.slice.call(document.querySelectorAll("#doubt-list a"))
+        .map(function (link) { return document.getElementById(link.getAttribute("href").slice(1)); })
+        .filter(function (target) { return target !== null; });
       var status = document.getElementById("pos");
       var current = -1;
       function show(index) {

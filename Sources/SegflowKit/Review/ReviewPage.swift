@@ -115,7 +115,7 @@ public struct ReviewPage: Sendable {
 
     var out = "<main>\n<table class=\"align\">\n"
     out += "<colgroup><col class=\"c-ln\"/><col class=\"c-src\"/><col class=\"c-marks\"/><col class=\"c-blk\"/></colgroup>\n"
-    out += "<thead><tr><th scope=\"col\">Line</th><th scope=\"col\">Source, as extracted</th><th scope=\"col\">Decisions after the line</th><th scope=\"col\">Repaired blocks and sentences</th></tr></thead>\n<tbody>\n"
+    out += "<thead><tr><th scope=\"col\">Line</th><th scope=\"col\">Source, as extracted</th><th scope=\"col\">Decisions (joins and splits: after the line)</th><th scope=\"col\">Repaired blocks and sentences</th></tr></thead>\n<tbody>\n"
     for line in document.lines {
       var classes: [String] = []
       if line.isBlank { classes.append("blank") }

@@ -60,6 +60,38 @@ struct ReviewBrowserTests {
     #expect(dom.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
   }
 
+  @Test("n and p move focus through the doubtful decisions in list order, wrapping around")
+  func keyboardNavigation() throws {
+    let chromium = try #require(Chromium.installed)
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var document = try ReviewPageTests.seedDocument()
+    for (block, confidence) in [(12, 0.5), (2, 0.7), (6, 0.3)] {
+      let line = try #require(document.blocks[block].lines?.lowerBound)
+      document.blocks[block].decisions.append(Decision(.join, rule: "test-weak", confidence: confidence, line: line, detail: "made up for the test"))
+    }
+    let expected = ReviewReport(document: document).lowConfidenceItems.map(\.anchor)
+    #expect(expected.count >= 3)
+    // Press n once more than there are doubtful decisions, then p twice.
+    let presses = Array(repeating: "n", count: expected.count + 1) + ["p", "p"]
+    let walk = expected + [expected[0], expected[expected.count - 1], expected[expected.count - 2]]
+    let driver = """
+      <script>
+      (function () {
+        var seen = [];
+        \(presses.map { "document.dispatchEvent(new KeyboardEvent('keydown', { key: '\($0)' })); seen.push(document.activeElement.id);" }.joined(separator: "\n    "))
+        document.body.setAttribute("data-walk", seen.join(" "));
+      })();
+      </script>
+      """
+    let html = ReviewPage().render(document).replacingOccurrences(of: "</body>", with: driver + "</body>")
+    let page = try Self.write(html, "keys.html", in: folder)
+    let dom = try chromium.run(page, ["--dump-dom"])
+    #expect(dom.consoleMessages.isEmpty, "\(dom.consoleMessages)")
+    let found = dom.stdout.components(separatedBy: "data-walk=\"").dropFirst().first?.components(separatedBy: "\"").first
+    #expect(found == walk.joined(separator: " "))
+  }
+
   @Test("the index sorts by a column in the browser")
   func indexSorts() throws {
     let chromium = try #require(Chromium.installed)
