@@ -69,7 +69,7 @@ public struct ReviewPage: Sendable {
 
   func legend() -> String {
     var out = "<details class=\"legend\"><summary>Legend</summary><ul>\n"
-    out += "<li><span class=\"dec join hi\"><span class=\"sym\">⌒</span>join</span> two lines joined into one block · <span class=\"dec split hi\"><span class=\"sym\">¶</span>split</span> a new block starts after the line · <span class=\"dec removeSpace hi\"><span class=\"sym\">␣</span>space</span> spaces removed from the line · <span class=\"dec dehyphenate hi\"><span class=\"sym\">‐</span>hyphen</span> line-end hyphen removed · <span class=\"dec classify hi\"><span class=\"sym\">◆</span>heading</span> block kind · <span class=\"dec sentence hi\"><span class=\"sym\">▸</span>2</span> sentence boundary (segment 2 starts)</li>\n"
+    out += "<li><span class=\"dec join hi\"><span class=\"sym\">⌒</span>join</span> two lines joined into one block · <span class=\"dec split hi\"><span class=\"sym\">¶</span>split</span> a new block starts after the line (joins and splits sit on the line before the break) · <span class=\"dec removeSpace hi\"><span class=\"sym\">␣</span>space</span> spaces removed from the line · <span class=\"dec dehyphenate hi\"><span class=\"sym\">‐</span>hyphen</span> line-end hyphen removed · <span class=\"dec classify hi\"><span class=\"sym\">◆</span>heading</span> block kind · <span class=\"dec sentence hi\"><span class=\"sym\">▸</span>2</span> sentence boundary (segment 2 starts)</li>\n"
     out += "<li>Confidence: solid border 0.90 or more · dotted border 0.80–0.89 · <span class=\"dec join low\"><span class=\"sym\">⌒</span>join<span class=\"warn\">?</span></span> dashed border, bold and <b>?</b>: below 0.80</li>\n"
     out += "<li>Source: <span class=\"rm\">·</span> a space reflow removed · <span class=\"drop\">text</span> text in no block · <span class=\"blankmark\">⏎ blank line</span> · <span class=\"pagemark\">⤓ page</span> a form feed · <span class=\"norm\">≈</span> line changed by normalization · <span class=\"cp\">&lt;U+202E&gt;</span> an invisible or control character</li>\n"
     out += "<li>Repaired: <span class=\"seg odd\">sentence</span><span class=\"seg even\">sentence</span> alternate shading per segment · <span class=\"jn\">⌒</span> where two source lines were joined</li>\n"
@@ -115,7 +115,7 @@ public struct ReviewPage: Sendable {
 
     var out = "<main>\n<table class=\"align\">\n"
     out += "<colgroup><col class=\"c-ln\"/><col class=\"c-src\"/><col class=\"c-marks\"/><col class=\"c-blk\"/></colgroup>\n"
-    out += "<thead><tr><th scope=\"col\">Line</th><th scope=\"col\">Source, as extracted</th><th scope=\"col\">Decisions (joins and splits: after the line)</th><th scope=\"col\">Repaired blocks and sentences</th></tr></thead>\n<tbody>\n"
+    out += "<thead><tr><th scope=\"col\">Line</th><th scope=\"col\">Source, as extracted</th><th scope=\"col\" title=\"joins and splits sit on the line before the break\">Decisions</th><th scope=\"col\">Repaired blocks and sentences</th></tr></thead>\n<tbody>\n"
     for line in document.lines {
       var classes: [String] = []
       if line.isBlank { classes.append("blank") }
