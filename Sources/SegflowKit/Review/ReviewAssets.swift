@@ -17,6 +17,7 @@ enum ReviewAssets {
     h2 { font-size: 15px; margin: 8px 0 4px; }
     .nav { margin: 0 0 4px; }
     .facts { margin: 0; color: #3c3c3c; }
+    .warnings ul { margin: 0 0 4px; color: #7a4a00; }
     #doubt-list { margin: 0; padding-left: 2.2em; max-height: 13em; overflow: auto; border: 1px solid #ccc; background: #fff; }
     #doubt-list li { padding: 1px 0; }
     #doubt-list .detail { color: #555; }
@@ -73,8 +74,10 @@ enum ReviewAssets {
     .dec.dehyphenate { color: #006b6b; }
     .dec.classify { color: #61239a; }
     .dec.sentence { color: #17652b; font-size: 11px; padding: 0 2px; }
-    .dec .tip { display: none; position: absolute; left: 0; top: 100%; z-index: 20; width: 24em; white-space: normal; background: #1d1d1d; color: #fff; padding: 5px 7px; border-radius: 4px; font-size: 12px; font-weight: normal; line-height: 1.4; }
-    .dec:hover .tip, .dec:focus .tip { display: block; }
+    .norm { position: relative; cursor: help; }
+    .dec .tip, .norm .tip { display: none; position: absolute; left: 0; top: 100%; z-index: 20; width: 24em; white-space: normal; background: #1d1d1d; color: #fff; padding: 5px 7px; border-radius: 4px; font-size: 12px; font-weight: normal; line-height: 1.4; }
+    .dec:hover .tip, .dec:focus .tip, .norm:hover .tip, .norm:focus .tip { display: block; }
+    .norm .tip { width: auto; min-width: 14em; white-space: pre-wrap; font-size: 14px; }
     .dec:focus { outline: 3px solid #e07b00; outline-offset: 1px; }
     tr, .dec, .block { scroll-margin-top: 3em; }
     body.only-low td .dec:not(.low) { display: none; }

@@ -12,6 +12,8 @@ public struct ReviewIndexEntry: Sendable, Hashable {
   public var decisions = 0
   /// Decisions below ``ReviewReport/lowConfidence``.
   public var lowConfidence = 0
+  /// Warnings the stages raised about the document.
+  public var warnings = 0
   /// Why the document failed (compiler-style message); nil when it succeeded.
   public var error: String?
 
@@ -31,5 +33,6 @@ public struct ReviewIndexEntry: Sendable, Hashable {
     self.characters = ReviewPage.characters(document)
     self.decisions = report.items.count
     self.lowConfidence = report.lowConfidenceItems.count
+    self.warnings = document.warnings.count
   }
 }

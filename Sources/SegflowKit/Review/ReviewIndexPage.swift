@@ -52,7 +52,8 @@ public struct ReviewIndexPage: Sendable {
         out += "<td class=\"n\" data-v=\"\(value)\">\(value)</td>"
       }
       out += "<td class=\"n\(entry.lowConfidence > 0 ? " low-some" : "")\" data-v=\"\(entry.lowConfidence)\">\(entry.lowConfidence)</td>"
-      out += "<td class=\"status\" data-v=\"ok\">ok</td>"
+      let warnings = entry.warnings == 0 ? "" : ", \(entry.warnings) warning\(entry.warnings == 1 ? "" : "s")"
+      out += "<td class=\"status\" data-v=\"ok\(warnings)\">ok\(warnings)</td>"
     } else {
       // Failed documents sort below every real figure.
       for _ in 0..<5 { out += "<td class=\"n\" data-v=\"-1\">—</td>" }

@@ -46,6 +46,11 @@ public struct ReviewPage: Sendable {
     if let encoding = document.encoding { facts.insert(HTMLText.content(encoding), at: 1) }
     facts.insert("language \(HTMLText.content(document.language))", at: 1)
     out += "<p class=\"facts\">" + facts.joined(separator: " · ") + "</p>\n"
+    if !document.warnings.isEmpty {
+      out += "<section class=\"warnings\"><h2>Warnings: \(document.warnings.count)</h2><ul>"
+      for warning in document.warnings { out += "<li>\(HTMLText.content(warning))</li>" }
+      out += "</ul></section>\n"
+    }
     let low = report.lowConfidenceItems
     out += "<section class=\"doubts\" aria-labelledby=\"doubts-title\">\n"
     out += "<h2 id=\"doubts-title\">Doubtful decisions (confidence below \(Self.format(ReviewReport.lowConfidence))): \(low.count)</h2>\n"
@@ -95,6 +100,7 @@ public struct ReviewPage: Sendable {
       for line in group.lines { covered.insert(line) }
     }
     let kept = Self.keptColumns(document)
+    let decoded = Array(document.text.utf8)
     let lineNumbers = Set(document.lines.map(\.number))
 
     // Edge and line decisions go next to their line; kinds go on the block; sentences in the text.
@@ -122,7 +128,8 @@ public struct ReviewPage: Sendable {
       if line.startsPage { classes.append("page") }
       let classAttribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
       out += "<tr id=\"L\(line.number)\"\(classAttribute)><th class=\"ln\" scope=\"row\"><a href=\"#L\(line.number)\">\(line.number)</a></th>"
-      out += "<td class=\"src\" lang=\"\(HTMLText.attribute(document.language))\">\(sourceLine(line, kept: kept[line.number]))</td>"
+      let original = Self.originalText(of: line, in: decoded)
+      out += "<td class=\"src\" lang=\"\(HTMLText.attribute(document.language))\">\(sourceLine(line, kept: kept[line.number], original: original))</td>"
       out += "<td class=\"marks\">\((byLine[line.number] ?? []).map(chip).joined(separator: " "))</td>"
       if let group = groupStarting[line.number] {
         let span = group.lines.count
@@ -184,11 +191,31 @@ public struct ReviewPage: Sendable {
     return kept
   }
 
-  /// A source line: kept text as is, removed spaces as `·`, removed text struck through.
-  func sourceLine(_ line: SourceLine, kept: [Bool]?) -> String {
+  /// The line as decoded, before normalization: from its offset in the document text to the
+  /// next line terminator (LF, CR, form feed, U+2028, U+2029); nil when it cannot be found.
+  static func originalText(of line: SourceLine, in decoded: [UInt8]) -> String? {
+    guard line.offset >= 0, line.offset <= decoded.count else { return nil }
+    var end = line.offset
+    while end < decoded.count {
+      let byte = decoded[end]
+      if byte == 0x0A || byte == 0x0D || byte == 0x0C { break }
+      if byte == 0xE2, end + 2 < decoded.count, decoded[end + 1] == 0x80, decoded[end + 2] == 0xA8 || decoded[end + 2] == 0xA9 { break }
+      end += 1
+    }
+    return String(decoding: decoded[line.offset..<end], as: UTF8.self)
+  }
+
+  /// A source line: kept text as is, removed spaces as `·`, removed text struck through; a
+  /// focusable `≈` with the text before normalization when normalization changed it.
+  func sourceLine(_ line: SourceLine, kept: [Bool]?, original: String? = nil) -> String {
     var out = ""
     if line.startsPage { out += "<span class=\"pagemark\" title=\"a form feed: a new page starts here\">⤓ page</span> " }
-    if !line.isVerbatim { out += "<span class=\"norm\" title=\"normalization changed this line; shown after normalization\">≈</span> " }
+    if let original, original != line.text {
+      let tip = "normalization changed this line; it was: " + original
+      out += "<span class=\"norm\" tabindex=\"0\" title=\"\(HTMLText.attribute(tip))\">≈<span class=\"tip\" role=\"tooltip\">normalization changed this line; it was:<br/>\(HTMLText.content(original))</span></span> "
+    } else if !line.isVerbatim {
+      out += "<span class=\"norm\" title=\"normalization changed this line; shown after normalization\">≈</span> "
+    }
     let scalars = Array(line.text.unicodeScalars)
     var run = String.UnicodeScalarView()
     var runKind = 0  // 0 kept, 1 removed space, 2 removed text

@@ -63,8 +63,11 @@ import Testing
     document.blocks[0].decisions.append(Decision(.join, rule: "made-up-rule", confidence: 0.42, line: 1, detail: "a weak signal"))
     let report = ReviewReport(document: document)
     #expect(report.lowConfidenceItems.map(\.decision.rule) == ["made-up-rule"])
+    document.warnings = ["line 1 looks <odd>"]
     let page = XHTMLDocument(ReviewPage().render(document))
     #expect(page.error == nil)
+    #expect(page.text.contains("Warnings: 1"))
+    #expect(page.text.contains("line 1 looks <odd>"))
     #expect(page.text.contains("made-up-rule · 0.42"))
     #expect(page.text.contains("a weak signal"))
   }
@@ -79,6 +82,16 @@ import Testing
     #expect(html.components(separatedBy: "<span class=\"rm\"").count - 1 == 8)
     let visible = html.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
     #expect(visible == "阵·体·系·的·同·时·，·提·出")
+  }
+
+  @Test("a line normalization changed is marked, with its text before normalization")
+  func normalizedLine() throws {
+    let document = try Fixtures.process("党建︐工作\n品牌\u{200B}建设。\n未变的一行。\n", pipeline: Fixtures.defaultPipeline())
+    #expect(document.lines[0].text == "党建，工作")
+    let page = XHTMLDocument(ReviewPage().render(document))
+    #expect(page.error == nil)
+    let marks = page.elements(withClass: "norm").compactMap { $0.attributes["title"] }.filter { $0.contains("it was") }
+    #expect(marks == ["normalization changed this line; it was: 党建︐工作", "normalization changed this line; it was: 品牌<U+200B>建设。"])
   }
 
   @Test("every sentence boundary has a decision with a rule and a confidence")
