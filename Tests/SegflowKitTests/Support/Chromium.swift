@@ -34,7 +34,7 @@ struct Chromium {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = [
-      "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--hide-scrollbars",
+      "--headless", "--disable-gpu", "--no-sandbox", "--disable-dev-shm-usage", "--no-first-run", "--hide-scrollbars",
       "--enable-logging=stderr", "--v=0", "--user-data-dir=\(profile.path)",
     ] + extra + [url.absoluteString]
     let out = Pipe()
