@@ -52,7 +52,7 @@ struct ReviewCommand: AsyncParsableCommand {
     let entries: [ReviewIndexEntry]
     do {
       entries = try await batch.run(collected.documents, inputErrors: collected.errors) { entry in
-        if entry.error != nil, let message = entry.error { Console.error(message) }
+        if let message = entry.error { Console.error(message) }
       }
     } catch {
       Console.error(error.description)
