@@ -25,6 +25,17 @@ import Testing
     #expect(index.contains("not a text file: NUL byte"))
   }
 
+  @Test("segflow review on good documents exits 0 and links every page from the index")
+  func reviewSeeds() throws {
+    let out = try SegflowProcess.temporaryFolder()
+    let result = try SegflowProcess.run(["review", "seeds", "--out", out.path, "--quiet"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.isEmpty)
+    let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(index.contains("href=\"000_447990846ac5af44.html\""))
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("000_447990846ac5af44.html").path))
+  }
+
   @Test("the review writer in segflow run writes NAME.html")
   func reviewWriter() throws {
     let out = try SegflowProcess.temporaryFolder()
