@@ -1,6 +1,7 @@
 /// The segment records: one JSON object per segment, keys sorted, real characters.
 ///
-/// `{"block":2,"id":"doc:2:1","index":1,"kind":"paragraph","source":{…},"text":"…"}`
+/// `{"block":2,"id":"doc:2:1","index":1,"kind":"paragraph","source":{…},"text":"…"}`, with
+/// `"target"` when the writer context has a translation.
 public struct JSONLWriter: SegmentWriter {
   public let name = "jsonl"
   public let fileSuffix = ".segments.jsonl"
@@ -12,21 +13,21 @@ public struct JSONLWriter: SegmentWriter {
     var buffer: [UInt8] = []
     buffer.reserveCapacity(document.segments.count * 256)
     for segment in document.segments {
-      Self.append(segment, document: document.name, to: &buffer)
+      Self.append(segment, document: document.name, target: context.target(for: segment), to: &buffer)
       buffer.append(UInt8(ascii: "\n"))
     }
     return String(decoding: buffer, as: UTF8.self)
   }
 
   /// One segment as a JSON object on one line.
-  public static func record(_ segment: Segment, document: String) -> String {
+  public static func record(_ segment: Segment, document: String, target: String? = nil) -> String {
     var buffer: [UInt8] = []
-    append(segment, document: document, to: &buffer)
+    append(segment, document: document, target: target, to: &buffer)
     return String(decoding: buffer, as: UTF8.self)
   }
 
   /// Appends the record of `segment`, keys in sorted order, to `buffer`.
-  static func append(_ segment: Segment, document: String, to buffer: inout [UInt8]) {
+  static func append(_ segment: Segment, document: String, target: String? = nil, to buffer: inout [UInt8]) {
     func raw(_ text: String) { buffer.append(contentsOf: text.utf8) }
     raw("{\"block\":\(segment.block),\"document\":")
     JSONText.append(document, to: &buffer)
@@ -34,6 +35,10 @@ public struct JSONLWriter: SegmentWriter {
     JSONText.append(segment.id, to: &buffer)
     raw(",\"index\":\(segment.index),\"kind\":\"\(segment.kind.rawValue)\",\"source\":")
     raw(span(segment.source))
+    if let target {
+      raw(",\"target\":")
+      JSONText.append(target, to: &buffer)
+    }
     raw(",\"text\":")
     JSONText.append(segment.text, to: &buffer)
     if !segment.trailing.isEmpty {

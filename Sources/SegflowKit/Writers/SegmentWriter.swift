@@ -4,11 +4,21 @@ public struct WriterContext: Sendable {
   public var targetLanguage: String
   /// Segflow's version, written into files that name their creation tool.
   public var toolVersion: String
+  /// Translations by segment record id (`document:block:index`). Empty for a fresh export;
+  /// filled when a translated file is turned into a TM or re-exported.
+  public var targets: [String: String]
 
-  public init(sourceLanguage: String, targetLanguage: String, toolVersion: String = Segflow.version) {
+  public init(sourceLanguage: String, targetLanguage: String, toolVersion: String = Segflow.version, targets: [String: String] = [:]) {
     self.sourceLanguage = sourceLanguage
     self.targetLanguage = targetLanguage
     self.toolVersion = toolVersion
+    self.targets = targets
+  }
+
+  /// The translation of `segment`, if one exists and is not empty.
+  public func target(for segment: Segment) -> String? {
+    guard let target = targets[segment.id], !target.isEmpty else { return nil }
+    return target
   }
 }
 

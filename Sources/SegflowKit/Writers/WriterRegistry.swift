@@ -3,6 +3,10 @@ public enum WriterRegistry {
   public static let all: [any SegmentWriter] = [
     JSONLWriter(),
     XLIFF2Writer(),
+    XLIFF12Writer(),
+    TMXWriter(),
+    POWriter(),
+    TSVWriter(),
     ReviewWriter(),
   ]
 

@@ -1,5 +1,6 @@
-/// XLIFF 2.1, source only: one `<file>` per document, one `<unit>` per block, one `<segment>` per
-/// sentence, white space between sentences as `<ignorable>`.
+/// XLIFF 2.1: one `<file>` per document, one `<unit>` per block, one `<segment>` per
+/// sentence (with a `<target>` when the context has a translation), white space between
+/// sentences as `<ignorable>`.
 ///
 /// Ids are stable: unit `3` is the third block, segment `3:2` its second sentence (the
 /// segment record id is `document:3:2`). The block kind is the unit's `type`
@@ -39,7 +40,11 @@ public struct XLIFF2Writer: SegmentWriter {
       }
       out += "      </mda:metadata>\n"
       for segment in segments {
-        out += "      <segment id=\"\(segment.block):\(segment.index)\"><source>\(Self.content(segment.text))</source></segment>\n"
+        if let target = context.target(for: segment) {
+          out += "      <segment id=\"\(segment.block):\(segment.index)\" state=\"translated\"><source>\(Self.content(segment.text))</source><target>\(Self.content(target))</target></segment>\n"
+        } else {
+          out += "      <segment id=\"\(segment.block):\(segment.index)\"><source>\(Self.content(segment.text))</source></segment>\n"
+        }
         if !segment.trailing.isEmpty {
           out += "      <ignorable id=\"\(segment.block):\(segment.index)-ws\"><source>\(Self.content(segment.trailing))</source></ignorable>\n"
         }

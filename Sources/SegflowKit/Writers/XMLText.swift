@@ -33,3 +33,21 @@ public enum XMLText {
   /// An attribute value, quoted.
   public static func attribute(_ text: String) -> String { "\"" + escaped(text, attribute: true) + "\"" }
 }
+
+extension XMLText {
+  /// The characters of `text` XML 1.0 forbids, in order, each once: what writers without an
+  /// escape for them (XLIFF 1.2, TMX) replace with U+FFFD and report.
+  public static func forbiddenScalars(in text: String) -> [Unicode.Scalar] {
+    var seen: [Unicode.Scalar] = []
+    for scalar in text.unicodeScalars where isForbidden(scalar) && !seen.contains(scalar) { seen.append(scalar) }
+    return seen
+  }
+
+  /// `U+0001 U+001B`.
+  public static func codePoints(_ scalars: [Unicode.Scalar]) -> String {
+    scalars.map { scalar in
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }.joined(separator: " ")
+  }
+}

@@ -1,0 +1,105 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Parses a translation file into ``XMLTreeNode``s with libxml2 (through Foundation's
+/// `XMLParser`), never resolving external entities and never loading a DTD: a TMX's
+/// `<!DOCTYPE tmx SYSTEM "tmx14.dtd">` is not fetched, and an entity naming a local file stays
+/// unexpanded.
+public enum XMLTreeParser {
+  public static func parse(_ bytes: [UInt8], path: String) throws(DocumentError) -> XMLTreeNode {
+    if let problem = forbiddenCharacter(in: bytes) {
+      throw DocumentError(path: path, message: "the file contains \(XMLText.codePoints([problem.scalar])), a character XML 1.0 forbids (XLIFF 2 writes it as <cp hex=\"…\"/>; XLIFF 1.2, TMX cannot carry it)", line: problem.line)
+    }
+    let parser = XMLParser(data: Data(bytes))
+    parser.shouldProcessNamespaces = true
+    parser.shouldReportNamespacePrefixes = false
+    parser.shouldResolveExternalEntities = false
+    let builder = Builder(parser: parser)
+    parser.delegate = builder
+    let ok = parser.parse()
+    if let entity = builder.externalEntity {
+      throw DocumentError(path: path, message: "the file declares the external entity '\(entity)'; Segflow never resolves external entities", line: builder.externalEntityLine)
+    }
+    guard ok, let root = builder.root else {
+      let reason = (parser.parserError as NSError?)?.localizedDescription ?? "unknown reason"
+      let line = builder.errorLine ?? parser.lineNumber
+      throw DocumentError(path: path, message: "not well-formed XML: \(reason.trimmingCharacters(in: .whitespacesAndNewlines))", line: line > 0 ? line : nil)
+    }
+    return root
+  }
+
+  /// The first literal character or character reference XML 1.0 forbids, with its line.
+  static func forbiddenCharacter(in bytes: [UInt8]) -> (scalar: Unicode.Scalar, line: Int)? {
+    var line = 1
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x0A { line += 1 }
+      if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+        return (Unicode.Scalar(byte), line)
+      }
+      if byte == UInt8(ascii: "&"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "#") {
+        var cursor = index + 2
+        var radix = 10
+        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "x") { radix = 16; cursor += 1 }
+        var digits = ""
+        while cursor < bytes.count, digits.count < 9, let scalar = Optional(Unicode.Scalar(bytes[cursor])), scalar.properties.isASCIIHexDigit {
+          digits.unicodeScalars.append(scalar)
+          cursor += 1
+        }
+        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ";"), let value = UInt32(digits, radix: radix),
+          let scalar = Unicode.Scalar(value), XMLText.isForbidden(scalar) || value == 0
+        {
+          return (scalar, line)
+        }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// Builds the tree from the parser's events.
+  final class Builder: NSObject, XMLParserDelegate {
+    let parser: XMLParser
+    var root: XMLTreeNode?
+    var stack: [XMLTreeNode] = []
+    var errorLine: Int?
+    var externalEntity: String?
+    var externalEntityLine: Int?
+
+    init(parser: XMLParser) { self.parser = parser }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+      let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
+      let node = XMLTreeNode(name: local, namespace: namespaceURI ?? "", attributes: attributeDict, line: parser.lineNumber)
+      if let parent = stack.last { parent.children.append(.element(node)) } else if root == nil { root = node }
+      stack.append(node)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+      _ = stack.popLast()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+      stack.last?.children.append(.text(string))
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+      stack.last?.children.append(.text(String(decoding: CDATABlock, as: UTF8.self)))
+    }
+
+    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+      if externalEntity == nil {
+        externalEntity = name
+        externalEntityLine = parser.lineNumber
+      }
+      parser.abortParsing()
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+      if errorLine == nil { errorLine = parser.lineNumber }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+/// TMX 1.4b: one `<tu tuid="document:block:index">` per segment, the source `<tuv>` always and a
+/// target `<tuv>` when a translation exists (a fresh export is a source-only TMX, for seeding a
+/// TM; with translations it is a TM tools such as OmegaT use as is).
+///
+/// The header names the tool, `segtype="sentence"`, and the source language with the same BCP 47
+/// spelling as every `<tu srclang>` and `xml:lang`. No creation date: the same input gives the
+/// same bytes, and no DOCTYPE (validate against a local `tmx14.dtd`; nothing should fetch one). TMX
+/// has no escape for the characters XML 1.0 forbids: they are replaced with
+/// U+FFFD and a `<note>` on the unit lists them.
+public struct TMXWriter: SegmentWriter {
+  public let name = "tmx"
+  public let fileSuffix = ".tmx"
+  public let requires: Set<String> = ["segments"]
+
+  public init() {}
+
+  public func render(_ document: Document, context: WriterContext) throws -> String {
+    let source = LanguageTag.canonical(context.sourceLanguage)
+    let target = LanguageTag.canonical(context.targetLanguage)
+    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n"
+    out += "  <header creationtool=\"\(Segflow.toolName)\" creationtoolversion=\(XMLText.attribute(context.toolVersion)) segtype=\"sentence\" o-tmf=\"\(Segflow.toolName)\" adminlang=\"en\" srclang=\(XMLText.attribute(source)) datatype=\"plaintext\">\n"
+    out += "    <prop type=\"x-segflow-document\">\(XMLText.escaped(document.name))</prop>\n"
+    out += "  </header>\n  <body>\n"
+    for segment in document.segments {
+      let translation = context.target(for: segment)
+      out += "    <tu tuid=\(XMLText.attribute(segment.id)) srclang=\(XMLText.attribute(source))>\n"
+      var replaced = XMLText.forbiddenScalars(in: segment.text)
+      for scalar in XMLText.forbiddenScalars(in: translation ?? "") where !replaced.contains(scalar) { replaced.append(scalar) }
+      if !replaced.isEmpty {
+        out += "      <note>segflow replaced \(XMLText.codePoints(replaced)) with U+FFFD: XML 1.0 cannot carry them</note>\n"
+      }
+      out += "      <prop type=\"x-segflow-kind\">\(segment.kind.rawValue)</prop>\n"
+      out += "      <prop type=\"x-segflow-source\">\(XLIFF2Writer.position(segment.source.start))-\(XLIFF2Writer.position(segment.source.end))</prop>\n"
+      out += "      <tuv xml:lang=\(XMLText.attribute(source))><seg>\(XMLText.escaped(segment.text))</seg></tuv>\n"
+      if let translation {
+        out += "      <tuv xml:lang=\(XMLText.attribute(target))><seg>\(XMLText.escaped(translation))</seg></tuv>\n"
+      }
+      out += "    </tu>\n"
+    }
+    out += "  </body>\n</tmx>\n"
+    return out
+  }
+}
