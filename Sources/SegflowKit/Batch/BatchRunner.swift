@@ -75,6 +75,11 @@ public struct BatchRunner: Sendable {
       result.segments = document.segments.count
       result.characters = document.segments.reduce(0) { $0 + $1.text.unicodeScalars.count { !$0.properties.isWhitespace } }
       result.warnings = document.warnings
+      do {
+        result.counts = try TextCounts.measure(document, context: context)
+      } catch {
+        throw DocumentError(path: input.path, message: "counting words failed: \(error)")
+      }
       let writerContext = WriterContext(sourceLanguage: pipeline.language, targetLanguage: pipeline.targetLanguage)
       // Render everything first, then write: a writer error leaves no partial set of outputs.
       var rendered: [(String, String)] = []

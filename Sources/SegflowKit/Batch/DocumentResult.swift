@@ -8,6 +8,8 @@ public struct DocumentResult: Sendable {
   /// Characters of the segments, white space excluded.
   public var characters = 0
   public var bytes = 0
+  /// Characters, ICU words and the logographic estimate (see ``TextCounts/method``).
+  public var counts = TextCounts()
   /// Output files written.
   public var outputs: [String] = []
   public var warnings: [String] = []

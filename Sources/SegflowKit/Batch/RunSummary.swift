@@ -24,18 +24,22 @@ public struct RunSummary: Sendable {
   public var segments: Int { results.reduce(0) { $0 + $1.segments } }
   public var characters: Int { results.reduce(0) { $0 + $1.characters } }
   public var bytes: Int { results.reduce(0) { $0 + $1.bytes } }
+  /// Counts over the documents that succeeded.
+  public var counts: TextCounts { results.filter { $0.error == nil }.reduce(TextCounts()) { $0 + $1.counts } }
   public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0 }
 
   /// `run.json`: figures, failures with reasons, the pipeline's hash and Segflow's version.
   public func json() -> String {
     let failures = failures.map { "{\"error\":\(JSONText.quoted($0.message)),\"path\":\(JSONText.quoted($0.path))\($0.byte.map { ",\"byte\":\($0)" } ?? "")\($0.line.map { ",\"line\":\($0)" } ?? "")}" }
     let documents = results.map { result in
-      "{\"blocks\":\(result.blocks),\"bytes\":\(result.bytes),\"characters\":\(result.characters),\"name\":\(JSONText.quoted(result.input.name)),\"ok\":\(result.error == nil),\"outputs\":[\(result.outputs.map(JSONText.quoted).joined(separator: ","))],\"path\":\(JSONText.quoted(result.input.path)),\"segments\":\(result.segments),\"skipped\":\(result.skipped)}"
+      "{\"blocks\":\(result.blocks),\"bytes\":\(result.bytes),\"characters\":\(result.characters),\"counts\":\(result.counts.json),\"name\":\(JSONText.quoted(result.input.name)),\"ok\":\(result.error == nil),\"outputs\":[\(result.outputs.map(JSONText.quoted).joined(separator: ","))],\"path\":\(JSONText.quoted(result.input.path)),\"segments\":\(result.segments),\"skipped\":\(result.skipped)}"
     }
     return """
       {
         "bytes": \(bytes),
         "characters": \(characters),
+        "countMethod": \(JSONText.quoted(TextCounts.method)),
+        "counts": \(counts.json),
         "documents": \(results.count + inputErrors.count),
         "failed": \(failures.count),
         "failures": [\(failures.joined(separator: ", "))],
