@@ -3,7 +3,8 @@ import Foundation
 /// Reads XLIFF 1.2: every `<trans-unit>` (inside `<group>`s too), split into its
 /// `<mrk mtype="seg">` segments when it has a `<seg-source>` (the text between markers is the
 /// segment's trailing white space), or one segment with the unit's id when it has none. Targets
-/// are matched to segments by `mid`.
+/// are matched to segments by `mid`; a target identical to its source (the copy a 1.2 file
+/// holds before translation) counts as untranslated.
 public enum XLIFF12Reader {
   public static let namespace = "urn:oasis:names:tc:xliff:document:1.2"
 
@@ -78,15 +79,17 @@ public enum XLIFF12Reader {
       guard records.count == 1 else {
         throw DocumentError(path: path, message: "the <target> of trans-unit '\(unitID)' has no <mrk mtype=\"seg\"> markers to match its \(records.count) segments", line: targetNode.line)
       }
-      records[0].target = text
+      records[0].target = text == records[0].source ? nil : text
       return records
     }
     for mark in marks {
       guard let mid = mark.attribute("mid"), let position = records.firstIndex(where: { $0.id == mid }) else {
         throw DocumentError(path: path, message: "the target of trans-unit '\(unitID)' has a segment '\(mark.attribute("mid") ?? "")' its <seg-source> does not have", line: mark.line)
       }
+      // A target that is a copy of its source is the placeholder a 1.2 file carries before
+      // translation (Segflow writes one): untranslated.
       let text = content(mark)
-      records[position].target = text.isEmpty ? nil : text
+      records[position].target = text.isEmpty || text == records[position].source ? nil : text
     }
     return records
   }

@@ -3,7 +3,8 @@
 ///
 /// One `<trans-unit id="3">` per block with the block text in `<source>` and the sentences in
 /// `<seg-source>` as `<mrk mtype="seg" mid="3:1">`, the white space between them left between
-/// the markers; translations, when given, are mirrored in `<target>`. The block kind is the
+/// the markers. `<target>` mirrors the markers, holding the translation when given and a copy
+/// of the source otherwise (`state="new"`), as OmegaT and other 1.2 tools expect. The block kind is the
 /// `restype` (`x-heading`), the block's first source line a `<context-group>`, each sentence's
 /// record id and source span a `<note from="segflow">`. XLIFF 1.2 has no escape for the
 /// characters XML 1.0 forbids: they are replaced with U+FFFD and a note lists them.
@@ -32,17 +33,19 @@ public struct XLIFF12Writer: SegmentWriter {
         out += "<mrk mtype=\"seg\" mid=\"\(segment.block):\(segment.index)\">\(XMLText.escaped(segment.text))</mrk>\(XMLText.escaped(segment.trailing))"
       }
       out += "</seg-source>\n"
-      let translated = unit.segments.compactMap { segment in context.target(for: segment).map { (segment, $0) } }
+      // The target always mirrors the segments: OmegaT and other 1.2 tools translate inside
+      // <target> and extract nothing from a unit without one. Untranslated segments hold a copy
+      // of their source (state "new"), which readers count as untranslated.
       var replaced = XMLText.forbiddenScalars(in: whole)
-      if !translated.isEmpty {
-        let state = translated.count == unit.segments.count ? "translated" : "needs-translation"
-        out += "        <target xml:lang=\(XMLText.attribute(target)) state=\"\(state)\">"
-        for (segment, text) in translated {
-          out += "<mrk mtype=\"seg\" mid=\"\(segment.block):\(segment.index)\">\(XMLText.escaped(text))</mrk>\(XMLText.escaped(segment.trailing))"
-          for scalar in XMLText.forbiddenScalars(in: text) where !replaced.contains(scalar) { replaced.append(scalar) }
-        }
-        out += "</target>\n"
+      let translations = unit.segments.map { context.target(for: $0) }
+      let done = translations.count { $0 != nil }
+      let state = done == 0 ? "new" : done == unit.segments.count ? "translated" : "needs-translation"
+      out += "        <target xml:lang=\(XMLText.attribute(target)) state=\"\(state)\">"
+      for (segment, translation) in zip(unit.segments, translations) {
+        out += "<mrk mtype=\"seg\" mid=\"\(segment.block):\(segment.index)\">\(XMLText.escaped(translation ?? segment.text))</mrk>\(XMLText.escaped(segment.trailing))"
+        for scalar in XMLText.forbiddenScalars(in: translation ?? "") where !replaced.contains(scalar) { replaced.append(scalar) }
       }
+      out += "</target>\n"
       if let line = unit.segments.first?.source.start.line {
         out += "        <context-group name=\"source-\(unit.number)\" purpose=\"location\"><context context-type=\"sourcefile\">\(XMLText.escaped(document.path))</context><context context-type=\"linenumber\">\(line)</context></context-group>\n"
       }
