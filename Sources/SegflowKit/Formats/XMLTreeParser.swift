@@ -22,12 +22,31 @@ public enum XMLTreeParser {
     if let entity = builder.externalEntity {
       throw DocumentError(path: path, message: "the file declares the external entity '\(entity)'; Segflow never resolves external entities", line: builder.externalEntityLine)
     }
-    guard ok, let root = builder.root else {
-      let reason = (parser.parserError as NSError?)?.localizedDescription ?? "unknown reason"
+    // Foundation's parser on Linux can return true after an error: trust the error report.
+    guard ok, builder.errorCode == nil, parser.parserError == nil, let root = builder.root else {
+      let code = builder.errorCode ?? (parser.parserError as NSError?)?.code
       let line = builder.errorLine ?? parser.lineNumber
-      throw DocumentError(path: path, message: "not well-formed XML: \(reason.trimmingCharacters(in: .whitespacesAndNewlines))", line: line > 0 ? line : nil)
+      throw DocumentError(path: path, message: "not well-formed XML: \(describe(code))", line: line > 0 ? line : nil)
     }
     return root
+  }
+
+  /// libxml2's error codes (which Foundation passes on without text) for the usual mistakes.
+  static func describe(_ code: Int?) -> String {
+    switch code {
+    case nil: "the parser gave up"
+    case 4?: "the document is empty"
+    case 5?: "extra content or an unclosed element at the end of the document"
+    case 9?: "an invalid character"
+    case 23?: "an '&' that starts no entity or character reference"
+    case 26?: "an undeclared entity"
+    case 38?, 39?, 40?, 41?: "a malformed attribute"
+    case 65?: "a space is required here"
+    case 73?: "'>' expected"
+    case 76?: "an end tag does not match its start tag"
+    case 77?: "a tag is not finished"
+    case let other?: "libxml2 error \(other)"
+    }
   }
 
   /// The first literal character or character reference XML 1.0 forbids, with its line.
@@ -66,6 +85,7 @@ public enum XMLTreeParser {
     var root: XMLTreeNode?
     var stack: [XMLTreeNode] = []
     var errorLine: Int?
+    var errorCode: Int?
     var externalEntity: String?
     var externalEntityLine: Int?
 
@@ -99,7 +119,10 @@ public enum XMLTreeParser {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-      if errorLine == nil { errorLine = parser.lineNumber }
+      if errorLine == nil {
+        errorLine = parser.lineNumber
+        errorCode = (parseError as NSError).code
+      }
     }
   }
 }
