@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// Runs the built `segflow` binary: export with every writer, merge, import-tmx.
+@Suite struct MergeCLITests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The binary next to the test bundle, or in the package's debug build folder.
+  static var binary: String? {
+    let candidates = [
+      Bundle.main.bundleURL.appendingPathComponent("segflow").path,
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("segflow").path,
+      root.appendingPathComponent(".build/debug/segflow").path,
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+  func segflow(_ arguments: [String]) throws -> Output {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try #require(Self.binary))
+    process.arguments = arguments
+    process.currentDirectoryURL = Self.root
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  func folder() throws -> String {
+    let path = NSTemporaryDirectory() + "segflow-cli-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+
+  static let seed = "seeds/000_447990846ac5af44.txt"
+
+  @Test(.enabled(if: binary != nil, "needs the built segflow"))
+  func runWritesEveryFormatAndMergeRebuildsTheReflowLayout() throws {
+    let out = try folder()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let run = try segflow(["run", Self.seed, "--out", out, "--writers", "xliff2,xliff12,tmx,po,jsonl,tsv", "--quiet"])
+    try #require(run.status == 0, "\(run.stderr)")
+    let name = "000_447990846ac5af44"
+    for suffix in [".xlf", ".v12.xlf", ".tmx", ".po", ".segments.jsonl", ".tsv"] {
+      #expect(FileManager.default.fileExists(atPath: "\(out)/\(name)\(suffix)"), "\(suffix)")
+    }
+    let summary = try String(contentsOfFile: "\(out)/run.json", encoding: .utf8)
+    #expect(summary.contains("\"countMethod\"") && summary.contains("\"logographicWords\""))
+
+    let reflow = try segflow(["reflow", Self.seed])
+    for file in ["\(name).xlf", "\(name).v12.xlf", "\(name).po"] {
+      // Untranslated: an error, and no target file.
+      let target = "\(out)/\(file).target.txt"
+      let refused = try segflow(["merge", "--xliff", "\(out)/\(file)", "--out", target])
+      #expect(refused.status == 1 && refused.stderr.contains("have no translation"), "\(file)")
+      #expect(!FileManager.default.fileExists(atPath: target))
+      // Kept in the source language: exactly the reflow layout, with and without the original.
+      let kept = try segflow(["merge", "--xliff", "\(out)/\(file)", "--out", target, "--keep-source"])
+      #expect(kept.status == 0 && kept.stderr.contains("warning"), "\(file): \(kept.stderr)")
+      #expect(try String(contentsOfFile: target, encoding: .utf8) == reflow.stdout, "\(file)")
+      let withOriginal = try segflow(["merge", "--xliff", "\(out)/\(file)", "--original", Self.seed, "--out", target + "2", "--keep-source"])
+      #expect(withOriginal.status == 0, "\(withOriginal.stderr)")
+      #expect(try String(contentsOfFile: target + "2", encoding: .utf8) == reflow.stdout, "\(file) with --original")
+    }
+  }
+
+  @Test(.enabled(if: binary != nil, "needs the built segflow"))
+  func badTranslatedFilesFailWithFileAndLineAndWriteNothing() throws {
+    let out = try folder()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let bad = "\(out)/bad.xlf"
+    try "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\">\n<file id=\"f\"><unit id=\"1\">\n</file></xliff>\n".write(toFile: bad, atomically: true, encoding: .utf8)
+    let result = try segflow(["merge", "--xliff", bad, "--out", "\(out)/t.txt"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("\(bad):4: error: not well-formed XML"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: "\(out)/t.txt"))
+  }
+
+  @Test(.enabled(if: binary != nil, "needs the built segflow"))
+  func importTMXWritesRecords() throws {
+    let out = try folder()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    _ = try segflow(["run", Self.seed, "--out", out, "--writers", "tmx", "--quiet"])
+    let imported = try segflow(["import-tmx", "\(out)/000_447990846ac5af44.tmx", "--out", "\(out)/tm.jsonl"])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let lines = try String(contentsOfFile: "\(out)/tm.jsonl", encoding: .utf8).split(separator: "\n")
+    #expect(lines.count == 38)
+    #expect(lines.first?.contains("\"id\":\"000_447990846ac5af44:1:1\"") == true)
+  }
+}
