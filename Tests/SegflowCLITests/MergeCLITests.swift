@@ -3,40 +3,13 @@ import Testing
 
 /// Runs the built `segflow` binary: export with every writer, merge, import-tmx.
 @Suite struct MergeCLITests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  /// The binary next to the test bundle, or in the package's debug build folder.
   static var binary: String? {
-    let candidates = [
-      Bundle.main.bundleURL.appendingPathComponent("segflow").path,
-      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("segflow").path,
-      root.appendingPathComponent(".build/debug/segflow").path,
-    ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    FileManager.default.isExecutableFile(atPath: SegflowProcess.executable.path) ? SegflowProcess.executable.path : nil
   }
 
-  struct Output { var status: Int32; var stdout: String; var stderr: String }
+  func segflow(_ arguments: [String]) throws -> SegflowProcess.Result { try SegflowProcess.run(arguments) }
 
-  func segflow(_ arguments: [String]) throws -> Output {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try #require(Self.binary))
-    process.arguments = arguments
-    process.currentDirectoryURL = Self.root
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
-  }
-
-  func folder() throws -> String {
-    let path = NSTemporaryDirectory() + "segflow-cli-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
+  func folder() throws -> String { try SegflowProcess.temporaryFolder().path }
 
   static let seed = "seeds/000_447990846ac5af44.txt"
 

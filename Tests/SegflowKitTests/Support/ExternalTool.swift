@@ -32,9 +32,13 @@ enum ExternalTool {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    // Read before waiting so a full pipe never blocks the child.
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    // Read both pipes at once, before waiting, so a full pipe never blocks the child.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var outData = Data()
+    group.enter()
+    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
     let errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
     process.waitUntilExit()
     return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
   }
