@@ -66,4 +66,24 @@ import Testing
     #expect(lines.count == 38)
     #expect(lines.first?.contains("\"id\":\"000_447990846ac5af44:1:1\"") == true)
   }
+
+  @Test(.enabled(if: binary != nil, "needs the built segflow"))
+  func exportFillsTargetsFromATranslatedFile() throws {
+    let out = try folder()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    _ = try segflow(["run", Self.seed, "--out", out, "--writers", "xliff2", "--quiet"])
+    let xliff = try String(contentsOfFile: "\(out)/000_447990846ac5af44.xlf", encoding: .utf8)
+    let regex = try NSRegularExpression(pattern: "<source>([^<]*)</source></segment>")
+    let translated = regex.stringByReplacingMatches(in: xliff, range: NSRange(xliff.startIndex..., in: xliff), withTemplate: "<source>$1</source><target>EN $1</target></segment>")
+    try translated.write(toFile: "\(out)/tr.xlf", atomically: true, encoding: .utf8)
+    let export = try segflow(["export", Self.seed, "--out", "\(out)/tm", "--writers", "tmx", "--translations", "\(out)/tr.xlf"])
+    #expect(export.status == 0, "\(export.stderr)")
+    let imported = try segflow(["import-tmx", "\(out)/tm/000_447990846ac5af44.tmx"])
+    let lines = imported.stdout.split(separator: "\n")
+    #expect(lines.count == 38)
+    #expect(lines.allSatisfy { $0.contains("\"target\":\"EN ") })
+    // A translated file of another document is refused, naming the line.
+    let wrong = try segflow(["export", "pipelines/plain-en.yaml", "--out", "\(out)/x", "--writers", "tmx", "--translations", "\(out)/tr.xlf"])
+    #expect(wrong.status == 1 && wrong.stderr.contains("tr.xlf:"), "\(wrong.stderr)")
+  }
 }

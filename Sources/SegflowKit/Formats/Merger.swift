@@ -59,20 +59,7 @@ public struct Merger: Sendable {
   }
 
   func mergeWithOriginal(_ file: TranslationFile, _ document: Document) throws(DocumentError) -> Result {
-    var byKey: [String: TranslationRecord] = [:]
-    let known = Dictionary(document.segments.map { ("\($0.block):\($0.index)", $0) }, uniquingKeysWith: { first, _ in first })
-    for record in file.records {
-      guard let key = record.segmentKey.map({ "\($0.block):\($0.index)" }), let segment = known[key] else {
-        throw DocumentError(path: file.path, message: "segment id '\(record.id)' does not exist in the original \(document.path) (\(document.segments.count) segments)", line: record.line)
-      }
-      if let name = record.documentName, name != document.name {
-        throw DocumentError(path: file.path, message: "segment id '\(record.id)' belongs to the document '\(name)', not '\(document.name)'", line: record.line)
-      }
-      if record.source != segment.text {
-        throw DocumentError(path: file.path, message: "the source of segment '\(record.id)' differs from the original's (was the file made with another pipeline?)", line: record.line)
-      }
-      byKey[key] = record
-    }
+    let targets = try file.targets(for: document)
     var output = ""
     var untranslated: [String] = []
     var segmentsByBlock: [Int: [Segment]] = [:]
@@ -84,11 +71,10 @@ public struct Merger: Sendable {
       }
       var line = ""
       for segment in segments {
-        let record = byKey["\(segment.block):\(segment.index)"]
-        if let target = record?.target {
+        if let target = targets[segment.id] {
           line += target
         } else {
-          untranslated.append(record?.id ?? "\(segment.block):\(segment.index)")
+          untranslated.append(file.format == .po || file.format == .tmx ? segment.id : "\(segment.block):\(segment.index)")
           line += segment.text
         }
         line += segment.trailing

@@ -16,7 +16,7 @@ public struct XLIFF2Writer: SegmentWriter {
   public func render(_ document: Document, context: WriterContext) throws -> String {
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" xmlns:mda=\"urn:oasis:names:tc:xliff:metadata:2.0\" version=\"2.1\""
-    out += " srcLang=\(XMLText.attribute(context.sourceLanguage)) trgLang=\(XMLText.attribute(context.targetLanguage))>\n"
+    out += " srcLang=\(XMLText.attribute(LanguageTag.canonical(context.sourceLanguage))) trgLang=\(XMLText.attribute(LanguageTag.canonical(context.targetLanguage)))>\n"
     out += "  <file id=\"f1\" original=\(XMLText.attribute(document.name))>\n"
     out += "    <mda:metadata>\n      <mda:metaGroup category=\"segflow\">\n"
     out += "        <mda:meta type=\"document\">\(XMLText.escaped(document.name))</mda:meta>\n"
