@@ -5,12 +5,15 @@ import FoundationXML
 
 /// Parses a translation file into ``XMLTreeNode``s with libxml2 (through Foundation's
 /// `XMLParser`), never resolving external entities and never loading a DTD: a TMX's
-/// `<!DOCTYPE tmx SYSTEM "tmx14.dtd">` is not fetched, and an entity naming a local file stays
-/// unexpanded.
+/// `<!DOCTYPE tmx SYSTEM "tmx14.dtd">` is not fetched, and a file that declares entities is
+/// refused before parsing.
 public enum XMLTreeParser {
   public static func parse(_ bytes: [UInt8], path: String) throws(DocumentError) -> XMLTreeNode {
     if let problem = forbiddenCharacter(in: bytes) {
       throw DocumentError(path: path, message: "the file contains \(XMLText.codePoints([problem.scalar])), a character XML 1.0 forbids (XLIFF 2 writes it as <cp hex=\"…\"/>; XLIFF 1.2, TMX cannot carry it)", line: problem.line)
+    }
+    if let line = entityDeclarationLine(in: bytes) {
+      throw DocumentError(path: path, message: "the file declares an entity (<!ENTITY …>); translation files need none, and Segflow never expands them", line: line)
     }
     let parser = XMLParser(data: Data(bytes))
     parser.shouldProcessNamespaces = true
@@ -39,7 +42,7 @@ public enum XMLTreeParser {
     case 5?: "extra content or an unclosed element at the end of the document"
     case 9?: "an invalid character"
     case 23?: "an '&' that starts no entity or character reference"
-    case 26?: "an undeclared entity"
+    case 26?, 27?: "an undeclared entity (Segflow loads no DTD)"
     case 38?, 39?, 40?, 41?: "a malformed attribute"
     case 65?: "a space is required here"
     case 73?: "'>' expected"
@@ -47,6 +50,20 @@ public enum XMLTreeParser {
     case 77?: "a tag is not finished"
     case let other?: "libxml2 error \(other)"
     }
+  }
+
+  /// The line of the first `<!ENTITY` declaration, if any: refused outright, so that neither an
+  /// external entity (a local file, a URL) nor an entity bomb ever reaches the parser.
+  static func entityDeclarationLine(in bytes: [UInt8]) -> Int? {
+    let marker = Array("<!ENTITY".utf8)
+    var line = 1
+    var index = 0
+    while index + marker.count <= bytes.count {
+      if bytes[index] == 0x0A { line += 1 }
+      if bytes[index] == marker[0], Array(bytes[index..<index + marker.count]) == marker { return line }
+      index += 1
+    }
+    return nil
   }
 
   /// The first literal character or character reference XML 1.0 forbids, with its line.
