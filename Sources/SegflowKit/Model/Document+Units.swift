@@ -14,8 +14,9 @@ extension Document {
     for segment in segments { segmentsByBlock[segment.block, default: []].append(segment) }
     var result: [DocumentUnit] = []
     for (offset, block) in blocks.enumerated() {
-      guard let found = segmentsByBlock[offset + 1], !found.isEmpty else { continue }
-      result.append(DocumentUnit(number: offset + 1, block: block, segments: found.sorted { $0.index < $1.index }))
+      let number = firstBlockNumber + offset
+      guard let found = segmentsByBlock[number], !found.isEmpty else { continue }
+      result.append(DocumentUnit(number: number, block: block, segments: found.sorted { $0.index < $1.index }))
     }
     return result
   }

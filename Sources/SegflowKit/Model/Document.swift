@@ -20,6 +20,9 @@ public struct Document: Sendable {
   public var lines: [SourceLine] = []
   public var blocks: [Block] = []
   public var segments: [Segment] = []
+  /// The number of the first block in `blocks`: 1, except for the later chunks of a large
+  /// document processed piece by piece, whose blocks continue the numbering.
+  public var firstBlockNumber = 1
   /// Warnings stages raised about this document.
   public var warnings: [String] = []
 

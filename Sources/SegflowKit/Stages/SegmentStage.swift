@@ -39,8 +39,8 @@ public struct SegmentStage: Stage {
         index += 1
         let core = range.lowerBound..<end
         segments.append(Segment(
-          id: "\(document.name):\(blockIndex + 1):\(index)",
-          block: blockIndex + 1, index: index, kind: block.kind,
+          id: "\(document.name):\(document.firstBlockNumber + blockIndex):\(index)",
+          block: document.firstBlockNumber + blockIndex, index: index, kind: block.kind,
           text: String(decoding: bytes[core], as: UTF8.self),
           trailing: String(decoding: bytes[end..<range.upperBound], as: UTF8.self),
           range: core, source: locator.span(core)))

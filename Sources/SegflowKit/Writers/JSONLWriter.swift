@@ -2,14 +2,17 @@
 ///
 /// `{"block":2,"id":"doc:2:1","index":1,"kind":"paragraph","source":{…},"text":"…"}`, with
 /// `"target"` when the writer context has a translation.
-public struct JSONLWriter: SegmentWriter {
+public struct JSONLWriter: StreamingSegmentWriter {
   public let name = "jsonl"
   public let fileSuffix = ".segments.jsonl"
   public let requires: Set<String> = ["segments"]
 
   public init() {}
 
-  public func render(_ document: Document, context: WriterContext) throws -> String {
+  public func header(_ document: Document, context: WriterContext) -> String { "" }
+  public func footer(_ document: Document, context: WriterContext) -> String { "" }
+
+  public func body(_ document: Document, context: WriterContext) -> String {
     var buffer: [UInt8] = []
     buffer.reserveCapacity(document.segments.count * 256)
     for segment in document.segments {

@@ -4,14 +4,14 @@
 ///
 /// PO has no block structure, so the white space after a segment inside its block is kept in a
 /// `#. trailing "…"` comment: `segflow merge` rebuilds blocks from it without the original.
-public struct POWriter: SegmentWriter {
+public struct POWriter: StreamingSegmentWriter {
   public let name = "po"
   public let fileSuffix = ".po"
   public let requires: Set<String> = ["segments"]
 
   public init() {}
 
-  public func render(_ document: Document, context: WriterContext) throws -> String {
+  public func header(_ document: Document, context: WriterContext) -> String {
     let header = [
       "Project-Id-Version: \(document.name)",
       "MIME-Version: 1.0",
@@ -24,6 +24,13 @@ public struct POWriter: SegmentWriter {
     var out = "# Segments of \(Self.comment(document.name)) for translation, written by \(Segflow.toolName).\n"
     out += "msgid \"\"\nmsgstr \"\"\n"
     for field in header { out += Self.quoted(field + "\n") + "\n" }
+    return out
+  }
+
+  public func footer(_ document: Document, context: WriterContext) -> String { "" }
+
+  public func body(_ document: Document, context: WriterContext) -> String {
+    var out = ""
     for segment in document.segments {
       out += "\n#. \(segment.kind.rawValue) \(segment.block):\(segment.index) source \(XLIFF2Writer.position(segment.source.start))-\(XLIFF2Writer.position(segment.source.end))\n"
       if !segment.trailing.isEmpty { out += "#. trailing \(Self.quoted(segment.trailing))\n" }

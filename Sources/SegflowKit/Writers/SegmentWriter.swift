@@ -33,6 +33,23 @@ public protocol SegmentWriter: Sendable {
   func render(_ document: Document, context: WriterContext) throws -> String
 }
 
+/// A writer whose file is a header, the segments in order, and a footer, so a large document can
+/// be written chunk by chunk without holding all of it (see ``ChunkedProcessor``).
+public protocol StreamingSegmentWriter: SegmentWriter {
+  /// Everything before the first segment; `document` has the name, path and encoding.
+  func header(_ document: Document, context: WriterContext) -> String
+  /// The segments of `part`: a whole document, or one chunk whose blocks are numbered from
+  /// `part.firstBlockNumber`.
+  func body(_ part: Document, context: WriterContext) -> String
+  func footer(_ document: Document, context: WriterContext) -> String
+}
+
+extension StreamingSegmentWriter {
+  public func render(_ document: Document, context: WriterContext) throws -> String {
+    header(document, context: context) + body(document, context: context) + footer(document, context: context)
+  }
+}
+
 /// Segflow's identity in files it writes.
 public enum Segflow {
   public static let version = "0.1.0"

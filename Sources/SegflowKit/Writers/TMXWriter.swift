@@ -7,20 +7,26 @@
 /// same bytes, and no DOCTYPE (validate against a local `tmx14.dtd`; nothing should fetch one). TMX
 /// has no escape for the characters XML 1.0 forbids: they are replaced with
 /// U+FFFD and a `<note>` on the unit lists them.
-public struct TMXWriter: SegmentWriter {
+public struct TMXWriter: StreamingSegmentWriter {
   public let name = "tmx"
   public let fileSuffix = ".tmx"
   public let requires: Set<String> = ["segments"]
 
   public init() {}
 
-  public func render(_ document: Document, context: WriterContext) throws -> String {
+  public func header(_ document: Document, context: WriterContext) -> String {
     let source = LanguageTag.canonical(context.sourceLanguage)
-    let target = LanguageTag.canonical(context.targetLanguage)
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n"
     out += "  <header creationtool=\"\(Segflow.toolName)\" creationtoolversion=\(XMLText.attribute(context.toolVersion)) segtype=\"sentence\" o-tmf=\"\(Segflow.toolName)\" adminlang=\"en\" srclang=\(XMLText.attribute(source)) datatype=\"plaintext\">\n"
     out += "    <prop type=\"x-segflow-document\">\(XMLText.escaped(document.name))</prop>\n"
     out += "  </header>\n  <body>\n"
+    return out
+  }
+
+  public func body(_ document: Document, context: WriterContext) -> String {
+    let source = LanguageTag.canonical(context.sourceLanguage)
+    let target = LanguageTag.canonical(context.targetLanguage)
+    var out = ""
     for segment in document.segments {
       let translation = context.target(for: segment)
       out += "    <tu tuid=\(XMLText.attribute(segment.id)) srclang=\(XMLText.attribute(source))>\n"
@@ -37,7 +43,8 @@ public struct TMXWriter: SegmentWriter {
       }
       out += "    </tu>\n"
     }
-    out += "  </body>\n</tmx>\n"
     return out
   }
+
+  public func footer(_ document: Document, context: WriterContext) -> String { "  </body>\n</tmx>\n" }
 }

@@ -1,15 +1,18 @@
 /// Tab-separated `id`, `source`, `target` (empty when untranslated), with a header row, for data
 /// pipelines and spreadsheets. Backslash, tab, line feed and carriage return in a field are
 /// written `\\`, `\t`, `\n`, `\r`, so one record is always one line with three fields.
-public struct TSVWriter: SegmentWriter {
+public struct TSVWriter: StreamingSegmentWriter {
   public let name = "tsv"
   public let fileSuffix = ".tsv"
   public let requires: Set<String> = ["segments"]
 
   public init() {}
 
-  public func render(_ document: Document, context: WriterContext) throws -> String {
-    var out = "id\tsource\ttarget\n"
+  public func header(_ document: Document, context: WriterContext) -> String { "id\tsource\ttarget\n" }
+  public func footer(_ document: Document, context: WriterContext) -> String { "" }
+
+  public func body(_ document: Document, context: WriterContext) -> String {
+    var out = ""
     for segment in document.segments {
       out += [segment.id, segment.text, context.target(for: segment) ?? ""].map(Self.field).joined(separator: "\t") + "\n"
     }

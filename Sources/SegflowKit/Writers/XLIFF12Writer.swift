@@ -8,14 +8,14 @@
 /// `restype` (`x-heading`), the block's first source line a `<context-group>`, each sentence's
 /// record id and source span a `<note from="segflow">`. XLIFF 1.2 has no escape for the
 /// characters XML 1.0 forbids: they are replaced with U+FFFD and a note lists them.
-public struct XLIFF12Writer: SegmentWriter {
+public struct XLIFF12Writer: StreamingSegmentWriter {
   public let name = "xliff12"
   public let fileSuffix = ".v12.xlf"
   public let requires: Set<String> = ["segments"]
 
   public init() {}
 
-  public func render(_ document: Document, context: WriterContext) throws -> String {
+  public func header(_ document: Document, context: WriterContext) -> String {
     let source = LanguageTag.canonical(context.sourceLanguage)
     let target = LanguageTag.canonical(context.targetLanguage)
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -23,6 +23,12 @@ public struct XLIFF12Writer: SegmentWriter {
     out += "  <file original=\(XMLText.attribute(document.name)) source-language=\(XMLText.attribute(source)) target-language=\(XMLText.attribute(target)) datatype=\"plaintext\" tool-id=\"segflow\">\n"
     out += "    <header>\n      <tool tool-id=\"segflow\" tool-name=\"\(Segflow.toolName)\" tool-version=\(XMLText.attribute(context.toolVersion))/>\n    </header>\n"
     out += "    <body>\n"
+    return out
+  }
+
+  public func body(_ document: Document, context: WriterContext) -> String {
+    let target = LanguageTag.canonical(context.targetLanguage)
+    var out = ""
     for unit in document.units {
       let kind = unit.block.kind.rawValue
       out += "      <trans-unit id=\"\(unit.number)\" resname=\(XMLText.attribute("\(document.name):\(unit.number)")) restype=\"x-\(kind)\" xml:space=\"preserve\">\n"
@@ -57,7 +63,8 @@ public struct XLIFF12Writer: SegmentWriter {
       }
       out += "      </trans-unit>\n"
     }
-    out += "    </body>\n  </file>\n</xliff>\n"
     return out
   }
+
+  public func footer(_ document: Document, context: WriterContext) -> String { "    </body>\n  </file>\n</xliff>\n" }
 }

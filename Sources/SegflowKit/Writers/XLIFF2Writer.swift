@@ -6,14 +6,14 @@
 /// segment record id is `document:3:2`). The block kind is the unit's `type`
 /// (`segflow:heading`); source spans go in metadata. XLIFF 2.1 uses the 2.0 core namespace with
 /// `version="2.1"`. Characters XML 1.0 forbids are written as `<cp hex="…"/>`.
-public struct XLIFF2Writer: SegmentWriter {
+public struct XLIFF2Writer: StreamingSegmentWriter {
   public let name = "xliff2"
   public let fileSuffix = ".xlf"
   public let requires: Set<String> = ["segments"]
 
   public init() {}
 
-  public func render(_ document: Document, context: WriterContext) throws -> String {
+  public func header(_ document: Document, context: WriterContext) -> String {
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" xmlns:mda=\"urn:oasis:names:tc:xliff:metadata:2.0\" version=\"2.1\""
     out += " srcLang=\(XMLText.attribute(LanguageTag.canonical(context.sourceLanguage))) trgLang=\(XMLText.attribute(LanguageTag.canonical(context.targetLanguage)))>\n"
@@ -23,12 +23,13 @@ public struct XLIFF2Writer: SegmentWriter {
     out += "        <mda:meta type=\"tool\">\(Segflow.toolName) \(context.toolVersion)</mda:meta>\n"
     if let encoding = document.encoding { out += "        <mda:meta type=\"encoding\">\(XMLText.escaped(encoding))</mda:meta>\n" }
     out += "      </mda:metaGroup>\n    </mda:metadata>\n"
+    return out
+  }
 
-    var segmentsByBlock: [Int: [Segment]] = [:]
-    for segment in document.segments { segmentsByBlock[segment.block, default: []].append(segment) }
-    for (offset, block) in document.blocks.enumerated() {
-      let number = offset + 1
-      guard let segments = segmentsByBlock[number], !segments.isEmpty else { continue }
+  public func body(_ document: Document, context: WriterContext) -> String {
+    var out = ""
+    for unit in document.units {
+      let (number, block, segments) = (unit.number, unit.block, unit.segments)
       out += "    <unit id=\"\(number)\" name=\(XMLText.attribute("\(document.name):\(number)")) type=\"segflow:\(block.kind.rawValue)\">\n"
       out += "      <mda:metadata>\n"
       for segment in segments {
@@ -51,9 +52,10 @@ public struct XLIFF2Writer: SegmentWriter {
       }
       out += "    </unit>\n"
     }
-    out += "  </file>\n</xliff>\n"
     return out
   }
+
+  public func footer(_ document: Document, context: WriterContext) -> String { "  </file>\n</xliff>\n" }
 
   /// `line:column:byte`.
   static func position(_ position: SourcePosition) -> String { "\(position.line):\(position.column):\(position.byte)" }
