@@ -11,13 +11,17 @@ public struct BatchRunner: Sendable {
   public var jobs: Int
   /// Resume log; nil processes everything and records nothing.
   public var manifest: Manifest?
+  /// Documents larger than twice this many bytes are processed in chunks of about this size
+  /// (``ChunkedProcessor``), with the same outputs; nil processes every document whole.
+  public var chunkBytes: Int?
 
-  public init(pipeline: Pipeline, outputDirectory: String, writers: [any SegmentWriter], jobs: Int, manifest: Manifest? = nil) {
+  public init(pipeline: Pipeline, outputDirectory: String, writers: [any SegmentWriter], jobs: Int, manifest: Manifest? = nil, chunkBytes: Int? = 4 << 20) {
     self.pipeline = pipeline
     self.outputDirectory = outputDirectory
     self.writers = writers
     self.jobs = max(1, jobs)
     self.manifest = manifest
+    self.chunkBytes = chunkBytes
   }
 
   /// What besides the input shapes the outputs: a change to any of it redoes every document.
@@ -33,13 +37,14 @@ public struct BatchRunner: Sendable {
     let outputDirectory = outputDirectory
     let manifest = manifest
     let settings = settingsHash
+    let chunkBytes = chunkBytes
     return await withTaskGroup(of: [(Int, DocumentResult)].self) { group in
       for _ in 0..<min(jobs, max(1, inputs.count)) {
         group.addTask {
           let context = StageContext()
           var done: [(Int, DocumentResult)] = []
           while let index = await queue.next() {
-            let result = Self.process(inputs[index], pipeline: pipeline, writers: writers, outputDirectory: outputDirectory, context: context, manifest: manifest, settings: settings)
+            let result = Self.process(inputs[index], pipeline: pipeline, writers: writers, outputDirectory: outputDirectory, context: context, manifest: manifest, settings: settings, chunkBytes: chunkBytes)
             progress(result)
             done.append((index, result))
           }
@@ -55,10 +60,33 @@ public struct BatchRunner: Sendable {
   /// Reads, processes and writes one document.
   public static func process(
     _ input: InputDocument, pipeline: Pipeline, writers: [any SegmentWriter], outputDirectory: String,
-    context: StageContext, manifest: Manifest? = nil, settings: String = ""
+    context: StageContext, manifest: Manifest? = nil, settings: String = "", chunkBytes: Int? = nil
   ) -> DocumentResult {
     var result = DocumentResult(input: input)
     do throws(DocumentError) {
+      if let chunkBytes, input.path != "-", ChunkedProcessor.applies(to: pipeline, writers: writers),
+        let size = (try? FileManager.default.attributesOfItem(atPath: (input.path as NSString).resolvingSymlinksInPath))?[.size] as? Int, size > 2 * chunkBytes
+      {
+        result.bytes = size
+        let inputHash = manifest == nil ? "" : try ContentHash.fnv1a(fileAt: input.path)
+        if let manifest, let entry = manifest.current(name: input.name, input: inputHash, settings: settings) {
+          result.skipped = true
+          result.blocks = entry.blocks
+          result.segments = entry.segments
+          result.characters = entry.characters
+          result.outputs = entry.outputs
+          return result
+        }
+        let streaming = writers.compactMap { $0 as? any StreamingSegmentWriter }
+        let processor = ChunkedProcessor(pipeline: pipeline, writers: streaming, chunkBytes: chunkBytes)
+        var chunked = result
+        if try processor.process(input, outputDirectory: outputDirectory, context: context, result: &chunked) == .done {
+          manifest?.record(ManifestEntry(
+            name: input.name, input: inputHash, settings: settings, outputs: chunked.outputs,
+            blocks: chunked.blocks, segments: chunked.segments, characters: chunked.characters, bytes: chunked.bytes))
+          return chunked
+        }
+      }
       var document = try DocumentReader.load(input, language: pipeline.language)
       result.bytes = document.bytes.count
       let inputHash = manifest == nil ? "" : ContentHash.fnv1a(document.bytes)

@@ -15,6 +15,8 @@ public struct DocumentResult: Sendable {
   public var warnings: [String] = []
   /// The outputs were current (same input, pipeline and writers): nothing was redone.
   public var skipped = false
+  /// Chunks the document was processed in (0: whole, in memory; see ``ChunkedProcessor``).
+  public var chunks = 0
 
   public init(input: InputDocument) {
     self.input = input

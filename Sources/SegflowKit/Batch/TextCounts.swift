@@ -54,6 +54,17 @@ public struct TextCounts: Sendable, Equatable {
     return counts
   }
 
+  /// Adds the counts of another part of the same document (a chunk of a large one).
+  public mutating func add(_ other: TextCounts, language: String) {
+    characters += other.characters
+    charactersNoSpaces += other.charactersNoSpaces
+    charactersNoPunctuation += other.charactersNoPunctuation
+    words += other.words
+    if let factor = Self.logographicFactor(language) {
+      logographicWords = (Double(charactersNoPunctuation) / factor * 10).rounded() / 10
+    }
+  }
+
   static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.properties.generalCategory {
     case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation: true

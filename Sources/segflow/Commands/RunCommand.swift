@@ -37,8 +37,12 @@ struct RunCommand: AsyncParsableCommand {
   @Option(name: .long, help: "text: messages for people; json: one JSON object per document and a summary, on standard error.")
   var logFormat: LogFormat = .text
 
+  @Option(name: .long, help: ArgumentHelp("Documents over twice this size (KB) are processed in chunks of about this size, in bounded memory, with the same outputs; 0 processes every document whole.", valueName: "kb"))
+  var chunkKb: Int = 4096
+
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    guard chunkKb >= 0 else { throw ValidationError("--chunk-kb must be 0 or more") }
   }
 
   func run() async throws {
@@ -60,7 +64,7 @@ struct RunCommand: AsyncParsableCommand {
     let started = Date()
     AtomicFile.removeStale(in: out)
     let manifest = Manifest(folder: out, fresh: force)
-    let runner = BatchRunner(pipeline: pipeline, outputDirectory: out, writers: chosen, jobs: jobs, manifest: manifest)
+    let runner = BatchRunner(pipeline: pipeline, outputDirectory: out, writers: chosen, jobs: jobs, manifest: manifest, chunkBytes: chunkKb > 0 ? chunkKb * 1024 : nil)
     let results = await runner.run(collected.documents) { result in
       if json {
         Console.error(LogRecord.document(result))

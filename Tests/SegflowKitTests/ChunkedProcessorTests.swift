@@ -1,0 +1,98 @@
+import Foundation
+import SegflowICU
+import Testing
+
+@testable import SegflowKit
+
+/// A large document processed in chunks must give byte-for-byte the outputs of processing it
+/// whole, for every streaming writer.
+@Suite struct ChunkedProcessorTests {
+  static let writers: [any SegmentWriter] = ["jsonl", "xliff2", "xliff12", "tmx", "po", "tsv"].compactMap { WriterRegistry.writer(named: $0) }
+
+  /// Outputs of `bytes` as one document, with `chunkBytes` (nil: whole).
+  /// (Both runs read the same path: outputs name it.)
+  func outputs(_ bytes: [UInt8], chunkBytes: Int?, name: String = "doc") throws -> (DocumentResult, [String: Data]) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segflow-chunk-\(bytes.count)-\(ContentHash.fnv1a(bytes))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let path = folder.appendingPathComponent("\(name).txt").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    let out = folder.appendingPathComponent("out-\(chunkBytes ?? 0)-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let result = BatchRunner.process(
+      InputDocument(path: path, name: name), pipeline: try Fixtures.defaultPipeline(), writers: Self.writers,
+      outputDirectory: out, context: StageContext(), chunkBytes: chunkBytes)
+    var files: [String: Data] = [:]
+    for file in (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [] {
+      files[file] = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent(file))
+    }
+    return (result, files)
+  }
+
+  /// A long document: the seed's paragraphs in many orders, as pages.
+  static func longDocument(pages: Int) throws -> String {
+    let seed = try String(contentsOfFile: Fixtures.path("seeds/\(Fixtures.seeds[0])"), encoding: .utf8)
+    let paragraphs = seed.components(separatedBy: "\n\n")
+    var generator = SplitMix(seed: 7)
+    var text = ""
+    for page in 0..<pages {
+      var shuffled = paragraphs
+      shuffled.shuffle(using: &generator)
+      text += (page > 0 ? "\u{0C}" : "") + shuffled.joined(separator: "\n\n") + "\n"
+    }
+    return text
+  }
+
+  @Test("chunked and whole processing write the same files", arguments: [700, 3000, 20_000])
+  func sameOutputs(chunkBytes: Int) throws {
+    let bytes = Array(try Self.longDocument(pages: 6).utf8)
+    let whole = try outputs(bytes, chunkBytes: nil)
+    let chunked = try outputs(bytes, chunkBytes: chunkBytes)
+    #expect(whole.0.error == nil && chunked.0.error == nil)
+    #expect(whole.1.count == Self.writers.count)
+    #expect(chunked.1 == whole.1)
+    #expect(chunked.0.segments == whole.0.segments)
+    #expect(chunked.0.blocks == whole.0.blocks)
+    #expect(chunked.0.counts == whole.0.counts)
+    #expect(whole.0.chunks == 0)
+    #expect(chunked.0.chunks > 1)
+  }
+
+  @Test("the seed itself, CRLF line ends and a byte-order mark come out the same in chunks")
+  func seedCRLFAndBOM() throws {
+    let seed = try String(contentsOfFile: Fixtures.path("seeds/\(Fixtures.seeds[0])"), encoding: .utf8)
+    for text in [seed, seed.replacingOccurrences(of: "\n", with: "\r\n")] {
+      for prefix in [[], [0xEF, 0xBB, 0xBF] as [UInt8]] {
+        let bytes = prefix + Array(text.utf8)
+        let whole = try outputs(bytes, chunkBytes: nil)
+        let chunked = try outputs(bytes, chunkBytes: 500)
+        #expect(chunked.1 == whole.1)
+        #expect(chunked.0.chunks > 3)
+      }
+    }
+  }
+
+  @Test("broken UTF-8 late in a large file is the same error, and no output is left")
+  func brokenBytesLate() throws {
+    var bytes = Array(try Self.longDocument(pages: 3).utf8)
+    let position = bytes.count * 3 / 4
+    var cut = position
+    while bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+    bytes.insert(0xFF, at: cut)
+    let whole = try outputs(bytes, chunkBytes: nil)
+    let chunked = try outputs(bytes, chunkBytes: 1000)
+    #expect(whole.0.error != nil)
+    #expect(chunked.0.error == whole.0.error)
+    #expect(chunked.1.isEmpty)
+  }
+
+  @Test("a GB18030 file is decoded whole (detection needs all of it) with the same outputs")
+  func legacyCharsetFallsBack() throws {
+    let text = try Self.longDocument(pages: 2)
+    let bytes = try Charset.encode(text, to: "GB18030")
+    let whole = try outputs(bytes, chunkBytes: nil)
+    let chunked = try outputs(bytes, chunkBytes: 1000)
+    #expect(whole.0.error == nil)
+    #expect(chunked.1 == whole.1)
+    #expect(chunked.0.chunks == 0)
+  }
+}
