@@ -13,7 +13,7 @@ struct SegflowCommand: AsyncParsableCommand {
       command line or pipeline file.
       """,
     version: Segflow.version,
-    subcommands: [RunCommand.self, ReflowCommand.self, SegmentCommand.self, TokenizeCommand.self, StreamCommand.self, ReviewCommand.self, MergeCommand.self, ImportTMXCommand.self, ExportCommand.self, ValidateCommand.self, ListStagesCommand.self]
+    subcommands: [RunCommand.self, ReflowCommand.self, SegmentCommand.self, TokenizeCommand.self, StreamCommand.self, ReviewCommand.self, MergeCommand.self, ImportTMXCommand.self, ExportCommand.self, ValidateCommand.self, ListStagesCommand.self, EvalCommand.self]
   )
 
   /// Usage errors exit with 2 (ArgumentParser's default is 64).

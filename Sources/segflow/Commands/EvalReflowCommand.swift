@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import SegflowKit
+
+/// `segflow eval reflow DIR...`: scores line-flow repair on (input, gold) pairs.
+struct EvalReflowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "reflow",
+    abstract: "Score line-flow repair on folders of NAME.txt + NAME.gold.jsonl (or NAME.unwrapped.txt) pairs.",
+    discussion: """
+      Block corpora (NAME.gold.jsonl): exact block match, block-boundary precision/recall/F1, \
+      spurious and missing spaces (between CJK characters and elsewhere), character error rate \
+      and kind accuracy. Unwrapped corpora (NAME.unwrapped.txt, one paragraph a line, as UD \
+      ships its hard-wrapped NAME.txt): how many characters and paragraphs differ, and splits \
+      that fall inside a sentence. Exits with 1 when --min-f1/--min-exact are not met.
+      """
+  )
+
+  @OptionGroup var pipelineOptions: PipelineOptions
+
+  @Argument(help: ArgumentHelp("Folders holding the pairs.", valueName: "dir"))
+  var directories: [String]
+
+  @Flag(help: "Print every gold block that was not reproduced, with the predicted blocks over it.")
+  var showErrors = false
+
+  @Option(help: "Fail (exit 1) when block-boundary F1 is lower.")
+  var minF1: Double?
+
+  @Option(help: "Fail (exit 1) when the exact block match rate is lower.")
+  var minExact: Double?
+
+  func run() throws {
+    let evaluation = ReflowEvaluation(pipeline: try pipelineOptions.load())
+    var blocks = ReflowScore(), unwrapped = ReflowScore()
+    var insideSentences = 0
+    var seconds = 0.0, bytes = 0, failed = 0
+    for directory in directories {
+      let corpus: ReflowCorpus
+      do { corpus = try ReflowCorpus(directory: directory) } catch {
+        Console.error(error.description)
+        throw ExitStatus.usage
+      }
+      for pair in corpus.pairs {
+        do {
+          let result = try evaluation.evaluate(pair)
+          seconds += result.seconds
+          bytes += result.bytes
+          switch pair.gold {
+          case .blocks: blocks += result.score
+          case .unwrapped:
+            unwrapped += result.score
+            insideSentences += result.splitsInsideSentences
+          }
+          if showErrors { Console.out(Self.describe(result)) }
+        } catch {
+          Console.error(error.description)
+          failed += 1
+        }
+      }
+    }
+    var out = ""
+    if blocks.documents > 0 {
+      out += Self.report(blocks)
+    }
+    if unwrapped.documents > 0 {
+      out += """
+        unwrapped text (\(unwrapped.documents) documents, \(unwrapped.goldCharacters) characters)
+          characters differing:   \(unwrapped.editDistance) (spaces added \(unwrapped.spuriousCJKSpaces + unwrapped.spuriousOtherSpaces), removed \(unwrapped.missingCJKSpaces + unwrapped.missingOtherSpaces); documents with changed non-space characters \(unwrapped.characterMismatches))
+          paragraphs:             \(unwrapped.goldBlocks) gold, \(unwrapped.predictedBlocks) repaired, \(unwrapped.exactBlocks) identical
+          splits inside sentences: \(insideSentences)
+
+        """
+    }
+    let documents = blocks.documents + unwrapped.documents
+    if documents > 0 && seconds > 0 {
+      out += String(format: "speed: %d documents in %.3f s: %.0f docs/s, %.2f MB/s\n", documents, seconds, Double(documents) / seconds, Double(bytes) / seconds / 1e6)
+    }
+    Console.out(out)
+    if failed > 0 { throw ExitStatus.documentFailed }
+    if let minF1, blocks.boundaryF1 < minF1 { throw ExitStatus.documentFailed }
+    if let minExact, blocks.exactRate < minExact { throw ExitStatus.documentFailed }
+  }
+
+  static func report(_ s: ReflowScore) -> String {
+    func f(_ value: Double) -> String { String(format: "%.4f", value) }
+    return """
+      blocks (\(s.documents) documents, \(s.goldBlocks) gold blocks, \(s.predictedBlocks) repaired)
+        exact block match:      \(f(s.exactRate)) (\(s.exactBlocks)/\(s.goldBlocks))
+        boundary precision:     \(f(s.boundaryPrecision)) (\(s.boundaryHits)/\(s.boundaryPredicted))
+        boundary recall:        \(f(s.boundaryRecall)) (\(s.boundaryHits)/\(s.boundaryGold))
+        boundary F1:            \(f(s.boundaryF1))
+        spurious spaces:        \(s.spuriousCJKSpaces) between CJK, \(s.spuriousOtherSpaces) elsewhere
+        missing spaces:         \(s.missingCJKSpaces) between CJK, \(s.missingOtherSpaces) elsewhere
+        character error rate:   \(String(format: "%.5f", s.characterErrorRate)) (\(s.editDistance) insertions+deletions / \(s.goldCharacters))
+        kind accuracy:          \(f(s.kindAccuracy)) (\(s.kindMatches)/\(s.kindCompared) blocks with the gold extent)
+        documents with changed characters: \(s.characterMismatches)
+
+      """
+  }
+
+  static func describe(_ result: ReflowEvaluation.Result) -> String {
+    var out = ""
+    for error in result.errors {
+      out += "\(result.pair.name): gold \(error.gold.kind.rawValue): \(error.gold.text)\n"
+      if error.predicted.isEmpty { out += "    repaired: (nothing)\n" }
+      for block in error.predicted { out += "    repaired \(block.kind.rawValue): \(block.text)\n" }
+    }
+    return out
+  }
+}
