@@ -9,9 +9,15 @@ struct BlockBuilder {
 
   var isEmpty: Bool { rowCount == 0 }
 
-  mutating func append(_ row: Reflower.Row, verbatim: Bool) {
+  /// Appends a row's kept text.
+  /// - Parameters:
+  ///   - verbatim: no space repair is reported (layout `lines`).
+  ///   - keepSoftSpace: keep a lone space between ideographs (titles, quoted slogans); false
+  ///     for running text, where it is justification.
+  mutating func append(_ row: Reflower.Row, verbatim: Bool, keepSoftSpace: Bool = true) {
     let profile = row.profile
-    let ranges = profile.kept
+    let dropSoft = !keepSoftSpace && !verbatim && profile.softSpace != nil && !profile.softSpaceQuoted
+    let ranges = dropSoft ? profile.keptWithoutSoftSpace : profile.kept
     guard let firstRange = ranges.first, !firstRange.isEmpty else { return }
     let first = profile.scalars[firstRange.lowerBound]
     if let previous = lastScalar {
@@ -27,6 +33,9 @@ struct BlockBuilder {
       } else if Self.needsSpace(after: previous, left, before: first, right) {
         text.append(" ")
       }
+    }
+    if dropSoft {
+      decisions.append(Decision(.removeSpace, rule: "lone-justification-space", confidence: 0.8, line: row.line.number, detail: "a lone space between ideographs in running text, outside quotes: justification"))
     }
     if profile.removedSpaces > 0 && !verbatim {
       let rule = profile.isLetterSpaced ? "justification-spaces" : "typesetting-glue"

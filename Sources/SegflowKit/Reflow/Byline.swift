@@ -1,27 +1,57 @@
-/// Recognises author lines of Chinese newspapers: `文/宁杰`, `记者：张三`, `图/李四 文/王五`.
+/// Recognises author lines of Chinese newspapers: `文/宁杰`, `记者：张三`, `图/李四 文/王五`,
+/// `本报记者 张三`, `通讯员 李四 王五`.
 enum Byline {
-  static let roles: [String] = [
+  static let roles: Set<String> = [
     "本报记者", "责任编辑", "特约记者", "通讯员", "记者", "撰文", "撰稿", "作者", "摄影", "图文", "文图",
     "编辑", "责编", "来源", "文", "图", "摄",
   ]
+  /// Roles that may be followed by names after a space instead of a separator (`本报记者 张三`).
+  /// One-character roles (`文`, `图`) are left out: `文 张三` is too easily running text.
+  static let spacedRoles: Set<String> = [
+    "本报记者", "特约记者", "通讯员", "记者", "撰文", "撰稿", "作者", "摄影", "责任编辑", "编辑", "责编",
+  ]
   static let separators = ScalarSet("/／:：|｜")
 
-  /// The scalar index where a byline starts: a whole line that is a byline, or the last tokens
-  /// of a line after a sentence end (`…积蓄更多力量。 文/宁杰`).
-  static func start(in scalars: [Unicode.Scalar], tokens: [Range<Int>]) -> Int? {
-    for first in tokens.indices {
-      if first > 0 {
-        // Only after a sentence end: `记者` in running text is not a byline.
-        let previous = tokens[first - 1]
-        guard LineProfile.endsSentence(scalars[previous]) else { continue }
-      }
-      if tokens[first...].allSatisfy({ isBylineToken(scalars[$0]) || isName(scalars[$0]) }),
-        isBylineToken(scalars[tokens[first]])
-      {
-        return tokens[first].lowerBound
+  /// The scalar index where a byline starts: the whole of `lower...upper`, or what follows the
+  /// line's last sentence end (`…积蓄更多力量。 文/宁杰`, `…球）。通讯员 袁霞华`).
+  ///
+  /// Linear in the line: a byline holds no sentence end, so only the text after the last one can
+  /// be a glued byline.
+  static func start(in scalars: [Unicode.Scalar], lower: Int, upper: Int) -> Int? {
+    guard lower <= upper else { return nil }
+    if matches(scalars, lower, upper) { return lower }
+    var last: Int?
+    var position = upper
+    while position >= lower {
+      if Punctuation.terminal.contains(scalars[position]) { last = position; break }
+      position -= 1
+    }
+    guard var start = last.map({ $0 + 1 }) else { return nil }
+    while start <= upper, Punctuation.closing.contains(scalars[start]) { start += 1 }
+    while start <= upper, ScalarClass(scalars[start]) == .space { start += 1 }
+    guard start <= upper, start > lower, matches(scalars, start, upper) else { return nil }
+    return start
+  }
+
+  /// `lower...upper` (no leading or trailing space) is a byline: a role with a name, then more
+  /// names or role–name pairs.
+  static func matches(_ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Bool {
+    guard upper - lower < 48 else { return false }
+    var tokens: [ArraySlice<Unicode.Scalar>] = []
+    var start = lower
+    for position in lower...(upper + 1) {
+      if position > upper || ScalarClass(scalars[position]) == .space {
+        if start < position { tokens.append(scalars[start..<position]) }
+        start = position + 1
       }
     }
-    return nil
+    guard let first = tokens.first, tokens.count <= 6 else { return false }
+    let rest = tokens.dropFirst()
+    if isBylineToken(first) {
+      return rest.allSatisfy { isBylineToken($0) || isSpacedName($0) }
+    }
+    let role = String(String.UnicodeScalarView(first))
+    return spacedRoles.contains(role) && !rest.isEmpty && rest.allSatisfy { isBylineToken($0) || isSpacedName($0) }
   }
 
   /// `文/宁杰`: a role, a separator, a short name.
@@ -33,9 +63,14 @@ enum Byline {
     return !name.isEmpty && isName(name)
   }
 
-  /// One to eight Han characters or middle dots (`宁杰`, `阿·木`), or a short Latin name.
+  /// One to eight Han characters or middle dots (`宁杰`, `阿·木`).
   static func isName(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
     guard (1...8).contains(token.count) else { return false }
     return token.allSatisfy { ScalarClass($0) == .ideograph || $0 == "·" || $0 == "、" }
+  }
+
+  /// A name standing after a space: two to eight Han characters or middle dots.
+  static func isSpacedName(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
+    token.count >= 2 && isName(token)
   }
 }

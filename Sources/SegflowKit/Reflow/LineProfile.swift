@@ -25,6 +25,11 @@ struct LineProfile {
   var hasInternalSpace: Bool
   /// Scalar index where a byline (`文/宁杰`) starts at the end of the line, if any.
   var bylineStart: Int?
+  /// The one space kept between two ideographs, if any: real in titles and quoted slogans,
+  /// justification in running text.
+  var softSpace: Range<Int>?
+  /// `softSpace` stands inside quotation marks (`“联党心 通民生”`): kept in running text too.
+  var softSpaceQuoted: Bool
 
   /// Profiles `text`, or returns nil for a blank line.
   init?(index: Int, text: String, removeCJKLatinSpaces: Bool) {
@@ -70,8 +75,16 @@ struct LineProfile {
     }
     let letterSpaced = tokens.count >= 4 && singleCJK >= 2 && atomic * 100 >= tokens.count * 85
 
+    // Gaps between two CJK characters: two or more in one line are justification even when
+    // pdftotext spaced only some gaps (squeezed punctuation makes the gaps uneven); a single one
+    // between ideographs may be real (`“联党心 通民生”`, `创新发展 用好党建`).
+    var cjkGaps = 0
+    for (left, right) in zip(tokens, tokens.dropFirst()) where classes[left.upperBound - 1].isCJK && classes[right.lowerBound].isCJK {
+      cjkGaps += 1
+    }
     var kept: [Range<Int>] = []
     var removed = 0
+    var soft: Range<Int>? = nil
     var pieceStart = tokens[0].lowerBound
     for (left, right) in zip(tokens, tokens.dropFirst()) {
       let a = classes[left.upperBound - 1]
@@ -80,7 +93,8 @@ struct LineProfile {
       if letterSpaced {
         keep = !a.isCJK && !b.isCJK
       } else if a.isCJK && b.isCJK {
-        keep = a == .ideograph && b == .ideograph
+        keep = cjkGaps == 1 && a == .ideograph && b == .ideograph
+        if keep { soft = left.upperBound..<right.lowerBound }
       } else if a.isCJK || b.isCJK {
         keep = !removeCJKLatinSpaces
       } else {
@@ -118,7 +132,45 @@ struct LineProfile {
     self.hasClausePunctuation = all[lower..<upper].contains { Punctuation.clauseInternal.contains($0) }
     self.hasInternalSpace = !letterSpaced && kept.count == 1 && tokens.count == 2
       && classes[tokens[0].upperBound - 1].isCJK && classes[tokens[1].lowerBound].isCJK
-    self.bylineStart = Byline.start(in: all, tokens: tokens)
+    self.bylineStart = Byline.start(in: all, lower: lower, upper: upper)
+    self.softSpace = soft
+    self.softSpaceQuoted = soft.map { Self.isQuoted(all, lower: lower, upper: upper, gap: $0) } ?? false
+  }
+
+  /// The gap lies inside quotation marks on this line: an opening mark before it that is not
+  /// closed before it, or a closing mark after it that was not opened after it.
+  static func isQuoted(_ scalars: [Unicode.Scalar], lower: Int, upper: Int, gap: Range<Int>) -> Bool {
+    var depth = 0
+    for position in lower..<gap.lowerBound {
+      if Punctuation.openingQuotes.contains(scalars[position]) { depth += 1 }
+      if Punctuation.closingQuotes.contains(scalars[position]) { depth = max(0, depth - 1) }
+    }
+    if depth > 0 { return true }
+    var opened = 0
+    for position in gap.upperBound...upper {
+      if Punctuation.openingQuotes.contains(scalars[position]) { opened += 1 }
+      if Punctuation.closingQuotes.contains(scalars[position]) {
+        if opened == 0 { return true }
+        opened -= 1
+      }
+    }
+    return false
+  }
+
+  /// The kept ranges without the soft space: for a line joined into running text, where a
+  /// lone space between ideographs outside quotes is justification.
+  var keptWithoutSoftSpace: [Range<Int>] {
+    guard let gap = softSpace else { return kept }
+    var result: [Range<Int>] = []
+    for range in kept {
+      if range.contains(gap.lowerBound) {
+        if range.lowerBound < gap.lowerBound { result.append(range.lowerBound..<gap.lowerBound) }
+        if range.upperBound > gap.upperBound { result.append(gap.upperBound..<range.upperBound) }
+      } else {
+        result.append(range)
+      }
+    }
+    return result
   }
 
   static func endsSentence(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {

@@ -135,7 +135,7 @@ public struct Reflower: Sendable {
         }
       }
 
-      builder.append(row, verbatim: false)
+      builder.append(row, verbatim: false, keepSoftSpace: false)
       guard let next else { break }
       if next.isByline && options.detectBylines {
         close(.paragraph)
@@ -183,10 +183,14 @@ public struct Reflower: Sendable {
     if PageNumber.matches(profile.text) {
       return Classification(kind: row.startsPage ? .header : .footer, rule: "page-number", confidence: 0.9, detail: "a page number")
     }
+    let nextStarts = next == nil ? true : nextStartsBlock(rows, index + 1)
     if blankAfter {
       if let next, Punctuation.noLineStart.contains(next.profile.first) { return nil }
       let clearlyShort = profile.width <= context - 4
       guard clearlyShort || profile.isLetterSpaced || profile.hasInternalSpace else { return nil }
+      // A column break after a paragraph's first line looks the same, but then the next line
+      // goes on at full width instead of starting a block.
+      guard nextStarts else { return nil }
       // A short title-like line opening the document or a page is its running head.
       if row.startsPage && profile.width <= 24 && (index == 0 || previousKind == nil || rows[index].startsPage) {
         return Classification(kind: .header, rule: "page-head", confidence: 0.8, detail: "a short line alone at the top of the page")
@@ -197,6 +201,12 @@ public struct Reflower: Sendable {
     // A headline set directly above a wider lede.
     if let next, next.blanksBefore == 0, next.profile.width * 2 >= profile.width * 3, profile.width <= 60 {
       return Classification(kind: .heading, rule: "title-above-wider-text", confidence: 0.7, detail: "a short title-like line above much wider text")
+    }
+    // A heading set directly above a paragraph's indented first line.
+    if let next, next.blanksBefore == 0, !next.isByline, nextStarts, !Punctuation.noLineStart.contains(next.profile.first),
+      index + 2 < rows.count, profile.width <= widthAfter(rows, index + 1) + 2
+    {
+      return Classification(kind: .heading, rule: "title-above-indent", confidence: 0.7, detail: "a title-like line after a blank, above an indented first line")
     }
     return nil
   }
@@ -248,15 +258,54 @@ public struct Reflower: Sendable {
     if short {
       return Decision(.split, rule: "terminal-short-line", confidence: blank ? 0.99 : 0.95, line: line, detail: "sentence end on a line \(a.width) wide in a column \(width) wide")
     }
-    if blank {
-      return Decision(.split, rule: "terminal-blank-line", confidence: 0.8, line: line, detail: "sentence end at full width, then a blank line")
+    if nextStartsBlock(rows, index + 1, width: width) {
+      return Decision(.split, rule: "terminal-indent", confidence: blank ? 0.85 : 0.75, line: line, detail: "sentence end at full width, then an indented line")
     }
-    if index + 2 < rows.count, rows[index + 2].blanksBefore == 0, !b.endsSentence, b.width <= width - 3,
-      rows[index + 2].profile.width >= b.width + 2
-    {
-      return Decision(.split, rule: "terminal-indent", confidence: 0.7, line: line, detail: "sentence end at full width, then an indented line")
+    if blank && index + 2 >= rows.count {
+      return Decision(.split, rule: "terminal-blank-line", confidence: 0.7, line: line, detail: "sentence end at full width, then a blank line")
     }
-    return Decision(.join, rule: "terminal-full-line", confidence: 0.7, line: line, detail: "the sentence ended at the column edge; the paragraph goes on")
+    return Decision(.join, rule: "terminal-full-line", confidence: blank ? 0.6 : 0.7, line: line, detail: "the sentence ended at the column edge and the next line is not indented")
+  }
+
+  /// Row `index` looks like the first line of a block: with the squeezed fragments that follow
+  /// it, it is clearly narrower than the lines after it (a first-line indent), or it is a
+  /// byline. `width` is the column width when known.
+  func nextStartsBlock(_ rows: [Row], _ index: Int, width known: Int? = nil) -> Bool {
+    let row = rows[index]
+    if row.isByline { return true }
+    if Punctuation.noLineStart.contains(row.profile.first) { return false }
+    let after = widthAfter(rows, index)
+    let width = max(known ?? 0, after)
+    guard after > 0 else { return false }
+    let visual = visualWidth(rows, index, column: width)
+    // A 2 em indent is 4 half-width units, 1 em is 2; a full line measures W ± 1.
+    return visual.width <= width - 3 && visual.end + 1 < rows.count && rows[visual.end + 1].profile.width >= visual.width + 2
+  }
+
+  /// The width of row `index` together with the squeezed fragments that follow it on the same
+  /// visual line (`岛屿长度约为11公里，` ⏎ `宽度`), and the last row used.
+  func visualWidth(_ rows: [Row], _ index: Int, column: Int) -> (width: Int, end: Int) {
+    var width = rows[index].profile.width
+    var end = index
+    while end + 1 < rows.count, end - index < 4 {
+      let next = rows[end + 1]
+      guard next.blanksBefore == 0, !next.startsPage, !next.isByline, width + next.profile.width <= column + 1 else { break }
+      width += next.profile.width
+      end += 1
+    }
+    return (width, end)
+  }
+
+  /// The widest of the (up to three) rows after row `index`, before a page break: the column
+  /// width below it.
+  func widthAfter(_ rows: [Row], _ index: Int) -> Int {
+    var width = 0
+    for ahead in 1...3 where index + ahead < rows.count {
+      let row = rows[index + ahead]
+      if row.startsPage || row.isByline { break }
+      width = max(width, row.profile.width)
+    }
+    return width
   }
 
   /// The column width around row `index`: the widest of it and the two rows before it in the
@@ -265,7 +314,7 @@ public struct Reflower: Sendable {
     var width = rows[index].profile.width
     let inBlock = builder.rowCount - 1
     if inBlock > 0 {
-      for back in 1...min(2, inBlock) { width = max(width, rows[index - back].profile.width) }
+      for back in 1...min(4, inBlock) { width = max(width, rows[index - back].profile.width) }
     } else {
       for ahead in 1...2 where index + ahead < rows.count {
         width = max(width, rows[index + ahead].profile.width)

@@ -95,6 +95,9 @@ enum Punctuation {
   static let closing: ScalarSet = ScalarSet("”’」』）〕］｝】〗》〉)\"'")
   /// Punctuation inside a sentence: a line containing one is body text, not a heading.
   static let clauseInternal: ScalarSet = ScalarSet("，。；：！？、,;")
+  /// Quotation marks that open and close a quote (for spaces inside slogans).
+  static let openingQuotes: ScalarSet = ScalarSet("“‘「『《")
+  static let closingQuotes: ScalarSet = ScalarSet("”’」』》")
   /// A line ending with one of these continues on the next line.
   static let continuing: ScalarSet = ScalarSet("，、；：,;:—")
 }
