@@ -82,21 +82,28 @@ struct LineProfile {
     for (left, right) in zip(tokens, tokens.dropFirst()) where classes[left.upperBound - 1].isCJK && classes[right.lowerBound].isCJK {
       cjkGaps += 1
     }
+    // A byline keeps its spaces: they separate role and names (`文/图 夏华娜 胡伟刚`).
+    let bylineStart = Byline.start(in: all, lower: lower, upper: upper)
+    let isByline = bylineStart == lower
     var kept: [Range<Int>] = []
     var removed = 0
     var soft: Range<Int>? = nil
+    var glue = 0
     var pieceStart = tokens[0].lowerBound
     for (left, right) in zip(tokens, tokens.dropFirst()) {
       let a = classes[left.upperBound - 1]
       let b = classes[right.lowerBound]
       let keep: Bool
-      if letterSpaced {
+      if isByline {
+        keep = true
+      } else if letterSpaced {
         keep = !a.isCJK && !b.isCJK
       } else if a.isCJK && b.isCJK {
         keep = cjkGaps == 1 && a == .ideograph && b == .ideograph
         if keep { soft = left.upperBound..<right.lowerBound }
       } else if a.isCJK || b.isCJK {
         keep = !removeCJKLatinSpaces
+        if !keep { glue += 1 }
       } else {
         keep = true
       }
@@ -116,7 +123,10 @@ struct LineProfile {
     }
     kept.append(pieceStart..<(upper + 1))
 
-    var width = 0
+    // xeCJK and InDesign set about a quarter em of glue on each side of digits and Latin words
+    // inside CJK text, which pdftotext prints as a space: count it, or lines with numbers look
+    // shorter than they are.
+    var width = letterSpaced ? 0 : glue
     for range in kept { for i in range { width += ScalarClass.width(all[i]) } }
 
     self.index = index
@@ -132,7 +142,7 @@ struct LineProfile {
     self.hasClausePunctuation = all[lower..<upper].contains { Punctuation.clauseInternal.contains($0) }
     self.hasInternalSpace = !letterSpaced && kept.count == 1 && tokens.count == 2
       && classes[tokens[0].upperBound - 1].isCJK && classes[tokens[1].lowerBound].isCJK
-    self.bylineStart = Byline.start(in: all, lower: lower, upper: upper)
+    self.bylineStart = bylineStart
     self.softSpace = soft
     self.softSpaceQuoted = soft.map { Self.isQuoted(all, lower: lower, upper: upper, gap: $0) } ?? false
   }

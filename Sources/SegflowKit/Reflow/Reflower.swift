@@ -251,8 +251,12 @@ public struct Reflower: Sendable {
 
     // The line ends a sentence: is it also the paragraph's last line?
     let width = referenceWidth(builder: builder, rows: rows, at: index)
-    let short = a.width <= width - 3
-    if short && !blank && a.width + b.width <= width + 1 && b.width < width - 4 && !b.endsSentence {
+    // The visual line that ends here may have been cut into fragments (`員長）` ⏎ `。`).
+    let visual = visualWidth(rows, endingAt: index, column: width)
+    let short = visual <= width - 3
+    if short && !blank && visual + b.width <= width + 1 && b.width < width - 4 && !b.endsSentence
+      && widthAfter(rows, index + 1) >= width - 4
+    {
       return Decision(.join, rule: "squeezed-fragment", confidence: 0.6, line: line, detail: "with the next line it fills one column width: squeezed punctuation ended the line early")
     }
     if short {
@@ -294,6 +298,20 @@ public struct Reflower: Sendable {
       end += 1
     }
     return (width, end)
+  }
+
+  /// The width of the visual line that ends with row `index`: the row and the fragments before
+  /// it that fit in one column with it.
+  func visualWidth(_ rows: [Row], endingAt index: Int, column: Int) -> Int {
+    var width = rows[index].profile.width
+    var start = index
+    while start > 0, index - start < 4, !rows[start].startsPage, rows[start].blanksBefore == 0 {
+      let previous = rows[start - 1].profile.width
+      guard width + previous <= column + 1 else { break }
+      width += previous
+      start -= 1
+    }
+    return width
   }
 
   /// The widest of the (up to three) rows after row `index`, before a page break: the column
