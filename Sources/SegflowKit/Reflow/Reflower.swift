@@ -173,7 +173,8 @@ public struct Reflower: Sendable {
       return Classification(kind: .byline, rule: "byline", confidence: 0.95, detail: "a role and a name, like 文/宁杰")
     }
     guard options.detectHeadings, previousEnded else { return nil }
-    let blankBefore = row.blanksBefore > 0 || row.startsPage || index == 0
+    // Stacked headings (a kicker above a title) follow each other without a blank line.
+    let blankBefore = row.blanksBefore > 0 || row.startsPage || index == 0 || previousKind == .heading
     let titleLike = !profile.hasClausePunctuation && !profile.endsSentence
       && !Punctuation.continuing.contains(profile.last) && !Punctuation.noLineEnd.contains(profile.last)
     guard titleLike, blankBefore else { return nil }
@@ -253,7 +254,9 @@ public struct Reflower: Sendable {
     let width = referenceWidth(builder: builder, rows: rows, at: index)
     // The visual line that ends here may have been cut into fragments (`員長）` ⏎ `。`).
     let visual = visualWidth(rows, endingAt: index, column: width)
-    let short = visual <= width - 3
+    // A block's first line is indented (2 em, or 1 em): at that width it may still go on.
+    let firstRow = builder.rowCount == 1
+    let short = visual <= width - (firstRow ? 7 : 3)
     if short && !blank && visual + b.width <= width + 1 && b.width < width - 4 && !b.endsSentence
       && widthAfter(rows, index + 1) >= width - 4
     {
@@ -262,7 +265,7 @@ public struct Reflower: Sendable {
     if short {
       return Decision(.split, rule: "terminal-short-line", confidence: blank ? 0.99 : 0.95, line: line, detail: "sentence end on a line \(a.width) wide in a column \(width) wide")
     }
-    if nextStartsBlock(rows, index + 1, width: width) {
+    if !(b.endsSentence && b.width <= width - 3), nextStartsBlock(rows, index + 1, width: width) {
       return Decision(.split, rule: "terminal-indent", confidence: blank ? 0.85 : 0.75, line: line, detail: "sentence end at full width, then an indented line")
     }
     if blank && index + 2 >= rows.count {
@@ -282,8 +285,10 @@ public struct Reflower: Sendable {
     let width = max(known ?? 0, after)
     guard after > 0 else { return false }
     let visual = visualWidth(rows, index, column: width)
-    // A 2 em indent is 4 half-width units, 1 em is 2; a full line measures W ± 1.
-    return visual.width <= width - 3 && visual.end + 1 < rows.count && rows[visual.end + 1].profile.width >= visual.width + 2
+    // A 2 em indent is 4 half-width units, 1 em is 2; a full line measures W ± 1. A line that
+    // ends with a number or Latin word may also be short because the word did not fit.
+    let slack = ScalarClass(rows[visual.end].profile.last).isWordLike ? 5 : 3
+    return visual.width <= width - slack && widthAfter(rows, visual.end) >= visual.width + 2
   }
 
   /// The width of row `index` together with the squeezed fragments that follow it on the same
@@ -307,7 +312,10 @@ public struct Reflower: Sendable {
     var start = index
     while start > 0, index - start < 4, !rows[start].startsPage, rows[start].blanksBefore == 0 {
       let previous = rows[start - 1].profile.width
-      guard width + previous <= column + 1 else { break }
+      // A row that starts with `。` or `）` always belongs to the visual line before it, even
+      // when squeezing let that line hold more than the column width.
+      let forced = Punctuation.noLineStart.contains(rows[start].profile.first)
+      guard forced || width + previous <= column + 1 else { break }
       width += previous
       start -= 1
     }
