@@ -124,9 +124,9 @@ struct LineProfile {
     kept.append(pieceStart..<(upper + 1))
 
     // xeCJK and InDesign set about a quarter em of glue on each side of digits and Latin words
-    // inside CJK text, which pdftotext prints as a space: count it, or lines with numbers look
-    // shorter than they are.
-    var width = letterSpaced ? 0 : glue
+    // inside CJK text (half a half-width unit), which pdftotext prints as a space: count it, or
+    // lines with numbers look shorter than they are.
+    var width = letterSpaced ? 0 : (glue + 1) / 2
     for range in kept { for i in range { width += ScalarClass.width(all[i]) } }
 
     self.index = index

@@ -257,7 +257,8 @@ public struct Reflower: Sendable {
     // A block's first line is indented (2 em, or 1 em): at that width it may still go on.
     let firstRow = builder.rowCount == 1
     let short = visual <= width - (firstRow ? 7 : 3)
-    if short && !blank && visual + b.width <= width + 1 && b.width < width - 4 && !b.endsSentence
+    let nextVisual = visualWidth(rows, index + 1, column: width)
+    if short && !blank && visual + nextVisual.width <= width + 1 && nextVisual.width < width - 4 && !b.endsSentence
       && widthAfter(rows, index + 1) >= width - 4
     {
       return Decision(.join, rule: "squeezed-fragment", confidence: 0.6, line: line, detail: "with the next line it fills one column width: squeezed punctuation ended the line early")
