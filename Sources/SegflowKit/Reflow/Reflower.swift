@@ -177,6 +177,7 @@ public struct Reflower: Sendable {
     let blankBefore = row.blanksBefore > 0 || row.startsPage || index == 0 || previousKind == .heading
     let titleLike = !profile.hasClausePunctuation && !profile.endsSentence
       && !Punctuation.continuing.contains(profile.last) && !Punctuation.noLineEnd.contains(profile.last)
+      && profile.last != "-"
     guard titleLike, blankBefore else { return nil }
 
     let next = index + 1 < rows.count ? rows[index + 1] : nil
@@ -269,8 +270,14 @@ public struct Reflower: Sendable {
     if !(b.endsSentence && b.width <= width - 3), nextStartsBlock(rows, index + 1, width: width) {
       return Decision(.split, rule: "terminal-indent", confidence: blank ? 0.85 : 0.75, line: line, detail: "sentence end at full width, then an indented line")
     }
-    if blank && index + 2 >= rows.count {
-      return Decision(.split, rule: "terminal-blank-line", confidence: 0.7, line: line, detail: "sentence end at full width, then a blank line")
+    if blank {
+      // A column break right after a full-width sentence end: the paragraph goes on only when
+      // the next line is a full line of the same column.
+      let nextVisual = visualWidth(rows, index + 1, column: width)
+      let continues = nextVisual.width >= width - 2 && widthAfter(rows, nextVisual.end) >= width - 3
+      if !continues {
+        return Decision(.split, rule: "terminal-blank-line", confidence: 0.7, line: line, detail: "sentence end at full width, then a blank line and no full line of the same column")
+      }
     }
     return Decision(.join, rule: "terminal-full-line", confidence: blank ? 0.6 : 0.7, line: line, detail: "the sentence ended at the column edge and the next line is not indented")
   }
