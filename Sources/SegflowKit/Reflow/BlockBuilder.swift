@@ -1,7 +1,10 @@
 /// Assembles a block from rows: their kept ranges become pieces, joined with a space between
 /// Latin words and nothing between CJK characters.
 struct BlockBuilder {
-  private(set) var text = ""
+  /// The text so far, as scalars: appending to `String.unicodeScalars` of a stored `String`
+  /// copies the whole string each time (quadratic on one huge line).
+  private var scalars: [Unicode.Scalar] = []
+  private var utf8Count = 0
   private(set) var pieces: [Piece] = []
   var decisions: [Decision] = []
   private(set) var rowCount = 0
@@ -27,11 +30,13 @@ struct BlockBuilder {
         first.properties.isLowercase, precedingLetter()
       {
         // `infor-` + `mation`: a hyphen the line break added.
-        text.unicodeScalars.removeLast()
+        scalars.removeLast()
+        utf8Count -= 1
         pieces[pieces.count - 1].length -= 1
         decisions.append(Decision(.dehyphenate, rule: "line-end-hyphen", confidence: 0.8, line: row.line.number, detail: "a hyphen between letters at a line end, lower-case after it"))
       } else if Self.needsSpace(after: previous, left, before: first, right) {
-        text.append(" ")
+        scalars.append(" ")
+        utf8Count += 1
       }
     }
     if dropSoft {
@@ -48,13 +53,10 @@ struct BlockBuilder {
       let start = profile.offsets[range.lowerBound]
       let end = profile.offsets[range.upperBound]
       let piece = Piece(
-        textOffset: text.utf8.count, length: end - start, line: row.line.number,
+        textOffset: utf8Count, length: end - start, line: row.line.number,
         column: range.lowerBound + 1, sourceOffset: row.line.offset + start)
-      // Copy the line's UTF-8 bytes directly (native strings index UTF-8 in constant time).
-      let utf8 = row.line.text.utf8
-      let lower = utf8.index(utf8.startIndex, offsetBy: start)
-      let upper = utf8.index(lower, offsetBy: end - start)
-      text += row.line.text[lower..<upper]
+      scalars.append(contentsOf: profile.scalars[range])
+      utf8Count += end - start
       pieces.append(piece)
       lastScalar = profile.scalars[range.upperBound - 1]
     }
@@ -70,13 +72,14 @@ struct BlockBuilder {
   }
 
   private func precedingLetter() -> Bool {
-    let scalars = text.unicodeScalars
     guard scalars.count >= 2 else { return false }
-    let before = scalars[scalars.index(scalars.endIndex, offsetBy: -2)]
+    let before = scalars[scalars.count - 2]
     return ScalarClass(before) == .latinLetter
   }
 
   func finish(kind: BlockKind) -> Block {
-    Block(kind: kind, text: text, pieces: pieces, decisions: decisions)
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars)
+    return Block(kind: kind, text: String(view), pieces: pieces, decisions: decisions)
   }
 }
