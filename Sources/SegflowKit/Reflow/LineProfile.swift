@@ -12,6 +12,9 @@ struct LineProfile {
   var removedSpaces: Int
   /// Every gap between characters is spaced: a justified (stretched) line.
   var isLetterSpaced: Bool
+  /// Letter-spaced, or with two or more spaced gaps between CJK characters: the line was
+  /// stretched to the full column width, so it is neither indented nor a paragraph's last line.
+  var isJustified: Bool
   /// Display width of the kept text in half-width units.
   var width: Int
   var first: Unicode.Scalar
@@ -135,6 +138,7 @@ struct LineProfile {
     self.kept = kept
     self.removedSpaces = removed
     self.isLetterSpaced = letterSpaced
+    self.isJustified = letterSpaced || cjkGaps >= 2
     self.width = width
     self.first = all[lower]
     self.last = all[upper]

@@ -175,9 +175,7 @@ public struct Reflower: Sendable {
     guard options.detectHeadings, previousEnded else { return nil }
     // Stacked headings (a kicker above a title) follow each other without a blank line.
     let blankBefore = row.blanksBefore > 0 || row.startsPage || index == 0 || previousKind == .heading
-    let titleLike = !profile.hasClausePunctuation && !profile.endsSentence
-      && !Punctuation.continuing.contains(profile.last) && !Punctuation.noLineEnd.contains(profile.last)
-      && profile.last != "-"
+    let titleLike = isTitleLike(profile)
     guard titleLike, blankBefore else { return nil }
 
     let next = index + 1 < rows.count ? rows[index + 1] : nil
@@ -200,13 +198,17 @@ public struct Reflower: Sendable {
       let confidence = clearlyShort && (profile.hasInternalSpace || profile.width <= context / 2) ? 0.9 : 0.75
       return Classification(kind: .heading, rule: "standalone-title", confidence: confidence, detail: "a short line between blank lines with no sentence punctuation")
     }
-    // A headline set directly above a wider lede.
-    if let next, next.blanksBefore == 0, next.profile.width * 2 >= profile.width * 3, profile.width <= 60 {
+    // A headline set directly above a wider lede (not a line cut short before a number or
+    // Latin word that did not fit).
+    if let next, next.blanksBefore == 0, next.profile.width * 2 >= profile.width * 3, profile.width <= 60,
+      !ScalarClass(next.profile.first).isWordLike
+    {
       return Classification(kind: .heading, rule: "title-above-wider-text", confidence: 0.7, detail: "a short title-like line above much wider text")
     }
     // A heading set directly above a paragraph's indented first line.
     if let next, next.blanksBefore == 0, !next.isByline, nextStarts, !Punctuation.noLineStart.contains(next.profile.first),
-      index + 2 < rows.count, profile.width <= widthAfter(rows, index + 1) + 2
+      index + 2 < rows.count, profile.width <= widthAfter(rows, index + 1) + 2,
+      !profile.isJustified, isFirstLineWide(rows, index + 1) || (isTitleLike(rows[index + 1].profile) && isFirstLineWide(rows, index + 2))
     {
       return Classification(kind: .heading, rule: "title-above-indent", confidence: 0.7, detail: "a title-like line after a blank, above an indented first line")
     }
@@ -306,11 +308,29 @@ public struct Reflower: Sendable {
     var end = index
     while end + 1 < rows.count, end - index < 4 {
       let next = rows[end + 1]
-      guard next.blanksBefore == 0, !next.startsPage, !next.isByline, width + next.profile.width <= column + 1 else { break }
+      // Squeezed punctuation at the end of a fragment lets its visual line hold a little more.
+      let squeezed = ScalarClass(rows[end].profile.last) == .cjkPunctuation ? 3 : 1
+      guard next.blanksBefore == 0, !next.startsPage, !next.isByline, width + next.profile.width <= column + squeezed else { break }
       width += next.profile.width
       end += 1
     }
     return (width, end)
+  }
+
+  /// No sentence or clause punctuation, nothing that continues on the next line.
+  func isTitleLike(_ profile: LineProfile) -> Bool {
+    !profile.hasClausePunctuation && !profile.endsSentence
+      && !Punctuation.continuing.contains(profile.last) && !Punctuation.noLineEnd.contains(profile.last)
+      && profile.last != "-"
+  }
+
+  /// Row `index` is as wide as a paragraph's indented first line, not a fragment or a short
+  /// last line: what a heading directly above a paragraph is followed by.
+  func isFirstLineWide(_ rows: [Row], _ index: Int) -> Bool {
+    guard index < rows.count else { return false }
+    let width = widthAfter(rows, index)
+    let visual = visualWidth(rows, index, column: width)
+    return visual.width >= max(width - 8, width / 2)
   }
 
   /// The width of the visual line that ends with row `index`: the row and the fragments before
