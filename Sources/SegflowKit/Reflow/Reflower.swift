@@ -208,7 +208,7 @@ public struct Reflower: Sendable {
     // A heading set directly above a paragraph's indented first line.
     if let next, next.blanksBefore == 0, !next.isByline, nextStarts, !Punctuation.noLineStart.contains(next.profile.first),
       index + 2 < rows.count, profile.width <= widthAfter(rows, index + 1) + 2,
-      !profile.isJustified, isFirstLineWide(rows, index + 1) || (isTitleLike(rows[index + 1].profile) && isFirstLineWide(rows, index + 2))
+      !profile.isJustified, !isIndentedFirstLine(rows, index), isFirstLineWide(rows, index + 1) || (isTitleLike(rows[index + 1].profile) && isFirstLineWide(rows, index + 2))
     {
       return Classification(kind: .heading, rule: "title-above-indent", confidence: 0.7, detail: "a title-like line after a blank, above an indented first line")
     }
@@ -249,7 +249,7 @@ public struct Reflower: Sendable {
     if Punctuation.continuing.contains(a.last) {
       return Decision(.join, rule: "continuing-punctuation", confidence: 0.97, line: line, detail: "the line ends with '\(a.last)'")
     }
-    if !a.endsSentence {
+    if !endsSentence(rows, index) {
       return Decision(.join, rule: "no-sentence-end", confidence: blank ? 0.8 : 0.9, line: line, detail: blank ? "no sentence end before the blank line: a column or page break" : "the sentence goes on")
     }
 
@@ -261,10 +261,16 @@ public struct Reflower: Sendable {
     let firstRow = builder.rowCount == 1
     let short = visual <= width - (firstRow ? 7 : 3)
     let nextVisual = visualWidth(rows, index + 1, column: width)
-    if short && !blank && visual + nextVisual.width <= width + 1 && nextVisual.width < width - 4 && !b.endsSentence
+    // The rest of the visual line, not an indented first line (2 em: W − 4, give or take one).
+    if short && !blank && visual + nextVisual.width <= width + 1 && nextVisual.width <= width - 7 && !b.endsSentence
       && widthAfter(rows, index + 1) >= width - 4
     {
       return Decision(.join, rule: "squeezed-fragment", confidence: 0.6, line: line, detail: "with the next line it fills one column width: squeezed punctuation ended the line early")
+    }
+    // A wide lede or column ends and a narrower one begins below it.
+    let below = widthAfter(rows, index)
+    if !short && below > 0 && below * 4 <= width * 3 && b.width * 4 <= width * 3 {
+      return Decision(.split, rule: "column-change", confidence: 0.8, line: line, detail: "sentence end, then lines of a column \(below) wide below one \(width) wide")
     }
     if short {
       return Decision(.split, rule: "terminal-short-line", confidence: blank ? 0.99 : 0.95, line: line, detail: "sentence end on a line \(a.width) wide in a column \(width) wide")
@@ -315,6 +321,28 @@ public struct Reflower: Sendable {
       end += 1
     }
     return (width, end)
+  }
+
+  /// Row `index` has the shape of a paragraph's indented first line: about W − 4 wide above a
+  /// line wider than itself.
+  func isIndentedFirstLine(_ rows: [Row], _ index: Int) -> Bool {
+    guard index + 1 < rows.count else { return false }
+    let width = widthAfter(rows, index)
+    let row = rows[index].profile.width
+    let next = visualWidth(rows, index + 1, column: width).width
+    return row >= width - 6 && next >= row + 2
+  }
+
+  /// Row `index` ends a sentence; a row of closing marks only (`”` squeezed onto a line of its
+  /// own) ends one when the row before it does.
+  func endsSentence(_ rows: [Row], _ index: Int) -> Bool {
+    let profile = rows[index].profile
+    if profile.endsSentence { return true }
+    let marks = profile.kept.flatMap { profile.scalars[$0] }
+    guard index > 0, marks.count <= 3, marks.allSatisfy({ Punctuation.closing.contains($0) || Punctuation.terminal.contains($0) }) else { return false }
+    let previous = rows[index - 1].profile
+    let tail = previous.kept.last.map { Array(previous.scalars[$0].suffix(4)) } ?? []
+    return LineProfile.endsSentence((tail + marks)[...])
   }
 
   /// No sentence or clause punctuation, nothing that continues on the next line.
