@@ -183,7 +183,7 @@ public struct Reflower: Sendable {
     if PageNumber.matches(profile.text) {
       return Classification(kind: row.startsPage ? .header : .footer, rule: "page-number", confidence: 0.9, detail: "a page number")
     }
-    let nextStarts = next == nil ? true : nextStartsBlock(rows, index + 1)
+    let nextStarts = next == nil ? true : nextStartsBlock(rows, index + 1, width: context)
     if blankAfter {
       if let next, Punctuation.noLineStart.contains(next.profile.first) { return nil }
       let clearlyShort = profile.width <= context - 4
@@ -198,10 +198,10 @@ public struct Reflower: Sendable {
       let confidence = clearlyShort && (profile.hasInternalSpace || profile.width <= context / 2) ? 0.9 : 0.75
       return Classification(kind: .heading, rule: "standalone-title", confidence: confidence, detail: "a short line between blank lines with no sentence punctuation")
     }
-    // A headline set directly above a wider lede (not a line cut short before a number or
-    // Latin word that did not fit).
+    // A headline set directly above a wider lede (the lines below are wide too: one overfull
+    // line under a line cut short before a long Latin word is no lede).
     if let next, next.blanksBefore == 0, next.profile.width * 2 >= profile.width * 3, profile.width <= 60,
-      !ScalarClass(next.profile.first).isWordLike
+      index + 2 >= rows.count || widthAfter(rows, index + 1) * 2 >= profile.width * 3
     {
       return Classification(kind: .heading, rule: "title-above-wider-text", confidence: 0.7, detail: "a short title-like line above much wider text")
     }
@@ -304,7 +304,13 @@ public struct Reflower: Sendable {
     // A 2 em indent is 4 half-width units, 1 em is 2; a full line measures W ± 1. A line that
     // ends with a number or Latin word may also be short because the word did not fit.
     let slack = ScalarClass(rows[visual.end].profile.last).isWordLike ? 5 : 3
-    return visual.width <= width - slack && widthAfter(rows, visual.end) >= visual.width + 2
+    guard visual.width <= width - slack else { return false }
+    if widthAfter(rows, visual.end) >= visual.width + 2 { return true }
+    // A two-line paragraph: only its short last line follows, so trust the known width.
+    guard known != nil, visual.end + 1 < rows.count else { return false }
+    let last = rows[visual.end + 1]
+    return last.blanksBefore == 0 && last.profile.endsSentence && last.profile.width < visual.width
+      && (visual.end + 2 >= rows.count || rows[visual.end + 2].blanksBefore > 0)
   }
 
   /// The width of row `index` together with the squeezed fragments that follow it on the same
@@ -330,7 +336,7 @@ public struct Reflower: Sendable {
     let width = widthAfter(rows, index)
     let row = rows[index].profile.width
     let next = visualWidth(rows, index + 1, column: width).width
-    return row >= width - 6 && next >= row + 2
+    return row >= width - 5 && next >= row + 2
   }
 
   /// Row `index` ends a sentence; a row of closing marks only (`”` squeezed onto a line of its
