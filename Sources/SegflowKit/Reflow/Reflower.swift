@@ -262,7 +262,7 @@ public struct Reflower: Sendable {
     let short = visual <= width - (firstRow ? 7 : 3)
     let nextVisual = visualWidth(rows, index + 1, column: width)
     // The rest of the visual line, not an indented first line (2 em: W − 4, give or take one).
-    if short && !blank && visual + nextVisual.width <= width + 1 && nextVisual.width <= width - 7 && !b.endsSentence
+    if short && !blank && visual + nextVisual.width <= width + 2 && nextVisual.width <= width - 7 && !b.endsSentence
       && widthAfter(rows, index + 1) >= width - 4
     {
       return Decision(.join, rule: "squeezed-fragment", confidence: 0.6, line: line, detail: "with the next line it fills one column width: squeezed punctuation ended the line early")
@@ -403,10 +403,11 @@ public struct Reflower: Sendable {
     let inBlock = builder.rowCount - 1
     if inBlock > 0 {
       for back in 1...min(4, inBlock) { width = max(width, rows[index - back].profile.width) }
-    } else {
-      for ahead in 1...2 where index + ahead < rows.count {
-        width = max(width, rows[index + ahead].profile.width)
-      }
+    }
+    // Rows before may all be fragments; the lines below show the column too (a narrower
+    // column below only lowers nothing: the maximum is kept).
+    if inBlock < 3 || width < widthAfter(rows, index) {
+      width = max(width, widthAfter(rows, index))
     }
     return width
   }
