@@ -399,17 +399,20 @@ public struct Reflower: Sendable {
   /// The column width around row `index`: the widest of it and the two rows before it in the
   /// same block, or of the rows after it when it opens the block.
   func referenceWidth(builder: BlockBuilder, rows: [Row], at index: Int) -> Int {
-    var width = rows[index].profile.width
+    // The second widest of the nearby lines: a line with squeezed punctuation or overcounted
+    // Latin glue can measure one or two units more than the column.
+    var widths = [rows[index].profile.width]
     let inBlock = builder.rowCount - 1
     if inBlock > 0 {
-      for back in 1...min(4, inBlock) { width = max(width, rows[index - back].profile.width) }
+      for back in 1...min(5, inBlock) { widths.append(rows[index - back].profile.width) }
     }
-    // Rows before may all be fragments; the lines below show the column too (a narrower
-    // column below only lowers nothing: the maximum is kept).
-    if inBlock < 3 || width < widthAfter(rows, index) {
-      width = max(width, widthAfter(rows, index))
+    for ahead in 1...3 where index + ahead < rows.count {
+      let row = rows[index + ahead]
+      if row.startsPage || row.isByline { break }
+      widths.append(row.profile.width)
     }
-    return width
+    widths.sort(by: >)
+    return widths.count >= 4 ? widths[1] : widths[0]
   }
 }
 
