@@ -201,13 +201,13 @@ public struct Reflower: Sendable {
     // A headline set directly above a wider lede (the lines below are wide too: one overfull
     // line under a line cut short before a long Latin word is no lede).
     if let next, next.blanksBefore == 0, next.profile.width * 2 >= profile.width * 3, profile.width <= 60,
-      index + 2 >= rows.count || widthAfter(rows, index + 1) * 2 >= profile.width * 3
+      index + 2 >= rows.count || !ScalarClass(next.profile.first).isWordLike || widthAfter(rows, index + 1) * 2 >= profile.width * 3
     {
       return Classification(kind: .heading, rule: "title-above-wider-text", confidence: 0.7, detail: "a short title-like line above much wider text")
     }
     // A heading set directly above a paragraph's indented first line.
     if let next, next.blanksBefore == 0, !next.isByline, nextStarts, !Punctuation.noLineStart.contains(next.profile.first),
-      index + 2 < rows.count, profile.width <= widthAfter(rows, index + 1) + 2,
+      index + 2 < rows.count, profile.width <= max(context, widthAfter(rows, index + 1)) + 2,
       !profile.isJustified, !isIndentedFirstLine(rows, index), isFirstLineWide(rows, index + 1) || (isTitleLike(rows[index + 1].profile) && isFirstLineWide(rows, index + 2))
     {
       return Classification(kind: .heading, rule: "title-above-indent", confidence: 0.7, detail: "a title-like line after a blank, above an indented first line")
