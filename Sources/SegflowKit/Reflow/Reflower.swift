@@ -190,7 +190,8 @@ public struct Reflower: Sendable {
       guard clearlyShort || profile.isLetterSpaced || profile.hasInternalSpace else { return nil }
       // A column break after a paragraph's first line looks the same, but then the next line
       // goes on at full width instead of starting a block.
-      guard nextStarts else { return nil }
+      // (A last line cannot be checked: then the blank lines decide.)
+      guard nextStarts || index + 2 >= rows.count else { return nil }
       // A short title-like line opening the document or a page is its running head.
       if row.startsPage && profile.width <= 24 && (index == 0 || previousKind == nil || rows[index].startsPage) {
         return Classification(kind: .header, rule: "page-head", confidence: 0.8, detail: "a short line alone at the top of the page")

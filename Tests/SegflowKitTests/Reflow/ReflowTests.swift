@@ -130,6 +130,11 @@ func texts(_ text: String, _ options: ReflowOptions = ReflowOptions()) -> [Strin
     #expect(blocks[7].decisions.contains { $0.rule == "standalone-title" })
   }
 
+  @Test("a page header above a one-line document is still a header")
+  func headerAboveLastLine() {
+    #expect(reflow("湖州联通\n\n党的基层组织是党的全部工作。\n").map(\.kind) == [.header, .paragraph])
+  }
+
   @Test("bylines with a space after the role, glued after a sentence end")
   func spacedByline() {
     let blocks = reflow("桌擲球（又稱沙狐球）。通讯员 袁霞华 崔燕敏")
