@@ -270,7 +270,7 @@ public struct Reflower: Sendable {
     }
     // A wide lede or column ends and a narrower one begins below it.
     let below = widthAfter(rows, index)
-    if !short && below > 0 && below * 4 <= width * 3 && b.width * 4 <= width * 3 {
+    if !short && below > 0 && below * 4 <= visual * 3 && b.width * 4 <= visual * 3 {
       return Decision(.split, rule: "column-change", confidence: 0.8, line: line, detail: "sentence end, then lines of a column \(below) wide below one \(width) wide")
     }
     if short {
@@ -337,7 +337,8 @@ public struct Reflower: Sendable {
     let width = widthAfter(rows, index)
     let row = rows[index].profile.width
     let next = visualWidth(rows, index + 1, column: width).width
-    return row >= width - 5 && next >= row + 2
+    // A justified (letter-spaced) line below was stretched to the full width.
+    return row >= width - 5 && (next >= row + 2 || rows[index + 1].profile.isJustified)
   }
 
   /// Row `index` ends a sentence; a row of closing marks only (`”` squeezed onto a line of its
