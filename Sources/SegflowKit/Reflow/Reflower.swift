@@ -270,7 +270,7 @@ public struct Reflower: Sendable {
     }
     // A wide lede or column ends and a narrower one begins below it.
     let below = widthAfter(rows, index)
-    if !short && below > 0 && below * 4 <= visual * 3 && b.width * 4 <= visual * 3 {
+    if !short && below > 0 && below * 5 <= visual * 4 && b.width * 5 <= visual * 4 {
       return Decision(.split, rule: "column-change", confidence: 0.8, line: line, detail: "sentence end, then lines of a column \(below) wide below one \(width) wide")
     }
     if short {
