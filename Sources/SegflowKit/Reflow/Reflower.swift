@@ -276,7 +276,9 @@ public struct Reflower: Sendable {
     if short {
       return Decision(.split, rule: "terminal-short-line", confidence: blank ? 0.99 : 0.95, line: line, detail: "sentence end on a line \(a.width) wide in a column \(width) wide")
     }
-    if !(b.endsSentence && b.width <= width - 3), nextStartsBlock(rows, index + 1, width: width) {
+    if !(b.endsSentence && b.width <= width - 3), nextStartsBlock(rows, index + 1, width: width),
+      firstRow || visual >= visualWidth(rows, index + 1, column: width).width + 2
+    {
       return Decision(.split, rule: "terminal-indent", confidence: blank ? 0.85 : 0.75, line: line, detail: "sentence end at full width, then an indented line")
     }
     if blank {
