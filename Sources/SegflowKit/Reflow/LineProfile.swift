@@ -15,6 +15,8 @@ struct LineProfile {
   /// Letter-spaced, or with two or more spaced gaps between CJK characters: the line was
   /// stretched to the full column width, so it is neither indented nor a paragraph's last line.
   var isJustified: Bool
+  /// Characters from the first to the last non-space one, spaces included.
+  var length: Int
   /// Display width of the kept text in half-width units.
   var width: Int
   var first: Unicode.Scalar
@@ -138,6 +140,7 @@ struct LineProfile {
     self.kept = kept
     self.removedSpaces = removed
     self.isLetterSpaced = letterSpaced
+    self.length = upper - lower + 1
     self.isJustified = letterSpaced || cjkGaps >= 2
     self.width = width
     self.first = all[lower]

@@ -98,6 +98,7 @@ public struct Reflower: Sendable {
   // MARK: - Column layout
 
   func columns(_ rows: [Row]) -> [Block] {
+    let fixedWrap = Self.fixedWrap(rows)
     var blocks: [Block] = []
     var builder = BlockBuilder()
     var previousKind: BlockKind? = nil
@@ -143,7 +144,7 @@ public struct Reflower: Sendable {
         index += 1
         continue
       }
-      let decision = edge(builder: builder, rows: rows, at: index)
+      let decision = edge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap)
       if decision.action == .split {
         close(.paragraph)
         builder.decisions.append(decision)
@@ -228,7 +229,7 @@ public struct Reflower: Sendable {
   }
 
   /// Join or split between row `index` (the last row of `builder`) and the next row.
-  func edge(builder: BlockBuilder, rows: [Row], at index: Int) -> Decision {
+  func edge(builder: BlockBuilder, rows: [Row], at index: Int, fixedWrap: Int? = nil) -> Decision {
     let a = rows[index].profile
     let nextRow = rows[index + 1]
     let b = nextRow.profile
@@ -252,6 +253,12 @@ public struct Reflower: Sendable {
     }
     if !endsSentence(rows, index) {
       return Decision(.join, rule: "no-sentence-end", confidence: blank ? 0.8 : 0.9, line: line, detail: blank ? "no sentence end before the blank line: a column or page break" : "the sentence goes on")
+    }
+
+    // Text hard-wrapped at a fixed number of characters (not typeset): a line of that length
+    // was cut by the wrap, whatever its display width.
+    if let fixedWrap, a.length >= fixedWrap - 3 {
+      return Decision(.join, rule: "fixed-width-wrap", confidence: blank ? 0.7 : 0.9, line: line, detail: "the text is wrapped every \(fixedWrap) characters and this line is that long")
     }
 
     // The line ends a sentence: is it also the paragraph's last line?
@@ -291,6 +298,17 @@ public struct Reflower: Sendable {
       }
     }
     return Decision(.join, rule: "terminal-full-line", confidence: blank ? 0.6 : 0.7, line: line, detail: "the sentence ended at the column edge and the next line is not indented")
+  }
+
+  /// The line length in characters when at least three quarters of the lines have it (and it is
+  /// 30 or more): text hard-wrapped by a program (UD's `*.txt`, e-mail), not typeset in columns,
+  /// where paragraph ends and indents make a quarter of the lines or more differ.
+  static func fixedWrap(_ rows: [Row]) -> Int? {
+    guard rows.count >= 10 else { return nil }
+    var counts: [Int: Int] = [:]
+    for row in rows { counts[row.profile.length, default: 0] += 1 }
+    guard let (length, count) = counts.max(by: { $0.value < $1.value }), length >= 30, count * 4 >= rows.count * 3 else { return nil }
+    return length
   }
 
   /// Row `index` looks like the first line of a block: with the squeezed fragments that follow

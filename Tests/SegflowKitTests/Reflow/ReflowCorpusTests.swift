@@ -56,5 +56,7 @@ import Testing
     #expect(result.score.missingCJKSpaces + result.score.missingOtherSpaces == 0)
     // Any split falls at a sentence end, so sentence and word segmentation are unchanged.
     #expect(result.splitsInsideSentences == 0)
+    // In fact the text is wrapped every 80 characters, which reflow recognises: no split at all.
+    #expect(result.score.exactBlocks == result.score.goldBlocks)
   }
 }

@@ -93,6 +93,18 @@ func texts(_ text: String, _ options: ReflowOptions = ReflowOptions()) -> [Strin
     #expect(texts("他说：“\n我们走吧。”") == ["他说：“我们走吧。”"])
   }
 
+  @Test("text hard-wrapped every N characters is joined at full-length lines, however wide")
+  func fixedWidthWrap() {
+    // 40 characters a line; the Latin lines end a sentence and are much narrower on the page.
+    let cjk = String(repeating: "党的基层组织是党的全", count: 4)
+    let latin = "The Taipei 101 tower is tall.台北的高楼大厦很多很。"
+    #expect(cjk.unicodeScalars.count == 40 && latin.unicodeScalars.count == 40)
+    let lines = (0..<12).map { $0 % 3 == 2 ? latin : cjk }
+    let blocks = reflow(lines.joined(separator: "\n"))
+    #expect(blocks.map(\.text) == [lines.joined()])
+    #expect(blocks.first?.decisions.contains { $0.rule == "fixed-width-wrap" } == true)
+  }
+
   // MARK: - Kinds
 
   @Test("page header, heading above a lede, headings between blank lines, glued byline")
