@@ -278,10 +278,10 @@ public struct Reflower: Sendable {
     // A wide lede or column ends and a narrower one begins below it.
     let below = widthAfter(rows, index)
     if !short && below > 0 && below * 5 <= visual * 4 && b.width * 5 <= visual * 4 {
-      return Decision(.split, rule: "column-change", confidence: 0.8, line: line, detail: "sentence end, then lines of a column \(below) wide below one \(width) wide")
+      return Decision(.split, rule: "column-change", confidence: 0.8, line: line, detail: "sentence end on a line \(visual) wide, then lines of a column \(below) wide")
     }
     if short {
-      return Decision(.split, rule: "terminal-short-line", confidence: blank ? 0.99 : 0.95, line: line, detail: "sentence end on a line \(a.width) wide in a column \(width) wide")
+      return Decision(.split, rule: "terminal-short-line", confidence: blank ? 0.99 : 0.95, line: line, detail: "sentence end on a line \(visual) wide in a column \(width) wide")
     }
     if !(b.endsSentence && b.width <= width - 3), nextStartsBlock(rows, index + 1, width: width),
       firstRow || visual >= visualWidth(rows, index + 1, column: width).width + 2
