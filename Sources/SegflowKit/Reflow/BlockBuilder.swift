@@ -63,6 +63,14 @@ struct BlockBuilder {
     rowCount += 1
   }
 
+  /// Adds a space that no source line holds: between the two halves of a headline that
+  /// pdftotext printed as two blocks because of the wide gap between them.
+  mutating func appendJoiningSpace() {
+    scalars.append(" ")
+    utf8Count += 1
+    lastScalar = " "
+  }
+
   /// Latin words on two lines are joined with a space (`5G` + `SA`, `word,` + `next`); CJK and
   /// symbols such as `+` in `1+9+` + `3` are joined directly.
   static func needsSpace(after previous: Unicode.Scalar, _ left: ScalarClass, before next: Unicode.Scalar, _ right: ScalarClass) -> Bool {

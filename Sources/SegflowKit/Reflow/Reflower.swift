@@ -103,6 +103,8 @@ public struct Reflower: Sendable {
     var builder = BlockBuilder()
     var previousKind: BlockKind? = nil
     var previousEnded = true  // the previous row ended a block
+    // The last block, when it is a one-row heading: the row it came from and its builder.
+    var lastHeading: (row: Int, builder: BlockBuilder)? = nil
 
     func close(_ kind: BlockKind) {
       guard !builder.isEmpty else { return }
@@ -121,14 +123,30 @@ public struct Reflower: Sendable {
       if builder.isEmpty || previousEnded {
         if let kind = standaloneKind(rows, index, previousEnded: previousEnded, previousKind: previousKind, blankAfter: blankAfter) {
           close(.paragraph)
+          if kind.kind == .heading, let last = lastHeading, last.row == index - 1, isSplitHeadline(rows, index) {
+            // `每集统计两队总分` ⏎⏎ `除此之外`: one headline whose wide middle gap made
+            // pdftotext print two blocks.
+            var merged = last.builder
+            merged.appendJoiningSpace()
+            merged.append(row, verbatim: false)
+            merged.decisions.append(Decision(.join, rule: "split-headline", confidence: 0.7, line: rows[index - 1].line.number, detail: "two short title lines between blank lines that fit on one line: the halves of one headline"))
+            blocks[blocks.count - 1] = merged.finish(kind: .heading)
+            lastHeading = nil
+            previousKind = .heading
+            previousEnded = true
+            index += 1
+            continue
+          }
           var single = BlockBuilder()
           single.append(row, verbatim: false)
           single.decisions.append(Decision(.classify, rule: kind.rule, confidence: kind.confidence, line: row.line.number, detail: kind.detail))
+          lastHeading = nil
           if kind.kind == .header || kind.kind == .footer, !options.keepHeaders {
             previousKind = kind.kind
           } else {
             blocks.append(single.finish(kind: kind.kind))
             previousKind = kind.kind
+            if kind.kind == .heading { lastHeading = (index, single) }
           }
           previousEnded = true
           index += 1
@@ -136,6 +154,7 @@ public struct Reflower: Sendable {
         }
       }
 
+      lastHeading = nil
       builder.append(row, verbatim: false, keepSoftSpace: false)
       guard let next else { break }
       if next.isByline && options.detectBylines {
@@ -187,6 +206,10 @@ public struct Reflower: Sendable {
     let nextStarts = next == nil ? true : nextStartsBlock(rows, index + 1, width: context)
     if blankAfter {
       if let next, Punctuation.noLineStart.contains(next.profile.first) { return nil }
+      // The document's first line, short and alone: its running head, whatever follows.
+      if index == 0 && profile.width <= 24 && !profile.isLetterSpaced {
+        return Classification(kind: .header, rule: "page-head", confidence: 0.8, detail: "a short line alone at the top of the document")
+      }
       let clearlyShort = profile.width <= context - 4
       guard clearlyShort || profile.isLetterSpaced || profile.hasInternalSpace else { return nil }
       // A column break after a paragraph's first line looks the same, but then the next line
@@ -206,6 +229,20 @@ public struct Reflower: Sendable {
       index + 2 >= rows.count || !ScalarClass(next.profile.first).isWordLike || widthAfter(rows, index + 1) * 2 >= profile.width * 3
     {
       return Classification(kind: .heading, rule: "title-above-wider-text", confidence: 0.7, detail: "a short title-like line above much wider text")
+    }
+    if let next, next.blanksBefore == 0, !next.isByline, !profile.isJustified, index + 2 < rows.count,
+      !Punctuation.noLineStart.contains(next.profile.first)
+    {
+      let below = widthAfter(rows, index)
+      // A headline spanning columns above a narrower column.
+      if below * 5 <= profile.width * 4, nextStartsBlock(rows, index + 1) {
+        return Classification(kind: .heading, rule: "title-above-narrower-column", confidence: 0.7, detail: "a title-like line after a blank, wider than the column below it")
+      }
+      // Too short for a paragraph's first line that goes on (those are full but for the
+      // indent), and not cut before a Latin word that did not fit.
+      if profile.width <= min(below - 6, below * 2 / 3), !ScalarClass(next.profile.first).isWordLike {
+        return Classification(kind: .heading, rule: "short-title-above-text", confidence: 0.7, detail: "a title-like line after a blank, too short to be a first line that goes on")
+      }
     }
     // A heading set directly above a paragraph's indented first line.
     if let next, next.blanksBefore == 0, !next.isByline, nextStarts, !Punctuation.noLineStart.contains(next.profile.first),
@@ -358,7 +395,7 @@ public struct Reflower: Sendable {
     let row = rows[index].profile.width
     let next = visualWidth(rows, index + 1, column: width).width
     // A justified (letter-spaced) line below was stretched to the full width.
-    return row >= width - 5 && (next >= row + 2 || rows[index + 1].profile.isJustified)
+    return row >= width - 5 && (next >= row + 3 || rows[index + 1].profile.isJustified)
   }
 
   /// Row `index` ends a sentence; a row of closing marks only (`”` squeezed onto a line of its
@@ -371,6 +408,18 @@ public struct Reflower: Sendable {
     let previous = rows[index - 1].profile
     let tail = previous.kept.last.map { Array(previous.scalars[$0].suffix(4)) } ?? []
     return LineProfile.endsSentence((tail + marks)[...])
+  }
+
+  /// Rows `index - 1` and `index` could be the two halves of one headline: both short
+  /// title-like lines, not letter-spaced, with blank lines between, that fit on one line of the
+  /// text around them.
+  func isSplitHeadline(_ rows: [Row], _ index: Int) -> Bool {
+    let first = rows[index - 1], second = rows[index]
+    guard second.blanksBefore > 0, !second.startsPage, isTitleLike(first.profile), isTitleLike(second.profile),
+      !first.profile.isLetterSpaced, !second.profile.isLetterSpaced, first.profile.softSpace == nil, second.profile.softSpace == nil
+    else { return false }
+    let width = max(contextWidth(rows, around: index), widthAfter(rows, index))
+    return first.profile.width + second.profile.width + 2 <= width
   }
 
   /// No sentence or clause punctuation, nothing that continues on the next line.
