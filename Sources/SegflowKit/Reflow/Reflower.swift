@@ -121,7 +121,12 @@ public struct Reflower: Sendable {
 
       // A row that stands alone: byline, header, heading.
       if builder.isEmpty || previousEnded {
-        if let kind = standaloneKind(rows, index, previousEnded: previousEnded, previousKind: previousKind, blankAfter: blankAfter) {
+        // The second half of a split headline stands between blank lines like the first.
+        let secondHalf = lastHeading.map { $0.row == index - 1 && blankAfter && isSplitHeadline(rows, index) } ?? false
+        let standalone = secondHalf
+          ? Classification(kind: .heading, rule: "split-headline", confidence: 0.7, detail: "")
+          : standaloneKind(rows, index, previousEnded: previousEnded, previousKind: previousKind, blankAfter: blankAfter)
+        if let kind = standalone {
           close(.paragraph)
           if kind.kind == .heading, let last = lastHeading, last.row == index - 1, isSplitHeadline(rows, index) {
             // `每集统计两队总分` ⏎⏎ `除此之外`: one headline whose wide middle gap made
@@ -235,7 +240,7 @@ public struct Reflower: Sendable {
     {
       let below = widthAfter(rows, index)
       // A headline spanning columns above a narrower column.
-      if below * 5 <= profile.width * 4, nextStartsBlock(rows, index + 1) {
+      if below * 5 <= profile.width * 4 {
         return Classification(kind: .heading, rule: "title-above-narrower-column", confidence: 0.7, detail: "a title-like line after a blank, wider than the column below it")
       }
       // Too short for a paragraph's first line that goes on (those are full but for the
