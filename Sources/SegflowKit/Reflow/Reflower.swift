@@ -240,7 +240,7 @@ public struct Reflower: Sendable {
     {
       let below = widthAfter(rows, index)
       // A headline spanning columns above a narrower column.
-      if below * 5 <= profile.width * 4 {
+      if below * 5 <= profile.width * 4, isFirstLineWide(rows, index + 1) {
         return Classification(kind: .heading, rule: "title-above-narrower-column", confidence: 0.7, detail: "a title-like line after a blank, wider than the column below it")
       }
       // Too short for a paragraph's first line that goes on (those are full but for the
