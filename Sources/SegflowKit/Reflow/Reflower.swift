@@ -231,7 +231,8 @@ public struct Reflower: Sendable {
     // A headline set directly above a wider lede (the lines below are wide too: one overfull
     // line under a line cut short before a long Latin word is no lede).
     if let next, next.blanksBefore == 0, next.profile.width * 2 >= profile.width * 3, profile.width <= 60, !profile.isJustified,
-      index + 2 >= rows.count || !ScalarClass(next.profile.first).isWordLike || widthAfter(rows, index + 1) * 2 >= profile.width * 3
+      index + 2 >= rows.count || profile.hasInternalSpace || !ScalarClass(next.profile.first).isWordLike
+        || widthAfter(rows, index + 1) * 2 >= profile.width * 3
     {
       return Classification(kind: .heading, rule: "title-above-wider-text", confidence: 0.7, detail: "a short title-like line above much wider text")
     }
