@@ -26,6 +26,8 @@ struct LineProfile {
   var endsSentence: Bool
   /// Has `，。；：` or similar inside: running text rather than a title.
   var hasClausePunctuation: Bool
+  /// Has round brackets (full or half width): rare in headings.
+  var hasBrackets: Bool
   /// A single real space between two CJK runs, as in two-part newspaper headlines.
   var hasInternalSpace: Bool
   /// Scalar index where a byline (`文/宁杰`) starts at the end of the line, if any.
@@ -146,6 +148,7 @@ struct LineProfile {
     self.first = all[lower]
     self.last = all[upper]
     self.endsSentence = Self.endsSentence(all[lower...upper])
+    self.hasBrackets = all[lower...upper].contains { $0 == "（" || $0 == "）" || $0 == "(" || $0 == ")" }
     self.hasClausePunctuation = all[lower..<upper].contains { Punctuation.clauseInternal.contains($0) }
     self.hasInternalSpace = !letterSpaced && kept.count == 1 && tokens.count == 2
       && classes[tokens[0].upperBound - 1].isCJK && classes[tokens[1].lowerBound].isCJK

@@ -213,6 +213,11 @@ public struct Reflower: Sendable {
       if let next, Punctuation.noLineStart.contains(next.profile.first) { return nil }
       // The document's first line, short and alone: its running head, whatever follows.
       if index == 0 && profile.width <= 24 && !profile.isLetterSpaced {
+        // Running heads are short names (`要闻`, `湖州联通`); a longer line that the next one
+        // completes to a line's width is the first half of a split headline.
+        if profile.width > 12, index + 1 < rows.count, isSplitHeadline(rows, index + 1) {
+          return Classification(kind: .heading, rule: "split-headline", confidence: 0.6, detail: "the first half of a headline that pdftotext printed as two blocks")
+        }
         return Classification(kind: .header, rule: "page-head", confidence: 0.8, detail: "a short line alone at the top of the document")
       }
       let clearlyShort = profile.width <= context - 4
@@ -237,7 +242,7 @@ public struct Reflower: Sendable {
       return Classification(kind: .heading, rule: "title-above-wider-text", confidence: 0.7, detail: "a short title-like line above much wider text")
     }
     if let next, next.blanksBefore == 0, !next.isByline, !profile.isJustified, index + 2 < rows.count,
-      !Punctuation.noLineStart.contains(next.profile.first)
+      !Punctuation.noLineStart.contains(next.profile.first), isTitleAboveText(profile)
     {
       let below = widthAfter(rows, index)
       // A headline spanning columns above a narrower column.
@@ -253,7 +258,7 @@ public struct Reflower: Sendable {
     // A heading set directly above a paragraph's indented first line.
     if let next, next.blanksBefore == 0, !next.isByline, nextStarts, !Punctuation.noLineStart.contains(next.profile.first),
       index + 2 < rows.count, profile.width <= max(context, widthAfter(rows, index + 1)) + 2,
-      !profile.isJustified, !isIndentedFirstLine(rows, index), isFirstLineWide(rows, index + 1) || (isTitleLike(rows[index + 1].profile) && isFirstLineWide(rows, index + 2))
+      !profile.isJustified, isTitleAboveText(profile), !isIndentedFirstLine(rows, index), isFirstLineWide(rows, index + 1) || (isTitleLike(rows[index + 1].profile) && isFirstLineWide(rows, index + 2))
     {
       return Classification(kind: .heading, rule: "title-above-indent", confidence: 0.7, detail: "a title-like line after a blank, above an indented first line")
     }
@@ -433,6 +438,15 @@ public struct Reflower: Sendable {
     !profile.hasClausePunctuation && !profile.endsSentence
       && !Punctuation.continuing.contains(profile.last) && !Punctuation.noLineEnd.contains(profile.last)
       && profile.last != "-"
+  }
+
+  /// A title-like line set directly above text (no blank line after it) must look like a
+  /// title: no brackets (`安班加县（Ambanja District）` opens a paragraph), and no number or Latin
+  /// word at its end (`太极分别于 2012 年 5 月 4 日及 2012` was cut before the next word).
+  func isTitleAboveText(_ profile: LineProfile) -> Bool {
+    guard isTitleLike(profile) else { return false }
+    if profile.hasInternalSpace { return true }
+    return !profile.hasBrackets && !ScalarClass(profile.last).isWordLike
   }
 
   /// Row `index` is as wide as a paragraph's indented first line, not a fragment or a short
