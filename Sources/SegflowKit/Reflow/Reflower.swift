@@ -502,6 +502,17 @@ public struct Reflower: Sendable {
       if row.startsPage || row.isByline { break }
       widths.append(row.profile.width)
     }
+    // A block of one or two rows says little: look at the rows before it too, when they are
+    // of the same column (not a lede or headline set wider).
+    if inBlock < 2 {
+      let limit = (widths.max() ?? 0) * 6 / 5
+      var back = inBlock + 1
+      while back <= 5, index - back >= 0, !rows[index - back + 1].startsPage {
+        let row = rows[index - back]
+        if !row.isByline && row.profile.width <= limit { widths.append(row.profile.width) }
+        back += 1
+      }
+    }
     widths.sort(by: >)
     return widths.count >= 4 ? widths[1] : widths[0]
   }
