@@ -42,13 +42,7 @@ import Testing
     #expect(total.characterMismatches == 0)
     #expect(total.exactRate >= 0.95, "exact block match \(total.exactRate)")
     #expect(total.spuriousCJKSpaces == 0)
-    // Where we stand (docs/reflow.md): 0.9798, one boundary short of the 0.98 target. The floor
-    // catches regressions; the known issue fails the test once the target is met, so that this
-    // wrapper gets removed.
-    #expect(total.boundaryF1 >= 0.975, "boundary F1 \(total.boundaryF1)")
-    withKnownIssue("issue 3: boundary F1 target 0.98 not yet met on the typeset corpus") {
-      #expect(total.boundaryF1 >= 0.98, "boundary F1 \(total.boundaryF1)")
-    }
+    #expect(total.boundaryF1 >= 0.98, "boundary F1 \(total.boundaryF1)")
   }
 
   @Test("UD GSD wrapped text: repair loses nothing", .enabled(if: Fixtures.hasSharedData), arguments: ["UD_Chinese-GSD", "UD_Chinese-GSDSimp"])
