@@ -305,7 +305,9 @@ public struct Reflower: Sendable {
 
     // Text hard-wrapped at a fixed number of characters (not typeset): a line of that length
     // was cut by the wrap, whatever its display width.
-    if let fixedWrap, a.length >= fixedWrap - 3 {
+    // (The next line must have that length too, or end the text: in a wide typeset column of
+    // long paragraphs most lines also have one length, but a paragraph's first line is shorter.)
+    if let fixedWrap, a.length >= fixedWrap - 3, b.length >= fixedWrap - 3 || index + 2 >= rows.count {
       return Decision(.join, rule: "fixed-width-wrap", confidence: blank ? 0.7 : 0.9, line: line, detail: "the text is wrapped every \(fixedWrap) characters and this line is that long")
     }
 
