@@ -86,8 +86,10 @@ struct BlockBuilder {
   }
 
   func finish(kind: BlockKind) -> Block {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars)
-    return Block(kind: kind, text: String(view), pieces: pieces, decisions: decisions)
+    // Encode to UTF-8 in one buffer: appending scalars to a string one by one is slow.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.count * 3)
+    for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+    return Block(kind: kind, text: String(decoding: bytes, as: UTF8.self), pieces: pieces, decisions: decisions)
   }
 }

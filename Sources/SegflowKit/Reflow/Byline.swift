@@ -11,6 +11,9 @@ enum Byline {
     "本报记者", "特约记者", "通讯员", "记者", "撰文", "撰稿", "作者", "摄影", "责任编辑", "编辑", "责编",
   ]
   static let separators = ScalarSet("/／:：|｜")
+  /// First characters of the roles: a line starting with anything else is no byline, which
+  /// settles almost every line without building a string (reflow profiles every line).
+  static let roleInitials = ScalarSet(String(Set(roles.compactMap(\.first))))
 
   /// The scalar index where a byline starts: the whole of `lower...upper`, or what follows the
   /// line's last sentence end (`…积蓄更多力量。 文/宁杰`, `…球）。通讯员 袁霞华`).
@@ -36,7 +39,7 @@ enum Byline {
   /// `lower...upper` (no leading or trailing space) is a byline: a role with a name, then more
   /// names or role–name pairs.
   static func matches(_ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Bool {
-    guard upper - lower < 48 else { return false }
+    guard upper - lower < 48, roleInitials.contains(scalars[lower]) else { return false }
     var tokens: [ArraySlice<Unicode.Scalar>] = []
     var start = lower
     for position in lower...(upper + 1) {
@@ -50,13 +53,14 @@ enum Byline {
     if isBylineToken(first) {
       return rest.allSatisfy { isBylineToken($0) || isSpacedName($0) }
     }
+    guard first.count <= 4 else { return false }
     let role = String(String.UnicodeScalarView(first))
     return spacedRoles.contains(role) && !rest.isEmpty && rest.allSatisfy { isBylineToken($0) || isSpacedName($0) }
   }
 
   /// `文/宁杰`: a role, a separator, a short name.
   static func isBylineToken(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
-    guard let separator = token.firstIndex(where: { separators.contains($0) }) else { return false }
+    guard let separator = token.firstIndex(where: { separators.contains($0) }), separator - token.startIndex <= 4 else { return false }
     let role = String(String.UnicodeScalarView(token[token.startIndex..<separator]))
     guard roles.contains(role) else { return false }
     let name = token[(separator + 1)...]
