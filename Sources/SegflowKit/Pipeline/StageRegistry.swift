@@ -66,9 +66,27 @@ public enum StageRegistry {
         return ReflowStage(options: options)
       }),
     StageDescriptor(
-      name: "segment", summary: "ICU sentence breaking of each block into segments with stable ids",
-      requires: ["blocks"], produces: ["segments"], options: [],
-      make: { _ in SegmentStage() }),
+      name: "segment", summary: "ICU sentence breaking of each block, adjusted by SRX 2.0 rules, into segments with stable ids",
+      requires: ["blocks"], produces: ["segments"],
+      options: [
+        OptionDoc(key: "rules", type: "default | none | path", defaultValue: "default", summary: "SRX 2.0 rule file applied on top of ICU (`default`: the built-in pipelines/srx/segflow.srx; `none`: ICU alone); a relative path is looked up from the working folder, then from the pipeline file's folder"),
+        OptionDoc(key: "timeLimit", type: "int", defaultValue: "200", summary: "ICU regex time limit per match (ICU steps); a rule that runs out keeps ICU's boundaries for that paragraph, with a warning"),
+      ],
+      make: { reader in
+        let timeLimit = Int32(reader.int("timeLimit", default: 200, in: 0...1_000_000))
+        let name = reader.string("rules", default: "default")
+        switch name.lowercased() {
+        case "default": return SegmentStage(rules: SRXRules.builtIn, timeLimit: timeLimit)
+        case "none": return SegmentStage(rules: nil, timeLimit: timeLimit)
+        default:
+          do {
+            return SegmentStage(rules: try SRXRules.load(path: reader.resolvePath(name)), timeLimit: timeLimit)
+          } catch {
+            reader.diagnostics.error("'rules' of stage 'segment': \(error)", at: reader.mapping?["rules"]?.mark)
+            return SegmentStage(rules: nil, timeLimit: timeLimit)
+          }
+        }
+      }),
     StageDescriptor(
       name: "tokenize", summary: "ICU word breaking of each segment",
       requires: ["segments"], produces: ["tokens"], options: [],
