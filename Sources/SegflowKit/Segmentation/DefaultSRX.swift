@@ -67,16 +67,162 @@ public enum DefaultSRX {
              (ICU's behaviour, kept on purpose: Chinese uses …… for omissions mid-sentence). -->
       </languagerule>
 
-      <!-- English. ICU's en@ss=standard already suppresses common abbreviations (Mr., etc.). -->
+      <!-- English. ICU's en@ss=standard already keeps common abbreviations (Mr., etc.) whole;
+           these rules handle what it misses. Break rules come first where a list label starts
+           a new item in running text. -->
       <languagerule languagerulename="English">
-        <!-- Initials: J. K. Rowling -->
+        <!-- Nothing inside an e-mail address or a URL ends a sentence:
+             "Jane.Doe@example.com", "http://testurl.Awesome.com". -->
         <rule break="no">
-          <beforebreak>\b\p{Lu}\.</beforebreak>
-          <afterbreak>\s+\p{Lu}\.</afterbreak>
+          <beforebreak>(?&lt;=(?:https?://|www\.)[^\s]{0,200})[.!?]</beforebreak>
+          <afterbreak>[^\s.!?]</afterbreak>
         </rule>
         <rule break="no">
-          <beforebreak>(?&lt;![\p{L}.])\p{Lu}\.\s+\p{Lu}\.</beforebreak>
+          <beforebreak>[\w+-]\.</beforebreak>
+          <afterbreak>[\w.+-]*@[\w-]+\.</afterbreak>
+        </rule>
+        <!-- A list label starts a new segment when the paragraph already had one (at its start
+             or after a sentence end): "1. The first item 2. The second item", "a) one b) two",
+             but not "60 seconds by 1. In the UTC time scale". -->
+        <rule break="yes">
+          <beforebreak>[\p{L}\p{N},;:]\s+</beforebreak>
+          <afterbreak>(?=(?:\d{1,2}|[a-z])[.)]\)?\s+\S)(?&lt;=(?:^\s{0,8}|\p{L}{2}[.!?:]\s{1,2}|[•⁃▪◦]\s{0,2})(?:\d{1,2}|[a-z])[.)]\)?\s[^\n]{0,1000})</afterbreak>
+        </rule>
+        <rule break="no">
+          <beforebreak>(?&lt;![\p{L}\p{N}])(?:\d{1,2}|[a-z])[.)]\)?(?&lt;=(?:^\s{0,8}|\p{L}{2}[.!?:]\s{1,2}|[•⁃▪◦]\s{0,2})(?:\d{1,2}|[a-z])[.)]\)?\s[^\n]{0,1000}\s(?:\d{1,2}|[a-z])[.)]\)?)</beforebreak>
+          <afterbreak>\s+\S</afterbreak>
+        </rule>
+        <rule break="yes">
+          <beforebreak>(?:\p{L}{2}|\))[.!?]['"’”]?\s+</beforebreak>
+          <afterbreak>\(?(?:[ivx]{1,4}|[a-z]|\d{1,2})[.)]\)?\s</afterbreak>
+        </rule>
+        <rule break="yes">
+          <beforebreak>[^\s•⁃▪◦]\s*</beforebreak>
+          <afterbreak>[•⁃▪◦]</afterbreak>
+        </rule>
+        <!-- ... and a label never ends a sentence: "1.) This is a list item.", "• 9. Stop",
+             "Q. What is his name? A. His name is …" (a capital letter only at the start of a
+             paragraph or sentence: "you and I. Did you" still breaks). -->
+        <rule break="no">
+          <beforebreak>(?:^\s*|(?&lt;=\p{L}{2}[.!?:]\s)|(?&lt;=\p{L}{2}[.!?:]\s\s)|(?&lt;=[•⁃▪◦])|(?&lt;=[•⁃▪◦]\s))(?:\d{1,2}|[a-z]|[ivx]{1,4}|\p{Lu})[.)]\)?</beforebreak>
+          <afterbreak>\s*\S</afterbreak>
+        </rule>
+        <rule break="no">
+          <beforebreak>(?&lt;=[\s(])(?:\d{1,2}|[a-z])[.)]\)?</beforebreak>
+          <afterbreak>\s+\p{Ll}</afterbreak>
+        </rule>
+        <!-- Ellipses: a spaced ". . ." after a space goes on ("the thing is . . . I didn’t"),
+             but a full stop before it ends the sentence ("compounds. . . . The practice"). -->
+        <rule break="yes">
+          <beforebreak>\p{L}\.</beforebreak>
+          <afterbreak>(?:\s\.){3}\s+\p{Lu}</afterbreak>
+        </rule>
+        <rule break="no">
+          <beforebreak>\p{L}\.</beforebreak>
+          <afterbreak>(?:\s\.){3}['"’”]*(?:\s|$)</afterbreak>
+        </rule>
+        <rule break="no">
+          <beforebreak>\s\.\s\.\s\.</beforebreak>
+          <afterbreak>\s+\S</afterbreak>
+        </rule>
+        <!-- A quotation broken off with a double hyphen ends there: 'afore she comes, to[two hyphens]" At this'. -->
+        <rule break="yes">
+          <beforebreak>--["”]</beforebreak>
+          <afterbreak>\s+\p{Lu}</afterbreak>
+        </rule>
+        <!-- A citation in parentheses belongs to the quotation before it:
+             '"… stairways [...]" (Smith 55).' -->
+        <rule break="no">
+          <beforebreak>[.!?\]]['"’”]</beforebreak>
+          <afterbreak>\s*\([^()\n]{1,200}\)[.!?]</afterbreak>
+        </rule>
+        <!-- Citations and footnote marks after a full stop end the sentence they follow:
+             "martyr.[1] The emperor", "cognition (type 2).10 This model". -->
+        <rule break="no">
+          <beforebreak>[.!?]\]?\[</beforebreak>
+          <afterbreak>[^\]\s]{1,40}\]</afterbreak>
+        </rule>
+        <rule break="yes">
+          <beforebreak>[\p{L})][.!?](?:\[\d{1,3}\])+\s+</beforebreak>
+          <afterbreak>\p{Lu}</afterbreak>
+        </rule>
+        <rule break="yes">
+          <beforebreak>[\p{L})]\.\d{1,3}(?: \d{1,3})*\s+</beforebreak>
+          <afterbreak>\p{Lu}\p{Ll}</afterbreak>
+        </rule>
+        <!-- Missing space after a full stop: "Hello world.Today is Tuesday.Mr. Smith". -->
+        <rule break="yes">
+          <beforebreak>(?:\p{Ll}{2}|\d{1,3},\d{3})\.</beforebreak>
+          <afterbreak>\p{Lu}\p{Ll}</afterbreak>
+        </rule>
+        <rule break="yes">
+          <beforebreak>\p{L}．</beforebreak>
+          <afterbreak>\p{Lu}</afterbreak>
+        </rule>
+        <!-- A dash after a question starts a new sentence: "What do you see? - Posted like". -->
+        <rule break="yes">
+          <beforebreak>[?!]\s+</beforebreak>
+          <afterbreak>[-–—]\s+\p{Lu}</afterbreak>
+        </rule>
+        <!-- Titles and abbreviations that stand before a name or a number:
+             "Sen. Barack Obama", "St. Michael's", "p. 55", "Jan. 20", "e.g. Mr. Smith". -->
+        <rule break="no">
+          <beforebreak>\b(?:Adm|Ald|Capt|Cmdr|Col|Cpl|Det|Dr|Drs|Fr|Gen|Gov|Hon|Insp|Lt|Maj|Messrs|Mmes|Mr|Mrs|Ms|Msgr|Mt|Pres|Prof|Pvt|Rep|Reps|Rev|Sen|Sens|Sgt|Sr|Jr|St|Supt|Ste|Sec|SEC|Art|Arts|Fig|Figs|Vol|Vols|No|Nos|Nr|Ch|Chap|Eq|Eqs|Ref|Refs|Tab|pp?|ca|cf|vs|approx|N°|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|viz|al)\.</beforebreak>
+          <afterbreak>\s+[\p{Lu}\d(“"'‘]</afterbreak>
+        </rule>
+        <!-- Company forms before a parenthesis or another company form: "Inc. (“Company A”)",
+             "GmbH &amp; Co. KG". -->
+        <rule break="no">
+          <beforebreak>\b(?:Inc|Ltd|Corp|Co|Bros|Assn|Dept|Univ)\.</beforebreak>
+          <afterbreak>\s+(?:[(\[]|\p{Lu}{2,}\b)</afterbreak>
+        </rule>
+        <!-- Initials: "J. K. Rowling", "Jonas E. Smith", "J.C. Penney", "Q. What … A. His". -->
+        <rule break="no">
+          <beforebreak>(?&lt;![\p{L}.])\p{Lu}\.</beforebreak>
+          <afterbreak>\s*\p{Lu}\.</afterbreak>
+        </rule>
+        <rule break="no">
+          <beforebreak>\b\p{Lu}\p{Ll}+\s+\p{Lu}\.</beforebreak>
           <afterbreak>\s+\p{Lu}\p{Ll}</afterbreak>
+        </rule>
+        <rule break="no">
+          <beforebreak>(?:^|(?&lt;=[.?!]\s))\p{Lu}\.</beforebreak>
+          <afterbreak>\s+\p{Lu}</afterbreak>
+        </rule>
+        <!-- U.S./U.K. before the noun they qualify ("the U.S. Government"), but not before a new
+             sentence ("left the U.K. He went"). -->
+        <rule break="no">
+          <beforebreak>\bU\.(?:S\.(?:A\.)?|K\.|N\.)</beforebreak>
+          <afterbreak>\s+(?:Government|Army|Navy|Air|Marine|Marines|Senate|House|Congress|Commission|Panel|Department|Court|Embassy|Treasury|Dollar|Dollars|Open|Attorney|Secretary|President|Census|Constitution|Supreme|Postal|Forces?|Military|Coast|Border|Customs|Federal|State|Ambassador|Mission|Bank|Economy|Market|Parliament|Prime|Foreign|Office|Council|Administration|Agency|Team|Olympic|Patent|Steel|Representative)\b</afterbreak>
+        </rule>
+        <!-- "!" inside a name or a click consonant: "Yahoo! in", "Y!J.", "!Xũ". -->
+        <rule break="no">
+          <beforebreak>!</beforebreak>
+          <afterbreak>\p{L}</afterbreak>
+        </rule>
+        <!-- A question or exclamation followed by a lower-case word goes on: "'…this time?' she
+             said aloud.", "Yahoo! in the accounting department". -->
+        <rule break="no">
+          <beforebreak>[!?]['"’”)\]]*</beforebreak>
+          <afterbreak>\s+\p{Ll}</afterbreak>
+        </rule>
+        <!-- No break inside brackets or double quotes that close later in the paragraph:
+             "Charles (Ind.) said he", "[16:  firma? 13:28]", "“I hope… tea-time. Dinah…”". -->
+        <rule break="no">
+          <beforebreak>(?&lt;=\([^()\n]{0,200})[.!?]+['"’”]*</beforebreak>
+          <afterbreak>[^()\n]{0,200}\)</afterbreak>
+        </rule>
+        <rule break="no">
+          <beforebreak>(?&lt;=\[[^\[\]\n]{0,200})[.!?]+['"’”]*</beforebreak>
+          <afterbreak>[^\[\]\n]{0,200}\]</afterbreak>
+        </rule>
+        <rule break="no">
+          <beforebreak>(?&lt;=“[^“”\n]{0,300})[.!?]+['’]*</beforebreak>
+          <afterbreak>[^“”\n]{0,300}”</afterbreak>
+        </rule>
+        <rule break="no">
+          <beforebreak>(?&lt;=(?:^|[\s(\[])"[^"\n]{0,300})[.!?]+['’]*</beforebreak>
+          <afterbreak>[^"\n]{0,300}"</afterbreak>
         </rule>
       </languagerule>
     </languagerules>
