@@ -88,9 +88,30 @@ public enum StageRegistry {
         }
       }),
     StageDescriptor(
-      name: "tokenize", summary: "ICU word breaking of each segment",
-      requires: ["segments"], produces: ["tokens"], options: [],
-      make: { _ in TokenizeStage() }),
+      name: "tokenize", summary: "ICU word breaking of each segment, then the word layer: numbers, dates, URLs, e-mail and glossary terms whole; a lexicon's fewest-words reading",
+      requires: ["segments"], produces: ["tokens"],
+      options: [
+        OptionDoc(key: "wordLayer", type: "bool", defaultValue: "true", summary: "`false`: ICU's words as they are"),
+        OptionDoc(key: "lexicon", type: "path | [path]", defaultValue: "none", summary: "word lists (one word per line; BOM, CRLF, blank lines and duplicates are fine), CSV glossaries (first column) or TBX files; glossary terms are never split"),
+        OptionDoc(key: "attachDateUnits", type: "bool", defaultValue: "true", summary: "keep 年/月/日 with the number before them (`2021年`, `十二月`), as PKU and CTB do; `false` splits them, as UD Chinese does"),
+        OptionDoc(key: "splitNumeralMeasure", type: "bool", defaultValue: "true", summary: "split a numeral from its measure word (`一个` → `一` `个`) and keep ordinals whole (`第一`), as PKU and UD Chinese do"),
+        OptionDoc(key: "attachSuffixes", type: "bool", defaultValue: "true", summary: "join productive suffixes to the word before them (`现代化`, `消费者`, `北京市`, `委员会`), as PKU does"),
+      ],
+      make: { reader in
+        let attach = reader.bool("attachDateUnits", default: true)
+        let splitMeasure = reader.bool("splitNumeralMeasure", default: true)
+        let suffixes = reader.bool("attachSuffixes", default: true)
+        let enabled = reader.bool("wordLayer", default: true)
+        var lexicon = Lexicon()
+        for path in reader.stringList("lexicon") {
+          do {
+            lexicon.formUnion(try Lexicon.load(path: reader.resolvePath(path)))
+          } catch {
+            reader.diagnostics.error("'lexicon' of stage 'tokenize': \(error)", at: reader.mapping?["lexicon"]?.mark)
+          }
+        }
+        return TokenizeStage(refiner: enabled ? WordRefiner(lexicon: lexicon, options: .init(attachDateUnits: attach, splitNumeralMeasure: splitMeasure, attachSuffixes: suffixes)) : nil)
+      }),
   ]
 
   public static func descriptor(named name: String) -> StageDescriptor? {

@@ -1,0 +1,422 @@
+import SegflowICU
+
+/// The word layer on top of ICU's word breaks: keeps numbers, dates, URLs, e-mail addresses,
+/// punctuation runs and glossary terms whole, and with a lexicon re-reads the text as the
+/// fewest words.
+///
+/// Steps, in order:
+/// 1. *Protected spans* become single tokens and are never cut inside: URLs and e-mail
+///    addresses; glossary terms (``Lexicon/forced``), leftmost-longest; numbers with decimal,
+///    thousands, time and fraction separators, a magnitude (万, 亿) and a trailing percent sign
+///    (`35.8%`, `３５．８％`, `1200万`);
+///    with ``Options/attachDateUnits`` a number followed by 年, 月 or 日 (`2021年`, `十二月`,
+///    `二○○一年`, `三十一日`: the PKU and CTB conventions; UD Chinese splits them); runs of the same
+///    punctuation mark (`——`, `……`).
+/// 2. Without a word list, ICU's boundaries stand everywhere else.
+/// 3. With a word list, the text is re-read as the cheapest path through a lattice whose edges
+///    are the protected spans, the lexicon words, ICU's words and single characters: each word
+///    costs 1, an ICU word that is not in the lexicon 1.05 and a lone character 1.1. So the
+///    reading has the fewest words, prefers lexicon words on ties, and falls back to ICU for
+///    words the lexicon does not know.
+///
+/// Each token keeps ICU's rule status (number, letter, kana, ideographic, none); a token the
+/// layer made takes the status of the ICU word it starts in, numbers being `number`.
+///
+/// `2021年新年贺词` → `2021年` `新年` `贺词` (ICU alone: `2021` `年` `新年` `贺词`).
+public struct WordRefiner: Sendable {
+  public struct Options: Sendable, Hashable {
+    /// Keep 年/月/日 with the number before them (`2021年`, `十二月`).
+    public var attachDateUnits = true
+    /// Split a numeral from its measure word (`一个` → `一` `个`) and keep ordinals whole
+    /// (`第一`), as PKU and UD Chinese do.
+    public var splitNumeralMeasure = true
+    /// Join productive suffixes to the word before them (`现代化`, `可能性`, `消费者`,
+    /// `北京市`, `委员会`, `社会主义`), as PKU does; UD Chinese splits some of them.
+    public var attachSuffixes = true
+
+    public init(attachDateUnits: Bool = true, splitNumeralMeasure: Bool = true, attachSuffixes: Bool = true) {
+      self.attachDateUnits = attachDateUnits
+      self.splitNumeralMeasure = splitNumeralMeasure
+      self.attachSuffixes = attachSuffixes
+    }
+  }
+
+  struct Span {
+    var range: Range<Int>
+    var type: WordRuleStatus
+  }
+
+  public let lexicon: Lexicon
+  public let options: Options
+
+  public init(lexicon: Lexicon = Lexicon(), options: Options = Options()) {
+    self.lexicon = lexicon
+    self.options = options
+  }
+
+  /// The words of `text`, given ICU's tokens of it (UTF-8 offsets, as ``WordSplitter`` makes).
+  public func refine(_ text: String, tokens icuTokens: [Token]) -> [Token] {
+    let scalars = Array(text.unicodeScalars)
+    let n = scalars.count
+    guard n > 0 else { return [] }
+    var utf8Offsets = [Int](repeating: 0, count: n + 1)
+    for (index, scalar) in scalars.enumerated() { utf8Offsets[index + 1] = utf8Offsets[index] + scalar.utf8.count }
+    var scalarAt = [Int](repeating: -1, count: utf8Offsets[n] + 1)
+    for (index, offset) in utf8Offsets.enumerated() { scalarAt[offset] = index }
+
+    // ICU's cuts and statuses.
+    var cut = [Bool](repeating: false, count: n + 1)
+    cut[0] = true
+    cut[n] = true
+    var status = [WordRuleStatus](repeating: .none, count: n)
+    var icuWordEnd = [Int](repeating: -1, count: n)
+    for token in icuTokens {
+      let start = token.start < scalarAt.count ? scalarAt[token.start] : -1
+      let end = token.end < scalarAt.count ? scalarAt[token.end] : -1
+      guard start >= 0, end > start else { continue }
+      cut[start] = true
+      cut[end] = true
+      icuWordEnd[start] = end
+      for index in start..<end { status[index] = token.type }
+    }
+    let space = scalars.map(\.properties.isWhitespace)
+    for index in 0..<n where space[index] {
+      cut[index] = true
+      cut[index + 1] = true
+    }
+
+    applyConventions(scalars, tokens: icuTokens, scalarAt: scalarAt, cut: &cut)
+
+    // Protected spans.
+    let spans = protectedSpans(scalars, space: space)
+    var forbidden = [Bool](repeating: false, count: n + 1)
+    var spanAt = [Int](repeating: -1, count: n)
+    for (spanIndex, span) in spans.enumerated() {
+      cut[span.range.lowerBound] = true
+      cut[span.range.upperBound] = true
+      for index in span.range.dropFirst() {
+        forbidden[index] = true
+        cut[index] = false
+      }
+      spanAt[span.range.lowerBound] = spanIndex
+    }
+
+    var cuts: [Int]
+    if lexicon.isEmpty {
+      cuts = (0...n).filter { cut[$0] }
+    } else {
+      cuts = bestPath(scalars, cut: cut, forbidden: forbidden, space: space, spans: spans, spanAt: spanAt)
+    }
+
+    var tokens: [Token] = []
+    tokens.reserveCapacity(cuts.count)
+    for (start, end) in zip(cuts, cuts.dropFirst()) where end > start {
+      if (start..<end).allSatisfy({ space[$0] }) { continue }
+      var type: WordRuleStatus
+      if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
+        type = spans[spanAt[start]].type
+      } else {
+        type = status[start]
+      }
+      if type == .none, let first = scalars[start..<end].first(where: { $0.properties.isAlphabetic }) {
+        type = Self.status(of: first)
+      }
+      let word = String(String.UnicodeScalarView(scalars[start..<end]))
+      tokens.append(Token(text: word, type: type, start: utf8Offsets[start], end: utf8Offsets[end]))
+    }
+    return tokens
+  }
+
+  // MARK: - Lattice
+
+  private func bestPath(_ scalars: [Unicode.Scalar], cut: [Bool], forbidden: [Bool], space: [Bool], spans: [Span], spanAt: [Int]) -> [Int] {
+    let n = scalars.count
+    var cost = [Double](repeating: .infinity, count: n + 1)
+    var back = [Int](repeating: -1, count: n + 1)
+    cost[0] = 0
+    func relax(_ from: Int, _ to: Int, _ weight: Double) {
+      let total = cost[from] + weight
+      if total < cost[to] - 1e-9 {
+        cost[to] = total
+        back[to] = from
+      }
+    }
+    for i in 0..<n where cost[i].isFinite {
+      if space[i] {
+        relax(i, i + 1, 0)
+        continue
+      }
+      if spanAt[i] >= 0 {
+        relax(i, spans[spanAt[i]].range.upperBound, 1)
+        continue
+      }
+      // The base (ICU) word from i: up to the next cut.
+      var next = i + 1
+      while next < n, !cut[next] { next += 1 }
+      var word = String.UnicodeScalarView()
+      var length = 0
+      var baseIsWord = false
+      while i + length < n, length < lexicon.maxLength {
+        let scalar = scalars[i + length]
+        if space[i + length] { break }
+        word.append(scalar)
+        length += 1
+        let candidate = String(word)
+        let end = i + length
+        if length >= 2, !forbidden[end], lexicon.contains(candidate) {
+          relax(i, end, 1)
+          if end == next { baseIsWord = true }
+        }
+        if !lexicon.hasLonger(candidate) { break }
+      }
+      if !baseIsWord { relax(i, next, next - i == 1 ? 1.1 : 1.05) }
+      if next > i + 1, !forbidden[i + 1] { relax(i, i + 1, 1.1) }
+    }
+    var result: [Int] = []
+    var position = n
+    while position > 0 {
+      result.append(position)
+      let previous = back[position]
+      guard previous >= 0 else {
+        assertionFailure("no path through the word lattice")
+        return (0...n).filter { cut[$0] }
+      }
+      position = previous
+    }
+    result.append(0)
+    return result.reversed()
+  }
+
+  // MARK: - Conventions
+
+  /// Single-character numerals that take a measure word.
+  static let numerals = Set("一两二三四五六七八九十几半每".unicodeScalars)
+  /// Measure words split from a numeral before them (written for Segflow from the PKU
+  /// specification's examples; `一些`, `一样`, `一起` are words and stay whole).
+  static let measures = Set("个次位条种项天年名批件场张份座所辆台届支只岁元篇封首架艘根棵颗把双股间".unicodeScalars)
+  /// Suffixes joined to a word of two or more ideographs before them.
+  static let suffixes: Set<String> = ["化", "性", "者", "员", "界", "率", "制", "业", "院", "局", "省", "市", "县", "区", "村", "乡", "镇", "主义", "学", "型", "式", "论", "感", "法", "权", "费", "站", "厂", "队"]
+  /// 会 (assembly) only after these: elsewhere it is mostly the verb "will".
+  static let assemblyHeads: Set<String> = ["委员", "理事", "董事", "常委", "研讨", "座谈", "运动", "博览", "代表", "联合", "居委", "村委", "人代", "茶话", "招待", "交易", "展销", "洽谈", "联欢", "演唱", "音乐", "新闻发布", "发布", "年", "工商联", "基金"]
+
+  private func applyConventions(_ scalars: [Unicode.Scalar], tokens: [Token], scalarAt: [Int], cut: inout [Bool]) {
+    var ranges: [Range<Int>] = []
+    for token in tokens {
+      guard token.start < scalarAt.count, token.end < scalarAt.count else { continue }
+      let start = scalarAt[token.start]
+      let end = scalarAt[token.end]
+      if start >= 0, end > start { ranges.append(start..<end) }
+    }
+    func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+    func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { Self.status(of: scalars[$0]) == .ideographic } }
+    if options.splitNumeralMeasure {
+      for range in ranges where range.count == 2 && Self.numerals.contains(scalars[range.lowerBound]) && Self.measures.contains(scalars[range.lowerBound + 1]) {
+        cut[range.lowerBound + 1] = true
+      }
+    }
+    if options.attachSuffixes {
+      for (first, second) in zip(ranges, ranges.dropFirst()) where first.upperBound == second.lowerBound && first.count >= 2 && isIdeographic(first) {
+        let suffix = text(second)
+        if Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(first))) {
+          // Only join when the suffix was cut off by ICU, not split from a numeral above.
+          if !(second.count == 1 && Self.numerals.contains(scalars[first.upperBound - 1])) { cut[first.upperBound] = false }
+        }
+      }
+    }
+  }
+
+  // MARK: - Protected spans
+
+  func protectedSpans(_ s: [Unicode.Scalar], space: [Bool]) -> [Span] {
+    let n = s.count
+    var taken = [Bool](repeating: false, count: n)
+    var spans: [Span] = []
+    func add(_ range: Range<Int>, _ type: WordRuleStatus) {
+      guard range.count >= 2, !range.contains(where: { taken[$0] }) else { return }
+      for index in range { taken[index] = true }
+      spans.append(Span(range: range, type: type))
+    }
+    // URLs.
+    var i = 0
+    while i < n {
+      if (i == 0 || !Self.isASCIIWordChar(s[i - 1])), let length = Self.urlLength(s, at: i) {
+        add(i..<(i + length), .letter)
+        i += length
+      } else {
+        i += 1
+      }
+    }
+    // E-mail addresses.
+    for at in 0..<n where s[at] == "@" {
+      var start = at
+      while start > 0, Self.isEmailLocal(s[start - 1]) { start -= 1 }
+      var end = at + 1
+      while end < n, Self.isASCIIWordChar(s[end]) || s[end] == "." || s[end] == "-" { end += 1 }
+      while end > at + 1, s[end - 1] == "." { end -= 1 }
+      if start < at, s[(at + 1)..<end].contains(".") { add(start..<end, .letter) }
+    }
+    // Glossary terms, leftmost-longest.
+    if !lexicon.forced.isEmpty {
+      var i = 0
+      while i < n {
+        var word = String.UnicodeScalarView()
+        var best = 0
+        var length = 0
+        while i + length < n, length < lexicon.maxLength {
+          word.append(s[i + length])
+          length += 1
+          let candidate = String(word)
+          if lexicon.forced.contains(candidate) { best = length }
+          if !lexicon.hasLonger(candidate) { break }
+        }
+        if best >= 2 {
+          add(i..<(i + best), Self.status(of: s[i]))
+          i += best
+        } else {
+          i += 1
+        }
+      }
+    }
+    // Numbers (and dates).
+    i = 0
+    while i < n {
+      guard Self.isDigit(s[i]), i == 0 || !(Self.isDigit(s[i - 1]) || Self.isLatinLetter(s[i - 1]) || s[i - 1] == "." || s[i - 1] == "．") else {
+        if options.attachDateUnits, let length = chineseDateLength(s, at: i) {
+          add(i..<(i + length), .number)
+          i += length
+        } else {
+          i += 1
+        }
+        continue
+      }
+      var end = i
+      while end < n, Self.isDigit(s[end]) { end += 1 }
+      while end + 1 < n, Self.isNumberSeparator(s[end]), Self.isDigit(s[end + 1]) {
+        end += 1
+        while end < n, Self.isDigit(s[end]) { end += 1 }
+      }
+      if end < n, "万亿".unicodeScalars.contains(s[end]) { end += 1 }
+      if end < n, "%％‰".unicodeScalars.contains(s[end]) { end += 1 }
+      if end < n, Self.isLatinLetter(s[end]) {
+        // "A4", "3D", "5G": ICU's word, not ours.
+        i = end
+        continue
+      }
+      if options.attachDateUnits, end < n, "年月日".unicodeScalars.contains(s[end]) { end += 1 }
+      add(i..<end, .number)
+      i = end
+    }
+    // Ordinals: 第一, 第12.
+    if options.splitNumeralMeasure {
+      let ordinalDigits = "一二三四五六七八九十百千零〇两".unicodeScalars
+      for start in 0..<n where s[start] == "第" {
+        var end = start + 1
+        while end < n, Self.isDigit(s[end]) || ordinalDigits.contains(s[end]) { end += 1 }
+        if end > start + 1 { add(start..<end, .number) }
+      }
+    }
+    // Runs of the same punctuation mark.
+    i = 0
+    while i < n {
+      var end = i + 1
+      if s[i].properties.generalCategory.isPunctuation {
+        while end < n, s[end] == s[i] { end += 1 }
+        if end - i >= 2 { add(i..<end, .none) }
+      }
+      i = end
+    }
+    return spans.sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+
+  /// A date in Chinese numerals at `i`: `二○○一年`, `十二月`, `三十一日` (a lone numeral before 日
+  /// only after 月).
+  func chineseDateLength(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+    let yearDigits = "○〇零一二三四五六七八九".unicodeScalars
+    let monthDigits = "一二三四五六七八九十".unicodeScalars
+    guard i == 0 || !(yearDigits.contains(s[i - 1]) || monthDigits.contains(s[i - 1])) else { return nil }
+    var end = i
+    while end < s.count, yearDigits.contains(s[end]) { end += 1 }
+    if (2...4).contains(end - i), end < s.count, s[end] == "年" { return end - i + 1 }
+    end = i
+    while end < s.count, monthDigits.contains(s[end]) || s[end] == "○" { end += 1 }
+    guard end < s.count, end > i else { return nil }
+    let numeral = String(String.UnicodeScalarView(s[i..<end]))
+    if s[end] == "月", Self.months.contains(numeral) { return end - i + 1 }
+    if s[end] == "日", Self.days.contains(numeral), numeral.unicodeScalars.count >= 2 || (i > 0 && s[i - 1] == "月") {
+      return end - i + 1
+    }
+    return nil
+  }
+
+  static let months: Set<String> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+  static let days: Set<String> = {
+    var days: Set<String> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "二十", "三十", "三十一"]
+    for tens in ["十", "二十"] { for unit in ["一", "二", "三", "四", "五", "六", "七", "八", "九"] { days.insert(tens + unit) } }
+    return days
+  }()
+
+  // MARK: - Characters
+
+  static func isDigit(_ s: Unicode.Scalar) -> Bool {
+    ("0"..."9").contains(s) || ("０"..."９").contains(s)
+  }
+
+  static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("ａ"..."ｚ").contains(s) || ("Ａ"..."Ｚ").contains(s)
+  }
+
+  static func isNumberSeparator(_ s: Unicode.Scalar) -> Bool {
+    ".,:/．：／·".unicodeScalars.contains(s)
+  }
+
+  static func isASCIIWordChar(_ s: Unicode.Scalar) -> Bool {
+    s.isASCII && (("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_")
+  }
+
+  static func isEmailLocal(_ s: Unicode.Scalar) -> Bool {
+    isASCIIWordChar(s) || ".%+-".unicodeScalars.contains(s)
+  }
+
+  /// Length of a URL starting at `i` (`http://`, `https://`, `www.`), without trailing
+  /// punctuation.
+  static func urlLength(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+    let prefixes = ["https://", "http://", "www.", "ftp://"]
+    func starts(with prefix: String) -> Bool {
+      let units = Array(prefix.unicodeScalars)
+      guard i + units.count <= s.count else { return false }
+      for (k, unit) in units.enumerated() {
+        let c = s[i + k]
+        let lower = ("A"..."Z").contains(c) ? (Unicode.Scalar(c.value + 32) ?? c) : c
+        if lower != unit { return false }
+      }
+      return true
+    }
+    guard let prefix = prefixes.first(where: starts(with:)) else { return nil }
+    var end = i + prefix.unicodeScalars.count
+    while end < s.count, s[end].isASCII, !s[end].properties.isWhitespace, s[end] != "\"", s[end] != "<", s[end] != ">" { end += 1 }
+    while end > i, ".,;:!?)]}'".unicodeScalars.contains(s[end - 1]) { end -= 1 }
+    return end - i > prefix.unicodeScalars.count ? end - i : nil
+  }
+
+  static func status(of scalar: Unicode.Scalar) -> WordRuleStatus {
+    if isDigit(scalar) { return .number }
+    switch scalar.properties.generalCategory {
+    case .otherLetter:
+      let script = scalar.value
+      if (0x3040...0x30FF).contains(script) { return .kana }
+      return .ideographic
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter: return .letter
+    case .decimalNumber, .letterNumber, .otherNumber: return .number
+    default: return .none
+    }
+  }
+}
+
+extension Unicode.GeneralCategory {
+  var isPunctuation: Bool {
+    switch self {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation: true
+    default: false
+    }
+  }
+}
