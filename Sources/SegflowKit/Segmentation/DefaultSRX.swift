@@ -63,6 +63,18 @@ public enum DefaultSRX {
           <beforebreak>(?&lt;![0-9０-９.．])[0-9０-９]{1,3}[.．][)）]?</beforebreak>
           <afterbreak>\s*[^\s0-9０-９]</afterbreak>
         </rule>
+        <!-- ICU counts opening brackets and quotes as "Close" punctuation (Unicode's Sentence_Break
+             property puts Ps/Pi/Pf together), so 。《 and 。“ keep the opening mark with the
+             sentence before it: 风险。《进化特区》是… must break before 《, and never after an
+             opening mark. -->
+        <rule break="no">
+          <beforebreak>[《“‘「『（〈【〔(\[]</beforebreak>
+          <afterbreak></afterbreak>
+        </rule>
+        <rule break="yes">
+          <beforebreak>[。．！？!?…]+[”’」』）》〉】〕)\]"']*</beforebreak>
+          <afterbreak>[《“‘「『（〈【〔]</afterbreak>
+        </rule>
         <!-- The ellipsis ……/… does not end a sentence unless a full stop, ! or ? follows
              (ICU's behaviour, kept on purpose: Chinese uses …… for omissions mid-sentence). -->
       </languagerule>
