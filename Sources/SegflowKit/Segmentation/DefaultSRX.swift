@@ -28,6 +28,17 @@ public enum DefaultSRX {
           <beforebreak>(?&lt;=《[^《》\n]{0,100})[。．！？!?…]+[”’」』"')）]*</beforebreak>
           <afterbreak>[^《》\n]{0,100}》</afterbreak>
         </rule>
+        <!-- A title that ends in ！ or ？ does not end the sentence around it:
+             他读了《谁动了我的奶酪？》这本书。 -->
+        <rule break="no">
+          <beforebreak>[。．！？!?…]+[》〉]</beforebreak>
+          <afterbreak>[^\s《“‘「『（〈【〔]</afterbreak>
+        </rule>
+        <!-- Japanese: a quotation followed by a particle goes on: 「…目指す。」と指摘した。 -->
+        <rule break="no">
+          <beforebreak>[。．！？!?]+[」』”]</beforebreak>
+          <afterbreak>[とっのをがにはもで]</afterbreak>
+        </rule>
         <rule break="no">
           <beforebreak>(?&lt;=〈[^〈〉\n]{0,100})[。．！？!?…]+[”’」』"')）]*</beforebreak>
           <afterbreak>[^〈〉\n]{0,100}〉</afterbreak>

@@ -14,6 +14,8 @@ final class SRXParser: NSObject, XMLParserDelegate {
   private weak var parser: XMLParser?
   private var failure: SRXError?
   private var sawRoot = false
+  private var closedRoot = false
+  private var sawHeader = false
   private var segmentSubflows = true
   private var cascade = false
   private var languageRules: [SRXLanguageRule] = []
@@ -41,6 +43,11 @@ final class SRXParser: NSObject, XMLParserDelegate {
       throw SRXError(file: file, line: parser.lineNumber, message: message)
     }
     guard delegate.sawRoot else { throw SRXError(file: file, line: 1, message: "not an SRX file: no <srx> root element") }
+    // Foundation's parser on Linux accepts a truncated document; the root must close.
+    guard delegate.closedRoot else {
+      throw SRXError(file: file, line: parser.lineNumber, message: "not well-formed XML: the file ends before </srx>")
+    }
+    guard delegate.sawHeader else { throw SRXError(file: file, line: 1, message: "not SRX 2.0: no <header>") }
     return SRXRules(file: file, segmentSubflows: delegate.segmentSubflows, cascade: delegate.cascade, languageRules: delegate.languageRules, maps: delegate.maps)
   }
 
@@ -78,6 +85,7 @@ final class SRXParser: NSObject, XMLParserDelegate {
     let line = parser.lineNumber
     switch name {
     case "header":
+      sawHeader = true
       segmentSubflows = yesNo(attributes["segmentsubflows"], attribute: "segmentsubflows", element: name)
       cascade = yesNo(attributes["cascade"], attribute: "cascade", element: name)
     case "languagerule":
@@ -124,6 +132,8 @@ final class SRXParser: NSObject, XMLParserDelegate {
     case "languagerule":
       if let language = currentLanguage { languageRules.append(language) }
       currentLanguage = nil
+    case "srx":
+      closedRoot = true
     default:
       break
     }

@@ -9,19 +9,22 @@ final class TBXTermReader: NSObject, XMLParserDelegate {
   private var lexicon = Lexicon()
   private var inTerm = false
   private var text = ""
+  /// Open elements: Foundation's parser on Linux accepts a truncated document.
+  private var depth = 0
 
   static func terms(in data: Data, file: String) throws(LexiconError) -> Lexicon {
     let reader = TBXTermReader()
     let parser = XMLParser(data: data)
     parser.shouldResolveExternalEntities = false
     parser.delegate = reader
-    guard parser.parse() else {
+    guard parser.parse(), reader.depth == 0 else {
       throw LexiconError(file: file, line: parser.lineNumber, message: "not well-formed XML")
     }
     return reader.lexicon
   }
 
   func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    depth += 1
     if name == "term" || name.hasSuffix(":term") {
       inTerm = true
       text = ""
@@ -33,6 +36,7 @@ final class TBXTermReader: NSObject, XMLParserDelegate {
   }
 
   func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    depth -= 1
     if inTerm, name == "term" || name.hasSuffix(":term") {
       lexicon.insert(text, forced: true)
       inTerm = false
