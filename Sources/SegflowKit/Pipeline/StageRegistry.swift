@@ -96,11 +96,13 @@ public enum StageRegistry {
         OptionDoc(key: "attachDateUnits", type: "bool", defaultValue: "true", summary: "keep 年/月/日 with the number before them (`2021年`, `十二月`), as PKU and CTB do; `false` splits them, as UD Chinese does"),
         OptionDoc(key: "splitNumeralMeasure", type: "bool", defaultValue: "true", summary: "split a numeral from its measure word (`一个` → `一` `个`) and keep ordinals whole (`第一`), as PKU and UD Chinese do"),
         OptionDoc(key: "attachSuffixes", type: "bool", defaultValue: "true", summary: "join productive suffixes to the word before them (`现代化`, `消费者`, `北京市`, `委员会`), as PKU does"),
+        OptionDoc(key: "joinTransliterations", type: "bool", defaultValue: "true", summary: "join runs of transliteration characters that ICU left apart (`克林|顿` → `克林顿`)"),
       ],
       make: { reader in
         let attach = reader.bool("attachDateUnits", default: true)
         let splitMeasure = reader.bool("splitNumeralMeasure", default: true)
         let suffixes = reader.bool("attachSuffixes", default: true)
+        let transliterations = reader.bool("joinTransliterations", default: true)
         let enabled = reader.bool("wordLayer", default: true)
         var lexicon = Lexicon()
         for path in reader.stringList("lexicon") {
@@ -110,7 +112,7 @@ public enum StageRegistry {
             reader.diagnostics.error("'lexicon' of stage 'tokenize': \(error)", at: reader.mapping?["lexicon"]?.mark)
           }
         }
-        return TokenizeStage(refiner: enabled ? WordRefiner(lexicon: lexicon, options: .init(attachDateUnits: attach, splitNumeralMeasure: splitMeasure, attachSuffixes: suffixes)) : nil)
+        return TokenizeStage(refiner: enabled ? WordRefiner(lexicon: lexicon, options: .init(attachDateUnits: attach, splitNumeralMeasure: splitMeasure, attachSuffixes: suffixes, joinTransliterations: transliterations)) : nil)
       }),
   ]
 

@@ -33,8 +33,11 @@ public struct WordRefiner: Sendable {
     /// Join productive suffixes to the word before them (`现代化`, `可能性`, `消费者`,
     /// `北京市`, `委员会`, `社会主义`), as PKU does; UD Chinese splits some of them.
     public var attachSuffixes = true
+    /// Join runs of single transliteration characters that ICU left apart (`克 林 顿` → `克林顿`).
+    public var joinTransliterations = true
 
-    public init(attachDateUnits: Bool = true, splitNumeralMeasure: Bool = true, attachSuffixes: Bool = true) {
+    public init(attachDateUnits: Bool = true, splitNumeralMeasure: Bool = true, attachSuffixes: Bool = true, joinTransliterations: Bool = true) {
+      self.joinTransliterations = joinTransliterations
       self.attachDateUnits = attachDateUnits
       self.splitNumeralMeasure = splitNumeralMeasure
       self.attachSuffixes = attachSuffixes
@@ -194,6 +197,9 @@ public struct WordRefiner: Sendable {
   /// Measure words split from a numeral before them (written for Segflow from the PKU
   /// specification's examples; `一些`, `一样`, `一起` are words and stay whole).
   static let measures = Set("个次位条种项天年名批件场张份座所辆台届支只岁元篇封首架艘根棵颗把双股间".unicodeScalars)
+  /// Characters Chinese uses to write foreign names by sound (克林顿, 普京, 斯洛伐克), written for
+  /// Segflow from common transliteration tables.
+  static let transliteration = Set("阿埃艾爱安奥巴拜班邦鲍贝本比彼宾波伯博布查达戴丹道德迪蒂丁杜多厄恩尔法菲芬弗福盖甘戈格贡古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利列林琳隆卢鲁伦罗洛马迈麦曼芒梅蒙米密明莫墨姆穆纳奈内尼涅努诺欧帕派潘佩彭皮普齐奇乔切琼萨塞桑瑟森沙舍什施斯松苏索塔泰坦汤特滕提图托瓦万威维魏温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐顿京".unicodeScalars)
   /// Suffixes joined to a word of two or more ideographs before them.
   static let suffixes: Set<String> = ["化", "性", "者", "员", "界", "率", "制", "业", "院", "局", "省", "市", "县", "区", "村", "乡", "镇", "主义", "学", "型", "式", "论", "感", "法", "权", "费", "站", "厂", "队"]
   /// 会 (assembly) only after these: elsewhere it is mostly the verb "will".
@@ -213,6 +219,36 @@ public struct WordRefiner: Sendable {
       for range in ranges where range.count == 2 && Self.numerals.contains(scalars[range.lowerBound]) && Self.measures.contains(scalars[range.lowerBound + 1]) {
         cut[range.lowerBound + 1] = true
       }
+    }
+    if options.joinTransliterations {
+      // Runs of short ICU words made only of transliteration characters, at least one of
+      // them a single character (克林|顿, 普|京).
+      var runStart = -1
+      var runEnd = -1
+      var count = 0
+      var singles = 0
+      func flush() {
+        if count >= 2, singles >= 1 { for position in (runStart + 1)..<runEnd { cut[position] = false } }
+        count = 0
+        singles = 0
+      }
+      for range in ranges {
+        if range.count <= 2, range.allSatisfy({ Self.transliteration.contains(scalars[$0]) }) {
+          if range.count == 1 { singles += 1 }
+          if count > 0, range.lowerBound == runEnd {
+            runEnd = range.upperBound
+            count += 1
+          } else {
+            flush()
+            runStart = range.lowerBound
+            runEnd = range.upperBound
+            count = 1
+          }
+        } else {
+          flush()
+        }
+      }
+      flush()
     }
     if options.attachSuffixes {
       for (first, second) in zip(ranges, ranges.dropFirst()) where first.upperBound == second.lowerBound && first.count >= 2 && isIdeographic(first) {

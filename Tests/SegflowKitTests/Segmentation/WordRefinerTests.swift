@@ -40,6 +40,12 @@ import Testing
     #expect(try words("推进农业产业化", plain) == ["推进", "农业", "产业", "化"])
   }
 
+  @Test("foreign names written by sound are one word")
+  func transliterations() throws {
+    #expect(try words("克林顿会见了普京") == ["克林顿", "会见", "了", "普京"])
+    #expect(try words("克林顿会见了普京", WordRefiner(options: .init(joinTransliterations: false))) != ["克林顿", "会见", "了", "普京"])
+  }
+
   @Test("URLs, e-mail addresses and punctuation runs are one token each")
   func urls() throws {
     #expect(try words("访问https://example.com/a_b.html或info@example.org。") == ["访问", "https://example.com/a_b.html", "或", "info@example.org", "。"])
