@@ -92,7 +92,7 @@ public enum StageRegistry {
       requires: ["segments"], produces: ["tokens"],
       options: [
         OptionDoc(key: "wordLayer", type: "bool", defaultValue: "true", summary: "`false`: ICU's words as they are"),
-        OptionDoc(key: "lexicon", type: "path | [path]", defaultValue: "none", summary: "word lists (one word per line; BOM, CRLF, blank lines and duplicates are fine), CSV glossaries (first column) or TBX files; glossary terms are never split"),
+        OptionDoc(key: "lexicon", type: "path | [path]", defaultValue: "[]", summary: "word lists (one word per line; BOM, CRLF, blank lines and duplicates are fine), CSV glossaries (first column) or TBX files; glossary terms are never split"),
         OptionDoc(key: "attachDateUnits", type: "bool", defaultValue: "true", summary: "keep 年/月/日 with the number before them (`2021年`, `十二月`), as PKU and CTB do; `false` splits them, as UD Chinese does"),
         OptionDoc(key: "splitNumeralMeasure", type: "bool", defaultValue: "true", summary: "split a numeral from its measure word (`一个` → `一` `个`) and keep ordinals whole (`第一`), as PKU and UD Chinese do"),
         OptionDoc(key: "attachSuffixes", type: "bool", defaultValue: "true", summary: "join productive suffixes to the word before them (`现代化`, `消费者`, `北京市`, `委员会`), as PKU does"),

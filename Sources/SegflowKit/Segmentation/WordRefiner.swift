@@ -9,8 +9,9 @@ import SegflowICU
 ///    addresses; glossary terms (``Lexicon/forced``), leftmost-longest; numbers with decimal,
 ///    thousands, time and fraction separators, a magnitude (万, 亿) and a trailing percent sign
 ///    (`35.8%`, `３５．８％`, `1200万`);
-///    with ``Options/attachDateUnits`` a number followed by 年, 月 or 日 (`2021年`, `十二月`,
-///    `二○○一年`, `三十一日`: the PKU and CTB conventions; UD Chinese splits them); runs of the same
+///    with ``Options/attachDateUnits`` a number followed by 年 (a year: three digits or more), 月
+///    or 日 (`2021年`, `十二月`, `二○○一年`, `三十一日`: the PKU and CTB conventions; UD Chinese splits
+///    them; `5年`, a duration, stays apart); runs of the same
 ///    punctuation mark (`——`, `……`).
 /// 2. Without a word list, ICU's boundaries stand everywhere else.
 /// 3. With a word list, the text is re-read as the cheapest path through a lattice whose edges
@@ -338,7 +339,8 @@ public struct WordRefiner: Sendable {
         i = end
         continue
       }
-      if options.attachDateUnits, end < n, "年月日".unicodeScalars.contains(s[end]) { end += 1 }
+      // A year has three or more digits: "5年" is a duration, "5 年" in PKU and UD alike.
+      if options.attachDateUnits, end < n, "月日".unicodeScalars.contains(s[end]) || (s[end] == "年" && end - i >= 3) { end += 1 }
       add(i..<end, .number)
       i = end
     }

@@ -25,6 +25,7 @@ import Testing
   @Test("dates keep 年/月/日 by default, and split with attachDateUnits: false")
   func dates() throws {
     #expect(try words("2021年新年贺词") == ["2021年", "新年", "贺词"])
+    #expect(try words("5年翻一番") == ["5", "年", "翻一番"], "a duration is not a date")
     #expect(try words("（二○○○年十二月三十一日）") == ["（", "二○○○年", "十二月", "三十一日", "）"])
     let split = WordRefiner(options: .init(attachDateUnits: false))
     #expect(try words("2021年新年贺词", split) == ["2021", "年", "新年", "贺词"])
