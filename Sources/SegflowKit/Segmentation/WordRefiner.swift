@@ -201,6 +201,8 @@ public struct WordRefiner: Sendable {
   /// Characters Chinese uses to write foreign names by sound (克林顿, 普京, 斯洛伐克), written for
   /// Segflow from common transliteration tables.
   static let transliteration = Set("阿埃艾爱安奥巴拜班邦鲍贝本比彼宾波伯博布查达戴丹道德迪蒂丁杜多厄恩尔法菲芬弗福盖甘戈格贡古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利列林琳隆卢鲁伦罗洛马迈麦曼芒梅蒙米密明莫墨姆穆纳奈内尼涅努诺欧帕派潘佩彭皮普齐奇乔切琼萨塞桑瑟森沙舍什施斯松苏索塔泰坦汤特滕提图托瓦万威维魏温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐顿京".unicodeScalars)
+  /// Two-character words with 的 that are words, not a particle after or before a word.
+  static let wordsWithDe: Set<String> = ["目的", "有的", "别的", "似的", "的确", "的话", "的士", "的哥", "标的", "端的", "真的", "是的", "好的", "对的"]
   /// Suffixes joined to a word of two or more ideographs before them.
   static let suffixes: Set<String> = ["化", "性", "者", "员", "界", "率", "制", "业", "院", "局", "省", "市", "县", "区", "村", "乡", "镇", "主义", "学", "型", "式", "论", "感", "法", "权", "费", "站", "厂", "队"]
   /// 会 (assembly) only after these: elsewhere it is mostly the verb "will".
@@ -218,7 +220,13 @@ public struct WordRefiner: Sendable {
     func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { Self.status(of: scalars[$0]) == .ideographic } }
     if options.splitNumeralMeasure {
       for range in ranges where range.count == 2 && Self.numerals.contains(scalars[range.lowerBound]) && Self.measures.contains(scalars[range.lowerBound + 1]) {
+        if text(range) == "一个" { continue }  // lexicalized in PKU (UD splits it)
         cut[range.lowerBound + 1] = true
+      }
+      // The particle 的 is a word of its own: 新的 → 新 的, 的是 → 的 是 (ICU's dictionary glues
+      // a few); lexicalized words such as 目的 and 的确 stay.
+      for range in ranges where range.count == 2 && (scalars[range.lowerBound] == "的" || scalars[range.lowerBound + 1] == "的") {
+        if !Self.wordsWithDe.contains(text(range)) { cut[range.lowerBound + 1] = true }
       }
     }
     if options.joinTransliterations {
@@ -332,6 +340,7 @@ public struct WordRefiner: Sendable {
         end += 1
         while end < n, Self.isDigit(s[end]) { end += 1 }
       }
+      if end + 1 < n, s[end] == "多", "万亿".unicodeScalars.contains(s[end + 1]) { end += 1 }
       if end < n, "万亿".unicodeScalars.contains(s[end]) { end += 1 }
       if end < n, "%％‰".unicodeScalars.contains(s[end]) { end += 1 }
       if end < n, Self.isLatinLetter(s[end]) {

@@ -37,6 +37,8 @@ import Testing
     #expect(try words("第一个新年") == ["第一", "个", "新年"])
     #expect(try words("过去的一年") == ["过去", "的", "一", "年"])
     #expect(try words("推进农业产业化") == ["推进", "农业", "产业化"])
+    #expect(try words("新的一个世纪") == ["新", "的", "一个", "世纪"], "的 apart; 一个 stays whole (PKU)")
+    #expect(try words("达到100多万人") == ["达到", "100多万", "人"])
     let plain = WordRefiner(options: .init(splitNumeralMeasure: false, attachSuffixes: false))
     #expect(try words("推进农业产业化", plain) == ["推进", "农业", "产业", "化"])
   }
