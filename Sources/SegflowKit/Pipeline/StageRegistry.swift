@@ -70,7 +70,7 @@ public enum StageRegistry {
       requires: ["blocks"], produces: ["segments"],
       options: [
         OptionDoc(key: "rules", type: "default | none | path", defaultValue: "default", summary: "SRX 2.0 rule file applied on top of ICU (`default`: the built-in pipelines/srx/segflow.srx; `none`: ICU alone); a relative path is looked up from the working folder, then from the pipeline file's folder"),
-        OptionDoc(key: "timeLimit", type: "int", defaultValue: "200", summary: "ICU regex time limit per match (ICU steps); a rule that runs out keeps ICU's boundaries for that paragraph, with a warning"),
+        OptionDoc(key: "timeLimit", type: "int", defaultValue: "200", summary: "ICU regex time limit per rule, in ICU steps per 1,000 characters of the paragraph; a rule that runs out keeps ICU's boundaries for that paragraph, with a warning"),
       ],
       make: { reader in
         let timeLimit = Int32(reader.int("timeLimit", default: 200, in: 0...1_000_000))

@@ -11,7 +11,10 @@ public enum DefaultSRX {
   Segflow's default sentence rules, applied on top of ICU's sentence boundaries (see
   docs/segmentation.md for the exact semantics). Written for Segflow; each rule names the ICU
   weakness it fixes. Rules are ordered and the first one that matches at a position decides.
-  Regular expressions are ICU syntax; "<" is written "&lt;" (so "(?<=" is "(?&lt;=").
+  Regular expressions are ICU syntax; "<" is written "&lt;" (so "(?<=" is "(?&lt;="). A rule is
+  scanned over the whole paragraph: start it with a literal or a character class and put long
+  look-behinds after it, so they only run where the class matched (a leading 200-character
+  look-behind runs at every position and trips the time limit on long paragraphs).
 -->
 <srx xmlns="http://www.lisa.org/srx20" version="2.0">
   <header segmentsubflows="yes" cascade="yes">
@@ -25,7 +28,7 @@ public enum DefaultSRX {
       <languagerule languagerulename="CJK">
         <!-- A title never ends inside 《…》 or 〈…〉: 我们去看《摔跤吧！爸爸》好吗？ -->
         <rule break="no">
-          <beforebreak>(?&lt;=《[^《》\n]{0,100})[。．！？!?…]+[”’」』"')）]*</beforebreak>
+          <beforebreak>[。．！？!?…](?&lt;=《[^《》\n]{0,100}[。．！？!?…])[。．！？!?…]*[”’」』"')）]*</beforebreak>
           <afterbreak>[^《》\n]{0,100}》</afterbreak>
         </rule>
         <!-- A title that ends in ！ or ？ does not end the sentence around it:
@@ -40,33 +43,33 @@ public enum DefaultSRX {
           <afterbreak>[とっのをがにはもで]</afterbreak>
         </rule>
         <rule break="no">
-          <beforebreak>(?&lt;=〈[^〈〉\n]{0,100})[。．！？!?…]+[”’」』"')）]*</beforebreak>
+          <beforebreak>[。．！？!?…](?&lt;=〈[^〈〉\n]{0,100}[。．！？!?…])[。．！？!?…]*[”’」』"')）]*</beforebreak>
           <afterbreak>[^〈〉\n]{0,100}〉</afterbreak>
         </rule>
         <!-- No break inside brackets and quotes that close later in the paragraph:
              これは山です（これは山です。これは山です）。 / 他说：“你好！我是小明。”然后走了。 -->
         <rule break="no">
-          <beforebreak>(?&lt;=（[^（）\n]{0,200})[。．！？!?…]+[”’」』"')]*</beforebreak>
+          <beforebreak>[。．！？!?…](?&lt;=（[^（）\n]{0,200}[。．！？!?…])[。．！？!?…]*[”’」』"')]*</beforebreak>
           <afterbreak>[^（）\n]{0,200}）</afterbreak>
         </rule>
         <rule break="no">
-          <beforebreak>(?&lt;=\([^()\n]{0,200})[。．！？!?…]+[”’」』"'）]*</beforebreak>
+          <beforebreak>[。．！？!?…](?&lt;=\([^()\n]{0,200}[。．！？!?…])[。．！？!?…]*[”’」』"'）]*</beforebreak>
           <afterbreak>[^()\n]{0,200}\)</afterbreak>
         </rule>
         <rule break="no">
-          <beforebreak>(?&lt;=“[^“”\n]{0,200})[。．！？!?…]+[’」』"')）]*</beforebreak>
+          <beforebreak>[。．！？!?…](?&lt;=“[^“”\n]{0,200}[。．！？!?…])[。．！？!?…]*[’」』"')）]*</beforebreak>
           <afterbreak>[^“”\n]{0,200}”</afterbreak>
         </rule>
         <rule break="no">
-          <beforebreak>(?&lt;=「[^「」\n]{0,200})[。．！？!?…]+[”’』"')）]*</beforebreak>
+          <beforebreak>[。．！？!?…](?&lt;=「[^「」\n]{0,200}[。．！？!?…])[。．！？!?…]*[”’』"')）]*</beforebreak>
           <afterbreak>[^「」\n]{0,200}」</afterbreak>
         </rule>
         <rule break="no">
-          <beforebreak>(?&lt;=『[^『』\n]{0,200})[。．！？!?…]+[”’」"')）]*</beforebreak>
+          <beforebreak>[。．！？!?…](?&lt;=『[^『』\n]{0,200}[。．！？!?…])[。．！？!?…]*[”’」"')）]*</beforebreak>
           <afterbreak>[^『』\n]{0,200}』</afterbreak>
         </rule>
         <rule break="no">
-          <beforebreak>(?&lt;=【[^【】\n]{0,200})[。．！？!?…]+[”’」』"')）]*</beforebreak>
+          <beforebreak>[。．！？!?…](?&lt;=【[^【】\n]{0,200}[。．！？!?…])[。．！？!?…]*[”’」』"')）]*</beforebreak>
           <afterbreak>[^【】\n]{0,200}】</afterbreak>
         </rule>
         <!-- List numbers are not sentences: 1.全面推进。 / 1.）これは山です -->
@@ -97,7 +100,7 @@ public enum DefaultSRX {
         <!-- Nothing inside an e-mail address or a URL ends a sentence:
              "Jane.Doe@example.com", "http://testurl.Awesome.com". -->
         <rule break="no">
-          <beforebreak>(?&lt;=(?:https?://|www\.)[^\s]{0,200})[.!?]</beforebreak>
+          <beforebreak>[.!?](?&lt;=(?:https?://|www\.)[^\s]{0,200}[.!?])</beforebreak>
           <afterbreak>[^\s.!?]</afterbreak>
         </rule>
         <rule break="no">
@@ -232,19 +235,19 @@ public enum DefaultSRX {
         <!-- No break inside brackets or double quotes that close later in the paragraph:
              "Charles (Ind.) said he", "[16:  firma? 13:28]", "“I hope… tea-time. Dinah…”". -->
         <rule break="no">
-          <beforebreak>(?&lt;=\([^()\n]{0,200})[.!?]+['"’”]*</beforebreak>
+          <beforebreak>[.!?](?&lt;=\([^()\n]{0,200}[.!?])[.!?]*['"’”]*</beforebreak>
           <afterbreak>[^()\n]{0,200}\)</afterbreak>
         </rule>
         <rule break="no">
-          <beforebreak>(?&lt;=\[[^\[\]\n]{0,200})[.!?]+['"’”]*</beforebreak>
+          <beforebreak>[.!?](?&lt;=\[[^\[\]\n]{0,200}[.!?])[.!?]*['"’”]*</beforebreak>
           <afterbreak>[^\[\]\n]{0,200}\]</afterbreak>
         </rule>
         <rule break="no">
-          <beforebreak>(?&lt;=“[^“”\n]{0,300})[.!?]+['’]*</beforebreak>
+          <beforebreak>[.!?](?&lt;=“[^“”\n]{0,300}[.!?])[.!?]*['’]*</beforebreak>
           <afterbreak>[^“”\n]{0,300}”</afterbreak>
         </rule>
         <rule break="no">
-          <beforebreak>(?&lt;=(?:^|[\s(\[])"[^"\n]{0,300})[.!?]+['’]*</beforebreak>
+          <beforebreak>[.!?](?&lt;=(?:^|[\s(\[])"[^"\n]{0,300}[.!?])[.!?]*['’]*</beforebreak>
           <afterbreak>[^"\n]{0,300}"</afterbreak>
         </rule>
       </languagerule>

@@ -14,7 +14,8 @@ import SegflowICU
 ///   each candidate the first rule in file order that matches decides (yes: break, no: no break);
 ///   when none matches, ICU's decision stands.
 ///
-/// Every match runs under ICU's time limit; if a rule runs out of time the block keeps ICU's
+/// Every scan runs under ICU's time limit (``timeLimit`` per 1,000 characters of the block, so
+/// the budget is linear in its length); if a rule runs out of time the block keeps ICU's
 /// boundaries and the caller is told (``Outcome/timedOut``), so a pathological rule cannot hang a
 /// batch.
 public final class SRXSegmenter {
@@ -37,7 +38,8 @@ public final class SRXSegmenter {
   }
 
   public let rules: [SRXRule]
-  /// ICU's time limit per match, in its own steps (0: none).
+  /// ICU's time limit per rule and paragraph, in its own steps per 1,000 UTF-16 units of the
+  /// paragraph (0: none).
   public let timeLimit: Int32
   private let compiled: [Compiled]
 
@@ -94,6 +96,10 @@ public final class SRXSegmenter {
       return toUTF8[p]
     }
 
+    // One find scans the whole paragraph, so the budget grows with it: `timeLimit` per 1,000
+    // UTF-16 units. Catastrophic backtracking is exponential and still runs out at once.
+    let thousands = Int64(max(1, (units.count + 999) / 1000))
+    let budget = timeLimit == 0 ? 0 : Int32(clamping: Int64(timeLimit) * thousands)
     var ruleHits: [Set<Int>?] = []
     ruleHits.reserveCapacity(compiled.count)
     var candidates = Set(icuEnds)
@@ -104,7 +110,7 @@ public final class SRXSegmenter {
       }
       var hits = Set<Int>()
       do {
-        try regex.setText(units, timeLimit: timeLimit)
+        try regex.setText(units, timeLimit: budget)
         for range in try regex.matches(from: 0) {
           let position = rule.matchesStart ? range.lowerBound : range.upperBound
           guard position > 0, position < units.count else { continue }

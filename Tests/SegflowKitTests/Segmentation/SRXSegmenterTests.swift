@@ -73,6 +73,20 @@ import Testing
     #expect(ends == Array(boundaries.dropFirst()))
   }
 
+  @Test("the default rules stay within the time limit on long paragraphs", arguments: ["zh", "en"])
+  func longParagraphs(language: String) throws {
+    let sentence = language == "zh"
+      ? "我们明天一起去看《摔跤吧！爸爸》好吗？他说：“你好！我是小明。”（一）加强领导。1.全面推进……然后走了。"
+      : "Mr. Smith met Sen. J. K. Rowling at 5 p.m. on Jan. 20. She said, \"It is (as usual.) fine!\" Visit www.example.com now. 1. The first item 2. The second item "
+    let text = String(repeating: sentence, count: 400)
+    let rules = try #require(SRXRules.builtIn).rules(for: language)
+    let segmenter = try SRXSegmenter(rules: rules)
+    let boundaries = try BreakIterator(.sentence, locale: Language.sentenceLocale(language)).boundaries(in: text)
+    let (ends, outcome) = segmenter.apply(to: text, boundaries: boundaries)
+    #expect(outcome == .applied)
+    #expect(ends.count >= 400)
+  }
+
   @Test("the segment stage warns about a rule that timed out and keeps ICU's sentences")
   func stageWarns() throws {
     let rules = SRXRules(
