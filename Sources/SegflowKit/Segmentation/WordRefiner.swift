@@ -8,7 +8,7 @@ import SegflowICU
 /// 1. *Protected spans* become single tokens and are never cut inside: URLs and e-mail
 ///    addresses; glossary terms (``Lexicon/forced``), leftmost-longest; numbers with decimal,
 ///    thousands, time and fraction separators, a magnitude (万, 亿) and a trailing percent sign
-///    (`35.8%`, `３５．８％`, `1200万`);
+///    (`35.8%`, `３５．８％`, `1200万`) and a sign before it (`－9`);
 ///    with ``Options/attachDateUnits`` a number followed by 年 (a year: three digits or more), 月
 ///    or 日 (`2021年`, `十二月`, `二○○一年`, `三十一日`: the PKU and CTB conventions; UD Chinese splits
 ///    them; `5年`, a duration, stays apart); runs of the same
@@ -350,7 +350,12 @@ public struct WordRefiner: Sendable {
       }
       // A year has three or more digits: "5年" is a duration, "5 年" in PKU and UD alike.
       if options.attachDateUnits, end < n, "月日".unicodeScalars.contains(s[end]) || (s[end] == "年" && end - i >= 3) { end += 1 }
-      add(i..<end, .number)
+      // A sign right before the digits, after anything but a digit or letter: －9℃, -3.5.
+      var start = i
+      if i > 0, "-－−+＋".unicodeScalars.contains(s[i - 1]), i == 1 || !(Self.isDigit(s[i - 2]) || Self.isLatinLetter(s[i - 2])) {
+        start = i - 1
+      }
+      add(start..<end, .number)
       i = end
     }
     // Ordinals: 第一, 第12.
