@@ -8,7 +8,8 @@ import SegflowICU
 /// 1. *Protected spans* become single tokens and are never cut inside: URLs and e-mail
 ///    addresses; glossary terms (``Lexicon/forced``), leftmost-longest; numbers with decimal,
 ///    thousands, time and fraction separators, a magnitude (万, 亿) and a trailing percent sign
-///    (`35.8%`, `３５．８％`, `1200万`) and a sign before it (`－9`);
+///    (`35.8%`, `３５．８％`, `1200万`) and a sign before it (`－9`); numbers in Chinese numerals
+///    (`二十一`, `一千二百万`);
 ///    with ``Options/attachDateUnits`` a number followed by 年 (a year: three digits or more), 月
 ///    or 日 (`2021年`, `十二月`, `二○○一年`, `三十一日`: the PKU and CTB conventions; UD Chinese splits
 ///    them; `5年`, a duration, stays apart); runs of the same
@@ -194,7 +195,7 @@ public struct WordRefiner: Sendable {
   // MARK: - Conventions
 
   /// Single-character numerals that take a measure word.
-  static let numerals = Set("一两二三四五六七八九十几半每".unicodeScalars)
+  static let numerals = Set("一两二三四五六七八九十几半每多".unicodeScalars)
   /// Measure words split from a numeral before them (written for Segflow from the PKU
   /// specification's examples; `一些`, `一样`, `一起` are words and stay whole).
   static let measures = Set("个次位条种项天年名批件场张份座所辆台届支只岁元篇封首架艘根棵颗把双股间".unicodeScalars)
@@ -366,6 +367,21 @@ public struct WordRefiner: Sendable {
         while end < n, Self.isDigit(s[end]) || ordinalDigits.contains(s[end]) { end += 1 }
         if end > start + 1 { add(start..<end, .number) }
       }
+    }
+    // Numbers in Chinese numerals: 二十一, 三十五万, 一千二百万 (not 万一, 千万: they start with a
+    // magnitude and are words).
+    let numeralDigits = "〇○零一二三四五六七八九十两".unicodeScalars
+    let numeralAll = "〇○零一二三四五六七八九十两百千万亿".unicodeScalars
+    i = 0
+    while i < n {
+      guard numeralDigits.contains(s[i]), i == 0 || !numeralAll.contains(s[i - 1]) else {
+        i += 1
+        continue
+      }
+      var end = i + 1
+      while end < n, numeralAll.contains(s[end]) { end += 1 }
+      if end - i >= 2 { add(i..<end, .number) }
+      i = end
     }
     // Runs of the same punctuation mark.
     i = 0

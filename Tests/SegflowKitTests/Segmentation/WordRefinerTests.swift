@@ -41,6 +41,8 @@ import Testing
     #expect(try words("推进农业产业化") == ["推进", "农业", "产业化"])
     #expect(try words("新的一个世纪") == ["新", "的", "一个", "世纪"], "的 apart; 一个 stays whole (PKU)")
     #expect(try words("达到100多万人") == ["达到", "100多万", "人"])
+    #expect(try words("迈向二十一世纪，投资一千二百万元，万一出事") == ["迈", "向", "二十一", "世纪", "，", "投资", "一千二百万", "元", "，", "万一", "出", "事"])
+    #expect(try words("多年来") .prefix(2) == ["多", "年"])
     let plain = WordRefiner(options: .init(splitNumeralMeasure: false, attachSuffixes: false))
     #expect(try words("推进农业产业化", plain) == ["推进", "农业", "产业", "化"])
   }
