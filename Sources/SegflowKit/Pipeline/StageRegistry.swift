@@ -97,12 +97,14 @@ public enum StageRegistry {
         OptionDoc(key: "splitNumeralMeasure", type: "bool", defaultValue: "true", summary: "split a numeral from its measure word (`一个` → `一` `个`) and keep ordinals whole (`第一`), as PKU and UD Chinese do"),
         OptionDoc(key: "attachSuffixes", type: "bool", defaultValue: "true", summary: "join productive suffixes to the word before them (`现代化`, `消费者`, `北京市`, `委员会`), as PKU does"),
         OptionDoc(key: "joinTransliterations", type: "bool", defaultValue: "true", summary: "join runs of transliteration characters that ICU left apart (`克林|顿` → `克林顿`)"),
+        OptionDoc(key: "joinSingleCharacters", type: "bool", defaultValue: "true", summary: "without a word list, join two or three single characters ICU left apart that are not function characters (`本|报` → `本报`); three starting with a surname become surname + given name"),
       ],
       make: { reader in
         let attach = reader.bool("attachDateUnits", default: true)
         let splitMeasure = reader.bool("splitNumeralMeasure", default: true)
         let suffixes = reader.bool("attachSuffixes", default: true)
         let transliterations = reader.bool("joinTransliterations", default: true)
+        let singles = reader.bool("joinSingleCharacters", default: true)
         let enabled = reader.bool("wordLayer", default: true)
         var lexicon = Lexicon()
         for path in reader.stringList("lexicon") {
@@ -112,7 +114,7 @@ public enum StageRegistry {
             reader.diagnostics.error("'lexicon' of stage 'tokenize': \(error)", at: reader.mapping?["lexicon"]?.mark)
           }
         }
-        return TokenizeStage(refiner: enabled ? WordRefiner(lexicon: lexicon, options: .init(attachDateUnits: attach, splitNumeralMeasure: splitMeasure, attachSuffixes: suffixes, joinTransliterations: transliterations)) : nil)
+        return TokenizeStage(refiner: enabled ? WordRefiner(lexicon: lexicon, options: .init(attachDateUnits: attach, splitNumeralMeasure: splitMeasure, attachSuffixes: suffixes, joinTransliterations: transliterations, joinSingleCharacters: singles)) : nil)
       }),
   ]
 

@@ -37,8 +37,13 @@ public struct WordRefiner: Sendable {
     public var attachSuffixes = true
     /// Join runs of single transliteration characters that ICU left apart (`克 林 顿` → `克林顿`).
     public var joinTransliterations = true
+    /// Join two or three single characters that ICU left apart and that are not function
+    /// characters (`本|报` → `本报`); a three-character run starting with a surname is cut
+    /// surname | given name.
+    public var joinSingleCharacters = true
 
-    public init(attachDateUnits: Bool = true, splitNumeralMeasure: Bool = true, attachSuffixes: Bool = true, joinTransliterations: Bool = true) {
+    public init(attachDateUnits: Bool = true, splitNumeralMeasure: Bool = true, attachSuffixes: Bool = true, joinTransliterations: Bool = true, joinSingleCharacters: Bool = true) {
+      self.joinSingleCharacters = joinSingleCharacters
       self.joinTransliterations = joinTransliterations
       self.attachDateUnits = attachDateUnits
       self.splitNumeralMeasure = splitNumeralMeasure
@@ -204,6 +209,11 @@ public struct WordRefiner: Sendable {
   static let transliteration = Set("阿埃艾爱安奥巴拜班邦鲍贝本比彼宾波伯博布查达戴丹道德迪蒂丁杜多厄恩尔法菲芬弗福盖甘戈格贡古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利列林琳隆卢鲁伦罗洛马迈麦曼芒梅蒙米密明莫墨姆穆纳奈内尼涅努诺欧帕派潘佩彭皮普齐奇乔切琼萨塞桑瑟森沙舍什施斯松苏索塔泰坦汤特滕提图托瓦万威维魏温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐顿京".unicodeScalars)
   /// Two-character words with 的 that are words, not a particle after or before a word.
   static let wordsWithDe: Set<String> = ["目的", "有的", "别的", "似的", "的确", "的话", "的士", "的哥", "标的", "端的", "真的", "是的", "好的", "对的"]
+  /// Characters that are words by themselves far more often than parts of a longer word
+  /// (particles, pronouns, prepositions, adverbs, common verbs), written for Segflow.
+  static let functionCharacters = Set("的了是在有和与及或也就都不没很太更最把被从对为向往以于之其此这那哪个们着过地得上下中里外内前后来去到说要会能可将并所已让给使比越又还才再而且但即则若如因由自当该每各某些啥吗呢吧啊呀么嘛哦我你他她它谁您咱俺人年月日时天等多少大小新老好高长".unicodeScalars)
+  /// Common surnames, for cutting three-character names as PKU does (江|泽民).
+  static let surnames = Set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤".unicodeScalars)
   /// Suffixes joined to a word of two or more ideographs before them.
   static let suffixes: Set<String> = ["化", "性", "者", "员", "界", "率", "制", "业", "院", "局", "省", "市", "县", "区", "村", "乡", "镇", "主义", "学", "型", "式", "论", "感", "法", "权", "费", "站", "厂", "队"]
   /// 会 (assembly) only after these: elsewhere it is mostly the verb "will".
@@ -256,6 +266,34 @@ public struct WordRefiner: Sendable {
           }
         } else {
           flush()
+        }
+      }
+      flush()
+    }
+    if options.joinSingleCharacters, lexicon.words.count == lexicon.forced.count {
+      // ICU leaves a word its dictionary lacks as single characters (本|报, 迈|向): two in a
+      // row that are not function characters are one word; three starting with a common
+      // surname are a name, cut surname | given name as PKU does. With a word list the
+      // lexicon decides instead (glossary terms alone do not count as one).
+      var run: [Range<Int>] = []
+      func joinable(_ range: Range<Int>) -> Bool {
+        range.count == 1 && Self.status(of: scalars[range.lowerBound]) == .ideographic
+          && !Self.functionCharacters.contains(scalars[range.lowerBound]) && !Self.numerals.contains(scalars[range.lowerBound])
+      }
+      func flush() {
+        defer { run.removeAll() }
+        guard run.count == 2 || run.count == 3 else { return }
+        let start = run[0].lowerBound
+        let end = run[run.count - 1].upperBound
+        for position in (start + 1)..<end { cut[position] = false }
+        if run.count == 3, Self.surnames.contains(scalars[start]) { cut[start + 1] = true }
+      }
+      for range in ranges {
+        if joinable(range), run.last.map({ $0.upperBound == range.lowerBound }) ?? true {
+          run.append(range)
+        } else {
+          flush()
+          if joinable(range) { run.append(range) }
         }
       }
       flush()

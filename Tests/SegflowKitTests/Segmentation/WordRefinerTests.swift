@@ -41,16 +41,23 @@ import Testing
     #expect(try words("推进农业产业化") == ["推进", "农业", "产业化"])
     #expect(try words("新的一个世纪") == ["新", "的", "一个", "世纪"], "的 apart; 一个 stays whole (PKU)")
     #expect(try words("达到100多万人") == ["达到", "100多万", "人"])
-    #expect(try words("迈向二十一世纪，投资一千二百万元，万一出事") == ["迈", "向", "二十一", "世纪", "，", "投资", "一千二百万", "元", "，", "万一", "出", "事"])
+    #expect(try words("迈向二十一世纪，投资一千二百万元，万一出事") == ["迈", "向", "二十一", "世纪", "，", "投资", "一千二百万", "元", "，", "万一", "出事"])
     #expect(try words("多年来") .prefix(2) == ["多", "年"])
     let plain = WordRefiner(options: .init(splitNumeralMeasure: false, attachSuffixes: false))
     #expect(try words("推进农业产业化", plain) == ["推进", "农业", "产业", "化"])
   }
 
+  @Test("single characters ICU left apart are joined, function characters are not")
+  func singles() throws {
+    #expect(try words("本报北京电") .prefix(1) == ["本报"])
+    #expect(try words("本报北京电", WordRefiner(options: .init(joinSingleCharacters: false))).prefix(2) == ["本", "报"])
+    #expect(try words("我的书") == ["我", "的", "书"])
+  }
+
   @Test("foreign names written by sound are one word")
   func transliterations() throws {
     #expect(try words("克林顿会见了普京") == ["克林顿", "会见", "了", "普京"])
-    #expect(try words("克林顿会见了普京", WordRefiner(options: .init(joinTransliterations: false))) != ["克林顿", "会见", "了", "普京"])
+    #expect(try words("克林顿会见了普京", WordRefiner(options: .init(joinTransliterations: false, joinSingleCharacters: false))) != ["克林顿", "会见", "了", "普京"])
   }
 
   @Test("URLs, e-mail addresses and punctuation runs are one token each")
