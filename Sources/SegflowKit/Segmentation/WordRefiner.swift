@@ -206,14 +206,17 @@ public struct WordRefiner: Sendable {
   static let measures = Set("个次位条种项天年名批件场张份座所辆台届支只岁元篇封首架艘根棵颗把双股间".unicodeScalars)
   /// Characters Chinese uses to write foreign names by sound (克林顿, 普京, 斯洛伐克), written for
   /// Segflow from common transliteration tables.
-  static let transliteration = Set("阿埃艾爱安奥巴拜班邦鲍贝本比彼宾波伯博布查达戴丹道德迪蒂丁杜多厄恩尔法菲芬弗福盖甘戈格贡古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利列林琳隆卢鲁伦罗洛马迈麦曼芒梅蒙米密明莫墨姆穆纳奈内尼涅努诺欧帕派潘佩彭皮普齐奇乔切琼萨塞桑瑟森沙舍什施斯松苏索塔泰坦汤特滕提图托瓦万威维魏温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐顿京".unicodeScalars)
+  static let transliteration = Set(("阿埃艾爱安奥巴拜班邦鲍贝本比彼宾波伯博布查达戴丹道德迪蒂丁杜多厄恩尔法菲芬弗福盖甘戈格贡古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利列林琳隆卢鲁伦罗洛马迈麦曼芒梅蒙米密明莫墨姆穆纳奈内尼涅努诺欧帕派潘佩彭皮普齐奇乔切琼萨塞桑瑟森沙舍什施斯松苏索塔泰坦汤特滕提图托瓦万威维魏温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐顿京"
+    + "愛奧鮑貝賓達爾蓋貢漢華賈傑凱庫萊賴蘭勞盧魯倫羅邁麥納諾歐齊喬瓊薩蘇湯圖萬維溫烏謝亞揚約澤茲頓").unicodeScalars)
   /// Two-character words with 的 that are words, not a particle after or before a word.
   static let wordsWithDe: Set<String> = ["目的", "有的", "别的", "似的", "的确", "的话", "的士", "的哥", "标的", "端的", "真的", "是的", "好的", "对的"]
   /// Characters that are words by themselves far more often than parts of a longer word
   /// (particles, pronouns, prepositions, adverbs, common verbs), written for Segflow.
-  static let functionCharacters = Set("的了是在有和与及或也就都不没很太更最把被从对为向往以于之其此这那哪个们着过地得上下中里外内前后来去到说要会能可将并所已让给使比越又还才再而且但即则若如因由自当该每各某些啥吗呢吧啊呀么嘛哦我你他她它谁您咱俺人年月日时天等多少大小新老好高长".unicodeScalars)
+  static let functionCharacters = Set(("的了是在有和与及或也就都不没很太更最把被从对为向往以于之其此这那哪个们着过地得上下中里外内前后来去到说要会能可将并所已让给使比越又还才再而且但即则若如因由自当该每各某些啥吗呢吧啊呀么嘛哦我你他她它谁您咱俺人年月日时天等多少大小新老好高长"
+    + "這們對為與說會時長過後來還個裡於並將從讓給當該無沒麼嗎吧呢").unicodeScalars)  // Traditional forms
   /// Common surnames, for cutting three-character names as PKU does (江|泽民).
-  static let surnames = Set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤".unicodeScalars)
+  static let surnames = Set(("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    + "張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭蔣葉蘇呂盧鍾譚陸範賈韋鄒龍賀顧龔萬錢嚴湯").unicodeScalars)
   /// Suffixes joined to a word of two or more ideographs before them.
   static let suffixes: Set<String> = ["化", "性", "者", "员", "界", "率", "制", "业", "院", "局", "省", "市", "县", "区", "村", "乡", "镇", "主义", "学", "型", "式", "论", "感", "法", "权", "费", "站", "厂", "队"]
   /// 会 (assembly) only after these: elsewhere it is mostly the verb "will".
