@@ -24,14 +24,14 @@ public struct Lexicon: Sendable, Hashable {
   public var count: Int { words.count }
 
   /// Adds `word` (trimmed, NFC as given); one-scalar words add nothing a tokenizer needs, and
-  /// entries that start or end with CJK punctuation are dropped.
+  /// word-list entries that start or end with CJK punctuation are dropped.
   public mutating func insert(_ raw: String, forced isForced: Bool = false) {
     let word = raw.trimmingCharacters(in: .whitespacesAndNewlines)
     let scalars = Array(word.unicodeScalars)
     guard scalars.count >= 2 else { return }
-    // Word lists extracted from corpora carry junk such as "，还": a word never starts or ends
-    // with CJK punctuation.
-    if let first = scalars.first, let last = scalars.last, [first, last].contains(where: { !$0.isASCII && $0.properties.generalCategory.isPunctuation }) {
+    // Word lists extracted from corpora carry junk such as "，还": a listed word never starts
+    // or ends with CJK punctuation (glossary terms may: 《人民日报》).
+    if !isForced, let first = scalars.first, let last = scalars.last, [first, last].contains(where: { !$0.isASCII && $0.properties.generalCategory.isPunctuation }) {
       return
     }
     words.insert(word)

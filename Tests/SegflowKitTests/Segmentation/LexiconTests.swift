@@ -24,6 +24,7 @@ import Testing
     let lexicon = Lexicon.parseCSV("term,translation\r\n乡村振兴,rural revitalization\n\"党建, 工作\",\"Party building\"\n\"说\"\"好\"\"\",x\n\n高质量发展;high-quality development\n")
     #expect(lexicon.words == ["乡村振兴", "党建, 工作", "说\"好\"", "高质量发展"])
     #expect(lexicon.forced == lexicon.words)
+    #expect(Lexicon.parseCSV("《人民日报》,People's Daily\n").words == ["《人民日报》"], "glossary terms may hold brackets")
   }
 
   @Test("TBX terms in every language; no external entities")
