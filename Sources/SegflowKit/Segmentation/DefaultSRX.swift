@@ -86,7 +86,7 @@ public enum DefaultSRX {
           <afterbreak></afterbreak>
         </rule>
         <rule break="yes">
-          <beforebreak>[。．！？!?…]+[”’」』）》〉】〕)\]"']*</beforebreak>
+          <beforebreak>[。．！？!?]+[”’」』）》〉】〕)\]"']*</beforebreak>
           <afterbreak>[《“‘「『（〈【〔]</afterbreak>
         </rule>
         <!-- The ellipsis ……/… does not end a sentence unless a full stop, ! or ? follows

@@ -54,6 +54,7 @@ import Testing
   func ellipsis() throws {
     #expect(try sentences("他说……然后走了。好。") == ["他说……然后走了。", "好。"])
     #expect(try sentences("他沉默了……。我们走吧。") == ["他沉默了……。", "我们走吧。"])
+    #expect(try sentences("苹果、香蕉……（见图）都有。") == ["苹果、香蕉……（见图）都有。"])
   }
 
   @Test("list numbers are not sentences: 1. and （一）")
