@@ -82,6 +82,27 @@ import Testing
     #expect(try words("党建工作要高质量发展", WordRefiner(lexicon: lexicon)) == ["党建", "工作", "要", "高质量", "发展"])
   }
 
+  @Test("on random text, tokens cover every non-space character in order, with exact offsets")
+  func randomText() throws {
+    let pool = Array("的了是在一二三十百千万亿年月日○〇第多个－-+.．,，。！？…—《》“”（）()[]「」abcXYZ0123456789０１２３%％@ 　😀𠀀本报克林顿http://www.x.com")
+    var seed: UInt64 = 0x5EED
+    func next(_ bound: Int) -> Int {
+      seed = seed &* 6364136223846793005 &+ 1442695040888963407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    let lexicon = WordRefiner(lexicon: Lexicon(words: ["本报", "克林顿", "林顿", "一二"]))
+    for _ in 0..<300 {
+      let text = String((0..<next(40)).map { _ in pool[next(pool.count)] })
+      let bytes = Array(text.utf8)
+      for refiner in [WordRefiner(), lexicon] {
+        let result = try tokens(text, refiner)
+        #expect(result.map(\.text).joined() == String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)), "\(text)")
+        for token in result { #expect(String(decoding: bytes[token.start..<token.end], as: UTF8.self) == token.text) }
+        #expect(zip(result, result.dropFirst()).allSatisfy { $0.end <= $1.start })
+      }
+    }
+  }
+
   @Test("glossary terms are never split, even across ICU's words")
   func glossary() throws {
     let term = Lexicon(words: ["建工作"], forced: true)
