@@ -63,6 +63,25 @@ public final class OptionReader {
     return text
   }
 
+  /// A string or a list of strings (absent: empty).
+  public func stringList(_ key: String) -> [String] {
+    guard let node = value(key) else { return [] }
+    if let text = node.scalar?.string { return text.isEmpty ? [] : [text] }
+    if let items = node.sequence {
+      var result: [String] = []
+      for item in items {
+        guard let text = item.scalar?.string else {
+          diagnostics.error("'\(key)' of \(owner) must be a string or a list of strings", at: item.mark)
+          continue
+        }
+        result.append(text)
+      }
+      return result
+    }
+    diagnostics.error("'\(key)' of \(owner) must be a string or a list of strings", at: node.mark)
+    return []
+  }
+
   /// A boolean option (`true`/`false`).
   public func bool(_ key: String, default fallback: Bool) -> Bool {
     guard let node = value(key) else { return fallback }

@@ -66,13 +66,56 @@ public enum StageRegistry {
         return ReflowStage(options: options)
       }),
     StageDescriptor(
-      name: "segment", summary: "ICU sentence breaking of each block into segments with stable ids",
-      requires: ["blocks"], produces: ["segments"], options: [],
-      make: { _ in SegmentStage() }),
+      name: "segment", summary: "ICU sentence breaking of each block, adjusted by SRX 2.0 rules, into segments with stable ids",
+      requires: ["blocks"], produces: ["segments"],
+      options: [
+        OptionDoc(key: "rules", type: "default | none | path", defaultValue: "default", summary: "SRX 2.0 rule file applied on top of ICU (`default`: the built-in pipelines/srx/segflow.srx; `none`: ICU alone); a relative path is looked up from the working folder, then from the pipeline file's folder"),
+        OptionDoc(key: "timeLimit", type: "int", defaultValue: "200", summary: "ICU regex time limit per rule, in ICU steps per 1,000 characters of the paragraph; a rule that runs out keeps ICU's boundaries for that paragraph, with a warning"),
+      ],
+      make: { reader in
+        let timeLimit = Int32(reader.int("timeLimit", default: 200, in: 0...1_000_000))
+        let name = reader.string("rules", default: "default")
+        switch name.lowercased() {
+        case "default": return SegmentStage(rules: SRXRules.builtIn, timeLimit: timeLimit)
+        case "none": return SegmentStage(rules: nil, timeLimit: timeLimit)
+        default:
+          do {
+            return SegmentStage(rules: try SRXRules.load(path: reader.resolvePath(name)), timeLimit: timeLimit)
+          } catch {
+            reader.diagnostics.error("'rules' of stage 'segment': \(error)", at: reader.mapping?["rules"]?.mark)
+            return SegmentStage(rules: nil, timeLimit: timeLimit)
+          }
+        }
+      }),
     StageDescriptor(
-      name: "tokenize", summary: "ICU word breaking of each segment",
-      requires: ["segments"], produces: ["tokens"], options: [],
-      make: { _ in TokenizeStage() }),
+      name: "tokenize", summary: "ICU word breaking of each segment, then the word layer: numbers, dates, URLs, e-mail and glossary terms whole; a lexicon's fewest-words reading",
+      requires: ["segments"], produces: ["tokens"],
+      options: [
+        OptionDoc(key: "wordLayer", type: "bool", defaultValue: "true", summary: "`false`: ICU's words as they are"),
+        OptionDoc(key: "lexicon", type: "path | [path]", defaultValue: "[]", summary: "word lists (one word per line; BOM, CRLF, blank lines and duplicates are fine), CSV glossaries (first column) or TBX files; glossary terms are never split"),
+        OptionDoc(key: "attachDateUnits", type: "bool", defaultValue: "true", summary: "keep 年/月/日 with the number before them (`2021年`, `十二月`), as PKU and CTB do; `false` splits them, as UD Chinese does"),
+        OptionDoc(key: "splitNumeralMeasure", type: "bool", defaultValue: "true", summary: "split a numeral from its measure word (`一个` → `一` `个`) and keep ordinals whole (`第一`), as PKU and UD Chinese do"),
+        OptionDoc(key: "attachSuffixes", type: "bool", defaultValue: "true", summary: "join productive suffixes to the word before them (`现代化`, `消费者`, `北京市`, `委员会`), as PKU does"),
+        OptionDoc(key: "joinTransliterations", type: "bool", defaultValue: "true", summary: "join runs of transliteration characters that ICU left apart (`克林|顿` → `克林顿`)"),
+        OptionDoc(key: "joinSingleCharacters", type: "bool", defaultValue: "true", summary: "without a word list, join two or three single characters ICU left apart that are not function characters (`本|报` → `本报`); three starting with a surname become surname + given name"),
+      ],
+      make: { reader in
+        let attach = reader.bool("attachDateUnits", default: true)
+        let splitMeasure = reader.bool("splitNumeralMeasure", default: true)
+        let suffixes = reader.bool("attachSuffixes", default: true)
+        let transliterations = reader.bool("joinTransliterations", default: true)
+        let singles = reader.bool("joinSingleCharacters", default: true)
+        let enabled = reader.bool("wordLayer", default: true)
+        var lexicon = Lexicon()
+        for path in reader.stringList("lexicon") {
+          do {
+            lexicon.formUnion(try Lexicon.load(path: reader.resolvePath(path)))
+          } catch {
+            reader.diagnostics.error("'lexicon' of stage 'tokenize': \(error)", at: reader.mapping?["lexicon"]?.mark)
+          }
+        }
+        return TokenizeStage(refiner: enabled ? WordRefiner(lexicon: lexicon, options: .init(attachDateUnits: attach, splitNumeralMeasure: splitMeasure, attachSuffixes: suffixes, joinTransliterations: transliterations, joinSingleCharacters: singles)) : nil)
+      }),
   ]
 
   public static func descriptor(named name: String) -> StageDescriptor? {

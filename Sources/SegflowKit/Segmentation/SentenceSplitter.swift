@@ -1,18 +1,38 @@
 import SegflowICU
 
-/// Cuts a block's text into sentences with ICU's sentence rules for the document language.
+/// Cuts a block's text into sentences: ICU's sentence rules for the document language, then
+/// SRX rules on top (see ``SRXSegmenter`` for the semantics).
 ///
 /// Returns UTF-8 ranges that cover the text exactly, in order; white space after a sentence
 /// stays at the end of its range (ICU's convention).
 public struct SentenceSplitter {
   public let iterator: BreakIterator
+  public let rules: SRXSegmenter?
 
-  public init(iterator: BreakIterator) {
+  public init(iterator: BreakIterator, rules: SRXSegmenter? = nil) {
     self.iterator = iterator
+    self.rules = rules
   }
 
+  /// The sentence ranges of `text`, and whether the rules ran out of time (then the ranges are
+  /// ICU's alone).
   public func split(_ text: String) throws -> [Range<Int>] {
+    try splitReporting(text).ranges
+  }
+
+  public func splitReporting(_ text: String) throws -> (ranges: [Range<Int>], outcome: SRXSegmenter.Outcome) {
     let boundaries = try iterator.boundaries(in: text)
-    return zip(boundaries, boundaries.dropFirst()).map { $0..<$1 }
+    guard let rules, !text.isEmpty else {
+      return (zip(boundaries, boundaries.dropFirst()).map { $0..<$1 }, .applied)
+    }
+    let (ends, outcome) = rules.apply(to: text, boundaries: boundaries)
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(ends.count)
+    var start = 0
+    for end in ends where end > start {
+      ranges.append(start..<end)
+      start = end
+    }
+    return (ranges, outcome)
   }
 }

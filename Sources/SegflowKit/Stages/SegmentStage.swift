@@ -2,26 +2,47 @@ import SegflowICU
 
 /// Cuts blocks into sentences, each a ``Segment`` with a stable id and its source span.
 ///
-/// Expects: blocks. Produces: segments. Headings, headers and bylines are one segment each
-/// unless they hold several sentences.
+/// Expects: blocks. Produces: segments. ICU's sentence boundaries, adjusted by SRX 2.0 rules
+/// (the built-in ``DefaultSRX`` unless the pipeline names a file or `none`). Headings, headers and
+/// bylines are blocks of their own, so they never merge with the next sentence.
+///
+/// `我们明天一起去看《摔跤吧！爸爸》好吗？好！` → `我们明天一起去看《摔跤吧！爸爸》好吗？` | `好！`
 public struct SegmentStage: Stage {
   public let name = "segment"
+  /// The SRX rules; nil for ICU alone.
+  public let rules: SRXRules?
+  /// ICU's regex time limit per match (its own steps; 0: none).
+  public let timeLimit: Int32
 
-  public init() {}
+  public init(rules: SRXRules? = SRXRules.builtIn, timeLimit: Int32 = 200) {
+    self.rules = rules
+    self.timeLimit = timeLimit
+  }
 
   public func run(_ document: inout Document, context: StageContext) throws(DocumentError) {
     let splitter: SentenceSplitter
     do {
-      splitter = SentenceSplitter(iterator: try context.iterator(.sentence, locale: Language.sentenceLocale(document.language)))
+      let iterator = try context.iterator(.sentence, locale: Language.sentenceLocale(document.language))
+      var segmenter: SRXSegmenter?
+      if let rules {
+        let selected = rules.rules(for: document.language)
+        if !selected.isEmpty { segmenter = try SRXSegmenter(rules: selected, file: rules.file, timeLimit: timeLimit) }
+      }
+      splitter = SentenceSplitter(iterator: iterator, rules: segmenter)
     } catch {
-      throw DocumentError(path: document.path, message: error.description)
+      throw DocumentError(path: document.path, message: "\(error)")
     }
     var segments: [Segment] = []
     segments.reserveCapacity(document.blocks.count * 3)
     for (blockIndex, block) in document.blocks.enumerated() {
       let ranges: [Range<Int>]
       do {
-        ranges = try splitter.split(block.text)
+        let (split, outcome) = try splitter.splitReporting(block.text)
+        ranges = split
+        if case .timedOut(let ruleLine, let ruleIndex) = outcome, let rules {
+          let line = block.pieces.first.map { ":\($0.line)" } ?? ""
+          document.warnings.append("\(document.path)\(line): warning: SRX rule \(ruleIndex) (\(rules.file):\(ruleLine)) ran out of time on this paragraph; kept ICU's sentence boundaries for it")
+        }
       } catch {
         throw DocumentError(path: document.path, message: "\(error)", line: block.pieces.first?.line)
       }

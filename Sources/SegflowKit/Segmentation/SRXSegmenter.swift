@@ -1,0 +1,141 @@
+import SegflowICU
+
+/// Applies the SRX rules of one language on top of ICU's sentence boundaries over a whole block.
+///
+/// Semantics, mirroring SRX 2.0 with ICU as the default:
+/// - A rule *matches at* position p when `beforebreak` matches text ending at p and `afterbreak`
+///   matches text starting at p. Each rule is compiled once as `(?:before)(?=after)` and found
+///   with a left-to-right scan over the block (ICU `find`), so a rule costs one pass, not one
+///   match per position; the positions are the ends of the (non-overlapping) matches. An empty
+///   `beforebreak` scans for `afterbreak` starts instead.
+/// - A position followed by white space is moved past it: ICU ends a sentence after its trailing
+///   spaces, and so do rules (`\.` + `\s` breaks after the space, not before it).
+/// - Candidates are ICU's boundaries plus every position where a `break="yes"` rule matches. At
+///   each candidate the first rule in file order that matches decides (yes: break, no: no break);
+///   when none matches, ICU's decision stands.
+///
+/// Every scan runs under ICU's time limit (``timeLimit`` per 1,000 characters of the block, so
+/// the budget is linear in its length); if a rule runs out of time the block keeps ICU's
+/// boundaries and the caller is told (``Outcome/timedOut``), so a pathological rule cannot hang a
+/// batch.
+public final class SRXSegmenter {
+  /// ICU's `U_REGEX_TIME_OUT`.
+  static let timeOutCode: Int32 = 66321
+
+  struct Compiled {
+    let rule: SRXRule
+    /// nil when both patterns are empty: the rule matches everywhere.
+    let regex: ICURegex?
+    /// True when the regex finds `afterbreak` starts (empty `beforebreak`).
+    let matchesStart: Bool
+  }
+
+  /// What happened to one block.
+  public enum Outcome: Equatable, Sendable {
+    case applied
+    /// A rule ran out of time; ICU's boundaries were kept. Carries the rule's line in the file.
+    case timedOut(ruleLine: Int, ruleIndex: Int)
+  }
+
+  public let rules: [SRXRule]
+  /// ICU's time limit per rule and paragraph, in its own steps per 1,000 UTF-16 units of the
+  /// paragraph (0: none).
+  public let timeLimit: Int32
+  private let compiled: [Compiled]
+
+  /// Compiles `rules` (already checked by ``SRXRules/validate()``).
+  public init(rules: [SRXRule], file: String = "rules", timeLimit: Int32 = 200) throws(SRXError) {
+    self.rules = rules
+    self.timeLimit = timeLimit
+    var compiled: [Compiled] = []
+    for (index, rule) in rules.enumerated() {
+      let pattern: String?
+      let matchesStart: Bool
+      switch (rule.beforeBreak.isEmpty, rule.afterBreak.isEmpty) {
+      case (true, true): pattern = nil; matchesStart = false
+      case (true, false): pattern = rule.afterBreak; matchesStart = true
+      case (false, true): pattern = "(?:\(rule.beforeBreak))"; matchesStart = false
+      case (false, false): pattern = "(?:\(rule.beforeBreak))(?=\(rule.afterBreak))"; matchesStart = false
+      }
+      do {
+        compiled.append(Compiled(rule: rule, regex: try pattern.map { pattern throws(RegexError) in try ICURegex(pattern) }, matchesStart: matchesStart))
+      } catch {
+        throw SRXError(file: file, line: rule.line, message: "rule \(index + 1): \(error)")
+      }
+    }
+    self.compiled = compiled
+  }
+
+  /// Sentence ends (UTF-8 offsets into `text`, ascending, the last one `text.utf8.count`) after
+  /// applying the rules to ICU's `boundaries` (UTF-8 offsets, as ``BreakIterator`` gives them).
+  public func apply(to text: String, boundaries: [Int]) -> (ends: [Int], outcome: Outcome) {
+    let utf8Count = text.utf8.count
+    let icuEnds = boundaries.filter { $0 > 0 && $0 < utf8Count }
+    guard !compiled.isEmpty, utf8Count > 0 else { return (icuEnds + [utf8Count], .applied) }
+    let units = Array(text.utf16)
+    // UTF-16 offset → UTF-8 offset, and the white space after each position.
+    var toUTF8 = [Int](repeating: 0, count: units.count + 1)
+    var isSpace = [Bool](repeating: false, count: units.count + 1)
+    var u16 = 0
+    var u8 = 0
+    for scalar in text.unicodeScalars {
+      let width16 = scalar.utf16.count
+      let space = scalar.properties.isWhitespace
+      for k in 0..<width16 {
+        toUTF8[u16 + k] = u8
+        isSpace[u16 + k] = space
+      }
+      u16 += width16
+      u8 += scalar.utf8.count
+    }
+    toUTF8[units.count] = u8
+    /// Moves a UTF-16 position past white space and converts it to UTF-8.
+    func normalized(_ position: Int) -> Int {
+      var p = position
+      while p < units.count, isSpace[p] { p += 1 }
+      return toUTF8[p]
+    }
+
+    // One find scans the whole paragraph, so the budget grows with it: `timeLimit` per 1,000
+    // UTF-16 units. Catastrophic backtracking is exponential and still runs out at once.
+    let thousands = Int64(max(1, (units.count + 999) / 1000))
+    let budget = timeLimit == 0 ? 0 : Int32(clamping: Int64(timeLimit) * thousands)
+    var ruleHits: [Set<Int>?] = []
+    ruleHits.reserveCapacity(compiled.count)
+    var candidates = Set(icuEnds)
+    for (index, rule) in compiled.enumerated() {
+      guard let regex = rule.regex else {
+        ruleHits.append(nil)
+        continue
+      }
+      var hits = Set<Int>()
+      do {
+        try regex.setText(units, timeLimit: budget)
+        for range in try regex.matches(from: 0) {
+          let position = rule.matchesStart ? range.lowerBound : range.upperBound
+          guard position > 0, position < units.count else { continue }
+          let mapped = normalized(position)
+          if mapped > 0, mapped < utf8Count { hits.insert(mapped) }
+        }
+      } catch {
+        return (icuEnds + [utf8Count], .timedOut(ruleLine: rule.rule.line, ruleIndex: index + 1))
+      }
+      if rule.rule.isBreak { candidates.formUnion(hits) }
+      ruleHits.append(hits)
+    }
+    let icuSet = Set(icuEnds)
+    var ends: [Int] = []
+    for position in candidates.sorted() {
+      var decision = icuSet.contains(position)
+      for (index, rule) in compiled.enumerated() {
+        if ruleHits[index]?.contains(position) ?? true {
+          decision = rule.rule.isBreak
+          break
+        }
+      }
+      if decision { ends.append(position) }
+    }
+    ends.append(utf8Count)
+    return (ends, .applied)
+  }
+}

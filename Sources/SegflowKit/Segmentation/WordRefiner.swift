@@ -1,0 +1,531 @@
+import SegflowICU
+
+/// The word layer on top of ICU's word breaks: keeps numbers, dates, URLs, e-mail addresses,
+/// punctuation runs and glossary terms whole, and with a lexicon re-reads the text as the
+/// fewest words.
+///
+/// Steps, in order:
+/// 1. *Protected spans* become single tokens and are never cut inside: URLs and e-mail
+///    addresses; glossary terms (``Lexicon/forced``), leftmost-longest; numbers with decimal,
+///    thousands, time and fraction separators, a magnitude (万, 亿) and a trailing percent sign
+///    (`35.8%`, `３５．８％`, `1200万`) and a sign before it (`－9`); numbers in Chinese numerals
+///    (`二十一`, `一千二百万`);
+///    with ``Options/attachDateUnits`` a number followed by 年 (a year: three digits or more), 月
+///    or 日 (`2021年`, `十二月`, `二○○一年`, `三十一日`: the PKU and CTB conventions; UD Chinese splits
+///    them; `5年`, a duration, stays apart); runs of the same
+///    punctuation mark (`——`, `……`).
+/// 2. Without a word list, ICU's boundaries stand everywhere else.
+/// 3. With a word list, the text is re-read as the cheapest path through a lattice whose edges
+///    are the protected spans, the lexicon words, ICU's words and single characters: each word
+///    costs 1, an ICU word that is not in the lexicon 1.05 and a lone character 1.1. So the
+///    reading has the fewest words, prefers lexicon words on ties, and falls back to ICU for
+///    words the lexicon does not know.
+///
+/// Each token keeps ICU's rule status (number, letter, kana, ideographic, none); a token the
+/// layer made takes the status of the ICU word it starts in, numbers being `number`.
+///
+/// `2021年新年贺词` → `2021年` `新年` `贺词` (ICU alone: `2021` `年` `新年` `贺词`).
+public struct WordRefiner: Sendable {
+  public struct Options: Sendable, Hashable {
+    /// Keep 年/月/日 with the number before them (`2021年`, `十二月`).
+    public var attachDateUnits = true
+    /// Split a numeral from its measure word (`一个` → `一` `个`) and keep ordinals whole
+    /// (`第一`), as PKU and UD Chinese do.
+    public var splitNumeralMeasure = true
+    /// Join productive suffixes to the word before them (`现代化`, `可能性`, `消费者`,
+    /// `北京市`, `委员会`, `社会主义`), as PKU does; UD Chinese splits some of them.
+    public var attachSuffixes = true
+    /// Join runs of single transliteration characters that ICU left apart (`克 林 顿` → `克林顿`).
+    public var joinTransliterations = true
+    /// Join two or three single characters that ICU left apart and that are not function
+    /// characters (`本|报` → `本报`); a three-character run starting with a surname is cut
+    /// surname | given name.
+    public var joinSingleCharacters = true
+
+    public init(attachDateUnits: Bool = true, splitNumeralMeasure: Bool = true, attachSuffixes: Bool = true, joinTransliterations: Bool = true, joinSingleCharacters: Bool = true) {
+      self.joinSingleCharacters = joinSingleCharacters
+      self.joinTransliterations = joinTransliterations
+      self.attachDateUnits = attachDateUnits
+      self.splitNumeralMeasure = splitNumeralMeasure
+      self.attachSuffixes = attachSuffixes
+    }
+  }
+
+  struct Span {
+    var range: Range<Int>
+    var type: WordRuleStatus
+  }
+
+  public let lexicon: Lexicon
+  public let options: Options
+
+  public init(lexicon: Lexicon = Lexicon(), options: Options = Options()) {
+    self.lexicon = lexicon
+    self.options = options
+  }
+
+  /// The words of `text`, given ICU's tokens of it (UTF-8 offsets, as ``WordSplitter`` makes).
+  public func refine(_ text: String, tokens icuTokens: [Token]) -> [Token] {
+    let scalars = Array(text.unicodeScalars)
+    let n = scalars.count
+    guard n > 0 else { return [] }
+    var utf8Offsets = [Int](repeating: 0, count: n + 1)
+    for (index, scalar) in scalars.enumerated() { utf8Offsets[index + 1] = utf8Offsets[index] + scalar.utf8.count }
+    var scalarAt = [Int](repeating: -1, count: utf8Offsets[n] + 1)
+    for (index, offset) in utf8Offsets.enumerated() { scalarAt[offset] = index }
+
+    // ICU's cuts and statuses.
+    var cut = [Bool](repeating: false, count: n + 1)
+    cut[0] = true
+    cut[n] = true
+    var status = [WordRuleStatus](repeating: .none, count: n)
+    var icuWordEnd = [Int](repeating: -1, count: n)
+    for token in icuTokens {
+      let start = token.start < scalarAt.count ? scalarAt[token.start] : -1
+      let end = token.end < scalarAt.count ? scalarAt[token.end] : -1
+      guard start >= 0, end > start else { continue }
+      cut[start] = true
+      cut[end] = true
+      icuWordEnd[start] = end
+      for index in start..<end { status[index] = token.type }
+    }
+    let space = scalars.map(\.properties.isWhitespace)
+    for index in 0..<n where space[index] {
+      cut[index] = true
+      cut[index + 1] = true
+    }
+
+    applyConventions(scalars, tokens: icuTokens, scalarAt: scalarAt, cut: &cut)
+
+    // Protected spans.
+    let spans = protectedSpans(scalars, space: space)
+    var forbidden = [Bool](repeating: false, count: n + 1)
+    var spanAt = [Int](repeating: -1, count: n)
+    for (spanIndex, span) in spans.enumerated() {
+      cut[span.range.lowerBound] = true
+      cut[span.range.upperBound] = true
+      for index in span.range.dropFirst() {
+        forbidden[index] = true
+        cut[index] = false
+      }
+      spanAt[span.range.lowerBound] = spanIndex
+    }
+
+    var cuts: [Int]
+    if lexicon.isEmpty {
+      cuts = (0...n).filter { cut[$0] }
+    } else {
+      cuts = bestPath(scalars, cut: cut, forbidden: forbidden, space: space, spans: spans, spanAt: spanAt)
+    }
+
+    var tokens: [Token] = []
+    tokens.reserveCapacity(cuts.count)
+    for (start, end) in zip(cuts, cuts.dropFirst()) where end > start {
+      if (start..<end).allSatisfy({ space[$0] }) { continue }
+      var type: WordRuleStatus
+      if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
+        type = spans[spanAt[start]].type
+      } else {
+        type = status[start]
+      }
+      if type == .none, let first = scalars[start..<end].first(where: { $0.properties.isAlphabetic }) {
+        type = Self.status(of: first)
+      }
+      let word = String(String.UnicodeScalarView(scalars[start..<end]))
+      tokens.append(Token(text: word, type: type, start: utf8Offsets[start], end: utf8Offsets[end]))
+    }
+    return tokens
+  }
+
+  // MARK: - Lattice
+
+  private func bestPath(_ scalars: [Unicode.Scalar], cut: [Bool], forbidden: [Bool], space: [Bool], spans: [Span], spanAt: [Int]) -> [Int] {
+    let n = scalars.count
+    var cost = [Double](repeating: .infinity, count: n + 1)
+    var back = [Int](repeating: -1, count: n + 1)
+    cost[0] = 0
+    func relax(_ from: Int, _ to: Int, _ weight: Double) {
+      let total = cost[from] + weight
+      if total < cost[to] - 1e-9 {
+        cost[to] = total
+        back[to] = from
+      }
+    }
+    for i in 0..<n where cost[i].isFinite {
+      if space[i] {
+        relax(i, i + 1, 0)
+        continue
+      }
+      if spanAt[i] >= 0 {
+        relax(i, spans[spanAt[i]].range.upperBound, 1)
+        continue
+      }
+      // The base (ICU) word from i: up to the next cut.
+      var next = i + 1
+      while next < n, !cut[next] { next += 1 }
+      var word = String.UnicodeScalarView()
+      var length = 0
+      var baseIsWord = false
+      while i + length < n, length < lexicon.maxLength {
+        let scalar = scalars[i + length]
+        if space[i + length] { break }
+        word.append(scalar)
+        length += 1
+        let candidate = String(word)
+        let end = i + length
+        if length >= 2, !forbidden[end], lexicon.contains(candidate) {
+          relax(i, end, 1)
+          if end == next { baseIsWord = true }
+        }
+        if !lexicon.hasLonger(candidate) { break }
+      }
+      if !baseIsWord { relax(i, next, next - i == 1 ? 1.1 : 1.05) }
+      if next > i + 1, !forbidden[i + 1] { relax(i, i + 1, 1.1) }
+    }
+    var result: [Int] = []
+    var position = n
+    while position > 0 {
+      result.append(position)
+      let previous = back[position]
+      guard previous >= 0 else {
+        assertionFailure("no path through the word lattice")
+        return (0...n).filter { cut[$0] }
+      }
+      position = previous
+    }
+    result.append(0)
+    return result.reversed()
+  }
+
+  // MARK: - Conventions
+
+  /// Single-character numerals that take a measure word.
+  static let numerals = Set("一两二三四五六七八九十几半每多".unicodeScalars)
+  /// Measure words split from a numeral before them (written for Segflow from the PKU
+  /// specification's examples; `一些`, `一样`, `一起` are words and stay whole).
+  static let measures = Set("个次位条种项天年名批件场张份座所辆台届支只岁元篇封首架艘根棵颗把双股间".unicodeScalars)
+  /// Characters Chinese uses to write foreign names by sound (克林顿, 普京, 斯洛伐克), written for
+  /// Segflow from common transliteration tables.
+  static let transliteration = Set(("阿埃艾爱安奥巴拜班邦鲍贝本比彼宾波伯博布查达戴丹道德迪蒂丁杜多厄恩尔法菲芬弗福盖甘戈格贡古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利列林琳隆卢鲁伦罗洛马迈麦曼芒梅蒙米密明莫墨姆穆纳奈内尼涅努诺欧帕派潘佩彭皮普齐奇乔切琼萨塞桑瑟森沙舍什施斯松苏索塔泰坦汤特滕提图托瓦万威维魏温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐顿京"
+    + "愛奧鮑貝賓達爾蓋貢漢華賈傑凱庫萊賴蘭勞盧魯倫羅邁麥納諾歐齊喬瓊薩蘇湯圖萬維溫烏謝亞揚約澤茲頓").unicodeScalars)
+  /// Two-character words with 的 that are words, not a particle after or before a word.
+  static let wordsWithDe: Set<String> = ["目的", "有的", "别的", "似的", "的确", "的话", "的士", "的哥", "标的", "端的", "真的", "是的", "好的", "对的"]
+  /// Characters that are words by themselves far more often than parts of a longer word
+  /// (particles, pronouns, prepositions, adverbs, common verbs), written for Segflow.
+  static let functionCharacters = Set(("的了是在有和与及或也就都不没很太更最把被从对为向往以于之其此这那哪个们着过地得上下中里外内前后来去到说要会能可将并所已让给使比越又还才再而且但即则若如因由自当该每各某些啥吗呢吧啊呀么嘛哦我你他她它谁您咱俺人年月日时天等多少大小新老好高长"
+    + "這們對為與說會時長過後來還個裡於並將從讓給當該無沒麼嗎吧呢").unicodeScalars)  // Traditional forms
+  /// Common surnames, for cutting three-character names as PKU does (江|泽民).
+  static let surnames = Set(("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    + "張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭蔣葉蘇呂盧鍾譚陸範賈韋鄒龍賀顧龔萬錢嚴湯").unicodeScalars)
+  /// Suffixes joined to a word of two or more ideographs before them.
+  static let suffixes: Set<String> = ["化", "性", "者", "员", "界", "率", "制", "业", "院", "局", "省", "市", "县", "区", "村", "乡", "镇", "主义", "学", "型", "式", "论", "感", "法", "权", "费", "站", "厂", "队"]
+  /// 会 (assembly) only after these: elsewhere it is mostly the verb "will".
+  static let assemblyHeads: Set<String> = ["委员", "理事", "董事", "常委", "研讨", "座谈", "运动", "博览", "代表", "联合", "居委", "村委", "人代", "茶话", "招待", "交易", "展销", "洽谈", "联欢", "演唱", "音乐", "新闻发布", "发布", "年", "工商联", "基金"]
+
+  private func applyConventions(_ scalars: [Unicode.Scalar], tokens: [Token], scalarAt: [Int], cut: inout [Bool]) {
+    var ranges: [Range<Int>] = []
+    for token in tokens {
+      guard token.start < scalarAt.count, token.end < scalarAt.count else { continue }
+      let start = scalarAt[token.start]
+      let end = scalarAt[token.end]
+      if start >= 0, end > start { ranges.append(start..<end) }
+    }
+    func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+    func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { Self.status(of: scalars[$0]) == .ideographic } }
+    if options.splitNumeralMeasure {
+      for range in ranges where range.count == 2 && Self.numerals.contains(scalars[range.lowerBound]) && Self.measures.contains(scalars[range.lowerBound + 1]) {
+        if text(range) == "一个" { continue }  // lexicalized in PKU (UD splits it)
+        cut[range.lowerBound + 1] = true
+      }
+      // The particle 的 is a word of its own: 新的 → 新 的, 的是 → 的 是 (ICU's dictionary glues
+      // a few); lexicalized words such as 目的 and 的确 stay.
+      for range in ranges where range.count == 2 && (scalars[range.lowerBound] == "的" || scalars[range.lowerBound + 1] == "的") {
+        if !Self.wordsWithDe.contains(text(range)) { cut[range.lowerBound + 1] = true }
+      }
+    }
+    if options.joinTransliterations {
+      // Runs of short ICU words made only of transliteration characters, at least one of
+      // them a single character (克林|顿, 普|京).
+      var runStart = -1
+      var runEnd = -1
+      var count = 0
+      var singles = 0
+      func flush() {
+        if count >= 2, singles >= 1 { for position in (runStart + 1)..<runEnd { cut[position] = false } }
+        count = 0
+        singles = 0
+      }
+      for range in ranges {
+        if range.count <= 2, range.allSatisfy({ Self.transliteration.contains(scalars[$0]) }) {
+          if range.count == 1 { singles += 1 }
+          if count > 0, range.lowerBound == runEnd {
+            runEnd = range.upperBound
+            count += 1
+          } else {
+            flush()
+            runStart = range.lowerBound
+            runEnd = range.upperBound
+            count = 1
+          }
+        } else {
+          flush()
+        }
+      }
+      flush()
+    }
+    if options.joinSingleCharacters, lexicon.words.count == lexicon.forced.count {
+      // ICU leaves a word its dictionary lacks as single characters (本|报, 迈|向): two in a
+      // row that are not function characters are one word; three starting with a common
+      // surname are a name, cut surname | given name as PKU does. With a word list the
+      // lexicon decides instead (glossary terms alone do not count as one).
+      var run: [Range<Int>] = []
+      func joinable(_ range: Range<Int>) -> Bool {
+        range.count == 1 && Self.status(of: scalars[range.lowerBound]) == .ideographic
+          && !Self.functionCharacters.contains(scalars[range.lowerBound]) && !Self.numerals.contains(scalars[range.lowerBound])
+      }
+      func flush() {
+        defer { run.removeAll() }
+        guard run.count == 2 || run.count == 3 else { return }
+        let start = run[0].lowerBound
+        let end = run[run.count - 1].upperBound
+        for position in (start + 1)..<end { cut[position] = false }
+        if run.count == 3, Self.surnames.contains(scalars[start]) { cut[start + 1] = true }
+      }
+      for range in ranges {
+        if joinable(range), run.last.map({ $0.upperBound == range.lowerBound }) ?? true {
+          run.append(range)
+        } else {
+          flush()
+          if joinable(range) { run.append(range) }
+        }
+      }
+      flush()
+    }
+    if options.attachSuffixes {
+      for (first, second) in zip(ranges, ranges.dropFirst()) where first.upperBound == second.lowerBound && first.count >= 2 && isIdeographic(first) {
+        let suffix = text(second)
+        if Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(first))) {
+          // Only join when the suffix was cut off by ICU, not split from a numeral above.
+          if !(second.count == 1 && Self.numerals.contains(scalars[first.upperBound - 1])) { cut[first.upperBound] = false }
+        }
+      }
+    }
+  }
+
+  // MARK: - Protected spans
+
+  func protectedSpans(_ s: [Unicode.Scalar], space: [Bool]) -> [Span] {
+    let n = s.count
+    var taken = [Bool](repeating: false, count: n)
+    var spans: [Span] = []
+    func add(_ range: Range<Int>, _ type: WordRuleStatus) {
+      guard range.count >= 2, !range.contains(where: { taken[$0] }) else { return }
+      for index in range { taken[index] = true }
+      spans.append(Span(range: range, type: type))
+    }
+    // URLs.
+    var i = 0
+    while i < n {
+      if (i == 0 || !Self.isASCIIWordChar(s[i - 1])), let length = Self.urlLength(s, at: i) {
+        add(i..<(i + length), .letter)
+        i += length
+      } else {
+        i += 1
+      }
+    }
+    // E-mail addresses.
+    for at in 0..<n where s[at] == "@" {
+      var start = at
+      while start > 0, Self.isEmailLocal(s[start - 1]) { start -= 1 }
+      var end = at + 1
+      while end < n, Self.isASCIIWordChar(s[end]) || s[end] == "." || s[end] == "-" { end += 1 }
+      while end > at + 1, s[end - 1] == "." { end -= 1 }
+      if start < at, s[(at + 1)..<end].contains(".") { add(start..<end, .letter) }
+    }
+    // Glossary terms, leftmost-longest.
+    if !lexicon.forced.isEmpty {
+      var i = 0
+      while i < n {
+        var word = String.UnicodeScalarView()
+        var best = 0
+        var length = 0
+        while i + length < n, length < lexicon.maxLength {
+          word.append(s[i + length])
+          length += 1
+          let candidate = String(word)
+          if lexicon.forced.contains(candidate) { best = length }
+          if !lexicon.hasLonger(candidate) { break }
+        }
+        if best >= 2 {
+          add(i..<(i + best), Self.status(of: s[i]))
+          i += best
+        } else {
+          i += 1
+        }
+      }
+    }
+    // Numbers (and dates).
+    i = 0
+    while i < n {
+      guard Self.isDigit(s[i]), i == 0 || !(Self.isDigit(s[i - 1]) || Self.isLatinLetter(s[i - 1]) || s[i - 1] == "." || s[i - 1] == "．") else {
+        if options.attachDateUnits, let length = chineseDateLength(s, at: i) {
+          add(i..<(i + length), .number)
+          i += length
+        } else {
+          i += 1
+        }
+        continue
+      }
+      var end = i
+      while end < n, Self.isDigit(s[end]) { end += 1 }
+      while end + 1 < n, Self.isNumberSeparator(s[end]), Self.isDigit(s[end + 1]) {
+        end += 1
+        while end < n, Self.isDigit(s[end]) { end += 1 }
+      }
+      if end + 1 < n, s[end] == "多", "万亿".unicodeScalars.contains(s[end + 1]) { end += 1 }
+      if end < n, "万亿".unicodeScalars.contains(s[end]) { end += 1 }
+      if end < n, "%％‰".unicodeScalars.contains(s[end]) { end += 1 }
+      if end < n, Self.isLatinLetter(s[end]) {
+        // "A4", "3D", "5G": ICU's word, not ours.
+        i = end
+        continue
+      }
+      // A year has three or more digits: "5年" is a duration, "5 年" in PKU and UD alike.
+      if options.attachDateUnits, end < n, "月日".unicodeScalars.contains(s[end]) || (s[end] == "年" && end - i >= 3) { end += 1 }
+      // A sign right before the digits, after anything but a digit or letter: －9℃, -3.5.
+      var start = i
+      if i > 0, "-－−+＋".unicodeScalars.contains(s[i - 1]), i == 1 || !(Self.isDigit(s[i - 2]) || Self.isLatinLetter(s[i - 2])) {
+        start = i - 1
+      }
+      add(start..<end, .number)
+      i = end
+    }
+    // Ordinals: 第一, 第12.
+    if options.splitNumeralMeasure {
+      let ordinalDigits = "一二三四五六七八九十百千零〇两".unicodeScalars
+      for start in 0..<n where s[start] == "第" {
+        var end = start + 1
+        while end < n, Self.isDigit(s[end]) || ordinalDigits.contains(s[end]) { end += 1 }
+        if end > start + 1 { add(start..<end, .number) }
+      }
+    }
+    // Numbers in Chinese numerals: 二十一, 三十五万, 一千二百万 (not 万一, 千万: they start with a
+    // magnitude and are words).
+    let numeralDigits = "〇○零一二三四五六七八九十两".unicodeScalars
+    let numeralAll = "〇○零一二三四五六七八九十两百千万亿".unicodeScalars
+    i = 0
+    while i < n {
+      guard numeralDigits.contains(s[i]), i == 0 || !numeralAll.contains(s[i - 1]) else {
+        i += 1
+        continue
+      }
+      var end = i + 1
+      while end < n, numeralAll.contains(s[end]) { end += 1 }
+      if end - i >= 2 { add(i..<end, .number) }
+      i = end
+    }
+    // Runs of the same punctuation mark.
+    i = 0
+    while i < n {
+      var end = i + 1
+      if s[i].properties.generalCategory.isPunctuation {
+        while end < n, s[end] == s[i] { end += 1 }
+        if end - i >= 2 { add(i..<end, .none) }
+      }
+      i = end
+    }
+    return spans.sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+
+  /// A date in Chinese numerals at `i`: `二○○一年`, `十二月`, `三十一日` (a lone numeral before 日
+  /// only after 月).
+  func chineseDateLength(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+    let yearDigits = "○〇零一二三四五六七八九".unicodeScalars
+    let monthDigits = "一二三四五六七八九十".unicodeScalars
+    guard i == 0 || !(yearDigits.contains(s[i - 1]) || monthDigits.contains(s[i - 1])) else { return nil }
+    var end = i
+    while end < s.count, yearDigits.contains(s[end]) { end += 1 }
+    if (2...4).contains(end - i), end < s.count, s[end] == "年" { return end - i + 1 }
+    end = i
+    while end < s.count, monthDigits.contains(s[end]) || s[end] == "○" { end += 1 }
+    guard end < s.count, end > i else { return nil }
+    let numeral = String(String.UnicodeScalarView(s[i..<end]))
+    if s[end] == "月", Self.months.contains(numeral) { return end - i + 1 }
+    if s[end] == "日", Self.days.contains(numeral), numeral.unicodeScalars.count >= 2 || (i > 0 && s[i - 1] == "月") {
+      return end - i + 1
+    }
+    return nil
+  }
+
+  static let months: Set<String> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+  static let days: Set<String> = {
+    var days: Set<String> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "二十", "三十", "三十一"]
+    for tens in ["十", "二十"] { for unit in ["一", "二", "三", "四", "五", "六", "七", "八", "九"] { days.insert(tens + unit) } }
+    return days
+  }()
+
+  // MARK: - Characters
+
+  static func isDigit(_ s: Unicode.Scalar) -> Bool {
+    ("0"..."9").contains(s) || ("０"..."９").contains(s)
+  }
+
+  static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("ａ"..."ｚ").contains(s) || ("Ａ"..."Ｚ").contains(s)
+  }
+
+  static func isNumberSeparator(_ s: Unicode.Scalar) -> Bool {
+    ".,:/．：／·".unicodeScalars.contains(s)
+  }
+
+  static func isASCIIWordChar(_ s: Unicode.Scalar) -> Bool {
+    s.isASCII && (("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_")
+  }
+
+  static func isEmailLocal(_ s: Unicode.Scalar) -> Bool {
+    isASCIIWordChar(s) || ".%+-".unicodeScalars.contains(s)
+  }
+
+  /// Length of a URL starting at `i` (`http://`, `https://`, `www.`), without trailing
+  /// punctuation.
+  static func urlLength(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+    let prefixes = ["https://", "http://", "www.", "ftp://"]
+    func starts(with prefix: String) -> Bool {
+      let units = Array(prefix.unicodeScalars)
+      guard i + units.count <= s.count else { return false }
+      for (k, unit) in units.enumerated() {
+        let c = s[i + k]
+        let lower = ("A"..."Z").contains(c) ? (Unicode.Scalar(c.value + 32) ?? c) : c
+        if lower != unit { return false }
+      }
+      return true
+    }
+    guard let prefix = prefixes.first(where: starts(with:)) else { return nil }
+    var end = i + prefix.unicodeScalars.count
+    while end < s.count, s[end].isASCII, !s[end].properties.isWhitespace, s[end] != "\"", s[end] != "<", s[end] != ">" { end += 1 }
+    while end > i, ".,;:!?)]}'".unicodeScalars.contains(s[end - 1]) { end -= 1 }
+    return end - i > prefix.unicodeScalars.count ? end - i : nil
+  }
+
+  static func status(of scalar: Unicode.Scalar) -> WordRuleStatus {
+    if isDigit(scalar) { return .number }
+    switch scalar.properties.generalCategory {
+    case .otherLetter:
+      let script = scalar.value
+      if (0x3040...0x30FF).contains(script) { return .kana }
+      return .ideographic
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter: return .letter
+    case .decimalNumber, .letterNumber, .otherNumber: return .number
+    default: return .none
+    }
+  }
+}
+
+extension Unicode.GeneralCategory {
+  var isPunctuation: Bool {
+    switch self {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@testable import SegflowKit
+
+/// The shipped rules fix ICU's known weaknesses; each case fails with `rules: none`.
+@Suite struct DefaultRulesTests {
+  /// Every input line is one paragraph, so only sentence breaking is tested.
+  static func pipeline(_ language: String, rules: String = "default") throws -> Pipeline {
+    try PipelineLoader.parse("""
+      version: 1
+      language: \(language)
+      targetLanguage: en
+      stages:
+        - decode
+        - reflow:
+            layout: lines
+        - segment:
+            rules: \(rules)
+      writers: []
+      """, file: "test.yaml")
+  }
+
+  func sentences(_ text: String, _ language: String = "zh", rules: String = "default") throws -> [String] {
+    try Fixtures.process(text + "\n", pipeline: Self.pipeline(language, rules: rules)).segments.map(\.text)
+  }
+
+  /// Checks the rules give `expected`, and that ICU alone does not (so the rule is needed).
+  func check(_ text: String, _ expected: [String], _ language: String = "zh") throws {
+    #expect(try sentences(text, language) == expected)
+    #expect(try sentences(text, language, rules: "none") != expected, "ICU alone already gets this right")
+  }
+
+  @Test("no break after ！ or ？ inside a title 《…》")
+  func titles() throws {
+    try check("我们明天一起去看《摔跤吧！爸爸》好吗？好！", ["我们明天一起去看《摔跤吧！爸爸》好吗？", "好！"])
+    try check("他读了《谁动了我的奶酪？》这本书。", ["他读了《谁动了我的奶酪？》这本书。"])
+  }
+
+  @Test("no break inside brackets and quotes that close later in the sentence")
+  func brackets() throws {
+    try check("これは山です（これは山です。これは山です）。これは山です。", ["これは山です（これは山です。これは山です）。", "これは山です。"], "ja")
+    try check("他说：“你好！我是小明。”然后走了。", ["他说：“你好！我是小明。”", "然后走了。"])
+    try check("「引き下げ幅は３．２９％以上を目指す。」と指摘した。", ["「引き下げ幅は３．２９％以上を目指す。」と指摘した。"], "ja")
+  }
+
+  @Test("an opening bracket after a sentence end starts the next sentence")
+  func openingBracket() throws {
+    try check("风险很低。《进化特区》是一部电影。", ["风险很低。", "《进化特区》是一部电影。"])
+    try check("我们走。“你好！”他说。", ["我们走。", "“你好！”", "他说。"])
+  }
+
+  @Test("the ellipsis …… does not end a sentence; …… followed by 。 does")
+  func ellipsis() throws {
+    #expect(try sentences("他说……然后走了。好。") == ["他说……然后走了。", "好。"])
+    #expect(try sentences("他沉默了……。我们走吧。") == ["他沉默了……。", "我们走吧。"])
+    #expect(try sentences("苹果、香蕉……（见图）都有。") == ["苹果、香蕉……（见图）都有。"])
+  }
+
+  @Test("list numbers are not sentences: 1. and （一）")
+  func listNumbers() throws {
+    try check("（一）加强领导。1.全面推进。2.落实责任。", ["（一）加强领导。", "1.全面推进。", "2.落实责任。"])
+    try check("1.）これは山です。2.）これは山です。", ["1.）これは山です。", "2.）これは山です。"], "ja")
+  }
+
+  @Test("English abbreviations, initials, decimals, e-mail and URLs")
+  func english() throws {
+    try check("My name is Jonas E. Smith. Please turn to p. 55.", ["My name is Jonas E. Smith.", "Please turn to p. 55."], "en")
+    try check("On Jan. 20, former Sen. Barack Obama spoke. J. K. Rowling wrote it.", ["On Jan. 20, former Sen. Barack Obama spoke.", "J. K. Rowling wrote it."], "en")
+    // ICU alone gets these right; the rules must not break them (a missing-space rule could).
+    #expect(try sentences("Her email is Jane.Doe@example.com. I sent her an email.", "en") == ["Her email is Jane.Doe@example.com.", "I sent her an email."])
+    #expect(try sentences("Visit http://testurl.Awesome.com today. It is 3.5 m tall.", "en") == ["Visit http://testurl.Awesome.com today.", "It is 3.5 m tall."])
+    try check("Hello world.Today is Tuesday.", ["Hello world.", "Today is Tuesday."], "en")
+    #expect(try sentences("Mr. Smith paid $100.00. Then he left.", "en") == ["Mr. Smith paid $100.00.", "Then he left."])
+    #expect(try sentences("I live in the U.S. How about you? I work for the U.S. Government.", "en") == ["I live in the U.S.", "How about you?", "I work for the U.S. Government."])
+  }
+
+  @Test("English lists: labels stay with their item, and a new label starts a new item")
+  func englishLists() throws {
+    try check("1. The first item 2. The second item", ["1. The first item", "2. The second item"], "en")
+    try check("a) here it is b) another", ["a) here it is", "b) another"], "en")
+    #expect(try sentences("It lasts 60 seconds by 1. In the UTC scale it varies.", "en") == ["It lasts 60 seconds by 1.", "In the UTC scale it varies."])
+  }
+
+  @Test("headings never merge with the next sentence: they are blocks of their own")
+  func headings() throws {
+    #expect(try sentences("一、总体要求\n全面推进乡村振兴。") == ["一、总体要求", "全面推进乡村振兴。"])
+  }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import SegflowICU
+import Testing
+
+@testable import SegflowKit
+
+@Suite struct WordRefinerTests {
+  func tokens(_ text: String, _ refiner: WordRefiner? = WordRefiner(), locale: String = "zh") throws -> [Token] {
+    let icu = try WordSplitter(iterator: BreakIterator(.word, locale: locale)).tokens(of: text)
+    return refiner.map { $0.refine(text, tokens: icu) } ?? icu
+  }
+
+  func words(_ text: String, _ refiner: WordRefiner? = WordRefiner(), locale: String = "zh") throws -> [String] {
+    try tokens(text, refiner, locale: locale).map(\.text)
+  }
+
+  @Test("numbers keep their decimals, separators, magnitude and percent sign")
+  func numbers() throws {
+    #expect(try words("增长35.8%，达到1,000元") == ["增长", "35.8%", "，", "达到", "1,000", "元"])
+    #expect(try words("增长３５．８％") == ["增长", "３５．８％"])
+    #expect(try words("投资1200万元") == ["投资", "1200万", "元"])
+    #expect(try words("北京晴－9℃") == ["北京", "晴", "－9", "℃"])
+    #expect(try words("1998－2000年").contains("－"), "a dash between numbers is a range, not a sign")
+    #expect(try words("A4纸和5G网络").contains("A4"), "a number glued to Latin letters stays ICU's word")
+  }
+
+  @Test("dates keep 年/月/日 by default, and split with attachDateUnits: false")
+  func dates() throws {
+    #expect(try words("2021年新年贺词") == ["2021年", "新年", "贺词"])
+    #expect(try words("5年翻一番") == ["5", "年", "翻一番"], "a duration is not a date")
+    #expect(try words("（二○○○年十二月三十一日）") == ["（", "二○○○年", "十二月", "三十一日", "）"])
+    let split = WordRefiner(options: .init(attachDateUnits: false))
+    #expect(try words("2021年新年贺词", split) == ["2021", "年", "新年", "贺词"])
+    #expect(try words("2021年新年贺词", nil).prefix(2) == ["2021", "年"], "ICU alone splits")
+  }
+
+  @Test("numerals and measure words split, ordinals whole, suffixes joined")
+  func conventions() throws {
+    #expect(try words("第一个新年") == ["第一", "个", "新年"])
+    #expect(try words("过去的一年") == ["过去", "的", "一", "年"])
+    #expect(try words("推进农业产业化") == ["推进", "农业", "产业化"])
+    #expect(try words("新的一个世纪") == ["新", "的", "一个", "世纪"], "的 apart; 一个 stays whole (PKU)")
+    #expect(try words("达到100多万人") == ["达到", "100多万", "人"])
+    #expect(try words("迈向二十一世纪，投资一千二百万元，万一出事") == ["迈", "向", "二十一", "世纪", "，", "投资", "一千二百万", "元", "，", "万一", "出事"])
+    #expect(try words("多年来") .prefix(2) == ["多", "年"])
+    let plain = WordRefiner(options: .init(splitNumeralMeasure: false, attachSuffixes: false))
+    #expect(try words("推进农业产业化", plain) == ["推进", "农业", "产业", "化"])
+  }
+
+  @Test("single characters ICU left apart are joined, function characters are not")
+  func singles() throws {
+    #expect(try words("本报北京电") .prefix(1) == ["本报"])
+    #expect(try words("本报北京电", WordRefiner(options: .init(joinSingleCharacters: false))).prefix(2) == ["本", "报"])
+    #expect(try words("我的书") == ["我", "的", "书"])
+  }
+
+  @Test("foreign names written by sound are one word")
+  func transliterations() throws {
+    #expect(try words("克林顿会见了普京") == ["克林顿", "会见", "了", "普京"])
+    #expect(try words("克林顿会见了普京", WordRefiner(options: .init(joinTransliterations: false, joinSingleCharacters: false))) != ["克林顿", "会见", "了", "普京"])
+  }
+
+  @Test("URLs, e-mail addresses and punctuation runs are one token each")
+  func urls() throws {
+    #expect(try words("访问https://example.com/a_b.html或info@example.org。") == ["访问", "https://example.com/a_b.html", "或", "info@example.org", "。"])
+    #expect(try words("好——真好……") == ["好", "——", "真好", "……"])
+  }
+
+  @Test("tokens keep ICU's rule status, and their offsets point into the text")
+  func types() throws {
+    let text = "2021年iPhone销量增长35.8%。"
+    let result = try tokens(text)
+    #expect(result.map(\.type) == [.number, .letter, .ideographic, .ideographic, .number, .none])
+    let bytes = Array(text.utf8)
+    for token in result { #expect(String(decoding: bytes[token.start..<token.end], as: UTF8.self) == token.text) }
+  }
+
+  @Test("a lexicon gives the fewest-words reading; ICU covers what it does not know")
+  func lexicon() throws {
+    let lexicon = Lexicon(words: ["党建", "工作", "高质量"])
+    #expect(try words("党建工作", nil) == ["党", "建", "工作"], "ICU alone splits 党建")
+    #expect(try words("党建工作要高质量发展", WordRefiner(lexicon: lexicon)) == ["党建", "工作", "要", "高质量", "发展"])
+  }
+
+  @Test("on random text, tokens cover every non-space character in order, with exact offsets")
+  func randomText() throws {
+    let pool = Array("的了是在一二三十百千万亿年月日○〇第多个－-+.．,，。！？…—《》“”（）()[]「」abcXYZ0123456789０１２３%％@ 　😀𠀀本报克林顿http://www.x.com")
+    var seed: UInt64 = 0x5EED
+    func next(_ bound: Int) -> Int {
+      seed = seed &* 6364136223846793005 &+ 1442695040888963407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    let lexicon = WordRefiner(lexicon: Lexicon(words: ["本报", "克林顿", "林顿", "一二"]))
+    for _ in 0..<300 {
+      let text = String((0..<next(40)).map { _ in pool[next(pool.count)] })
+      let bytes = Array(text.utf8)
+      for refiner in [WordRefiner(), lexicon] {
+        let result = try tokens(text, refiner)
+        #expect(result.map(\.text).joined() == String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)), "\(text)")
+        for token in result { #expect(String(decoding: bytes[token.start..<token.end], as: UTF8.self) == token.text) }
+        #expect(zip(result, result.dropFirst()).allSatisfy { $0.end <= $1.start })
+      }
+    }
+  }
+
+  @Test("glossary terms are never split, even across ICU's words")
+  func glossary() throws {
+    let term = Lexicon(words: ["建工作"], forced: true)
+    #expect(try words("党建工作", WordRefiner(lexicon: term)) == ["党", "建工作"])
+    let english = Lexicon(words: ["machine translation"], forced: true)
+    #expect(try words("Use machine translation now", WordRefiner(lexicon: english), locale: "en") == ["Use", "machine translation", "now"])
+  }
+}
