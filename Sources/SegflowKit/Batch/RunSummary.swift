@@ -32,7 +32,7 @@ public struct RunSummary: Sendable {
   public func json() -> String {
     let failures = failures.map { "{\"error\":\(JSONText.quoted($0.message)),\"path\":\(JSONText.quoted($0.path))\($0.byte.map { ",\"byte\":\($0)" } ?? "")\($0.line.map { ",\"line\":\($0)" } ?? "")}" }
     let documents = results.map { result in
-      "{\"blocks\":\(result.blocks),\"bytes\":\(result.bytes),\"characters\":\(result.characters),\"counts\":\(result.counts.json),\"name\":\(JSONText.quoted(result.input.name)),\"ok\":\(result.error == nil),\"outputs\":[\(result.outputs.map(JSONText.quoted).joined(separator: ","))],\"path\":\(JSONText.quoted(result.input.path)),\"segments\":\(result.segments),\"skipped\":\(result.skipped)}"
+      "{\"blocks\":\(result.blocks),\"bytes\":\(result.bytes),\"characters\":\(result.characters),\"counts\":\(result.counts.json),\"name\":\(JSONText.quoted(result.input.name)),\"ok\":\(result.error == nil),\"outputs\":[\(result.outputs.map(JSONText.quoted).joined(separator: ","))],\"path\":\(JSONText.quoted(result.input.path)),\"segments\":\(result.segments),\"skipped\":\(result.skipped),\"warnings\":[\(result.warnings.map(JSONText.quoted).joined(separator: ","))]}"
     }
     return """
       {

@@ -68,9 +68,15 @@ struct RunCommand: AsyncParsableCommand {
     let results = await runner.run(collected.documents) { result in
       if json {
         Console.error(LogRecord.document(result))
-      } else if let error = result.error {
-        progress.clearLine()
-        Console.error(error.description)
+      } else {
+        if let error = result.error {
+          progress.clearLine()
+          Console.error(error.description)
+        }
+        if !result.warnings.isEmpty && !quiet {
+          progress.clearLine()
+          for warning in result.warnings { Console.error(warning) }
+        }
       }
       progress.advance(result)
     }

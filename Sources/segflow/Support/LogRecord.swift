@@ -19,6 +19,7 @@ enum LogRecord {
       "\"bytes\":\(result.bytes)",
     ]
     if let error = result.error { fields += errorFields(error) }
+    if !result.warnings.isEmpty { fields.append("\"warnings\":[" + result.warnings.map(JSONText.quoted).joined(separator: ",") + "]") }
     return "{" + fields.joined(separator: ",") + "}"
   }
 
