@@ -33,6 +33,18 @@ import Testing
     #expect(summary.contains("\"failed\": 4"))
   }
 
+  @Test("a document over --max-mb fails with a clear error; the others go on")
+  func sizeLimit() throws {
+    let folder = try SegflowProcess.temporaryFolder()
+    try Data(String(repeating: "党的基层组织是党的全部工作和战斗力的基础。\n", count: 200).utf8).write(to: folder.appendingPathComponent("big.txt"))
+    try Data("湖州联通。\n".utf8).write(to: folder.appendingPathComponent("small.txt"))
+    let out = folder.appendingPathComponent("out")
+    let result = try SegflowProcess.run(["run", folder.path, "--out", out.path, "--max-mb", "0.001", "--quiet"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("big.txt: error: too large: 12800 bytes, over the limit of 1000 (--max-mb)"))
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("small.segments.jsonl").path))
+  }
+
   @Test("a folder with no documents is an error")
   func emptyFolder() throws {
     let folder = try SegflowProcess.temporaryFolder()

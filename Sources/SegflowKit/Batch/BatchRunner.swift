@@ -14,6 +14,8 @@ public struct BatchRunner: Sendable {
   /// Documents larger than twice this many bytes are processed in chunks of about this size
   /// (``ChunkedProcessor``), with the same outputs; nil processes every document whole.
   public var chunkBytes: Int?
+  /// Documents larger than this fail with a clear error instead of being processed; nil: no limit.
+  public var maxBytes: Int?
 
   public init(pipeline: Pipeline, outputDirectory: String, writers: [any SegmentWriter], jobs: Int, manifest: Manifest? = nil, chunkBytes: Int? = 4 << 20) {
     self.pipeline = pipeline
@@ -38,13 +40,14 @@ public struct BatchRunner: Sendable {
     let manifest = manifest
     let settings = settingsHash
     let chunkBytes = chunkBytes
+    let maxBytes = maxBytes
     return await withTaskGroup(of: [(Int, DocumentResult)].self) { group in
       for _ in 0..<min(jobs, max(1, inputs.count)) {
         group.addTask {
           let context = StageContext()
           var done: [(Int, DocumentResult)] = []
           while let index = await queue.next() {
-            let result = Self.process(inputs[index], pipeline: pipeline, writers: writers, outputDirectory: outputDirectory, context: context, manifest: manifest, settings: settings, chunkBytes: chunkBytes)
+            let result = Self.process(inputs[index], pipeline: pipeline, writers: writers, outputDirectory: outputDirectory, context: context, manifest: manifest, settings: settings, chunkBytes: chunkBytes, maxBytes: maxBytes)
             progress(result)
             done.append((index, result))
           }
@@ -60,10 +63,16 @@ public struct BatchRunner: Sendable {
   /// Reads, processes and writes one document.
   public static func process(
     _ input: InputDocument, pipeline: Pipeline, writers: [any SegmentWriter], outputDirectory: String,
-    context: StageContext, manifest: Manifest? = nil, settings: String = "", chunkBytes: Int? = nil
+    context: StageContext, manifest: Manifest? = nil, settings: String = "", chunkBytes: Int? = nil, maxBytes: Int? = nil
   ) -> DocumentResult {
     var result = DocumentResult(input: input)
     do throws(DocumentError) {
+      if let maxBytes, input.path != "-",
+        let size = (try? FileManager.default.attributesOfItem(atPath: (input.path as NSString).resolvingSymlinksInPath))?[.size] as? Int, size > maxBytes
+      {
+        result.bytes = size
+        throw DocumentError(path: input.path, message: "too large: \(size) bytes, over the limit of \(maxBytes) (--max-mb)")
+      }
       if let chunkBytes, input.path != "-", ChunkedProcessor.applies(to: pipeline, writers: writers),
         let size = (try? FileManager.default.attributesOfItem(atPath: (input.path as NSString).resolvingSymlinksInPath))?[.size] as? Int, size > 2 * chunkBytes
       {

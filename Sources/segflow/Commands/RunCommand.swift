@@ -40,9 +40,13 @@ struct RunCommand: AsyncParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Documents over twice this size (KB) are processed in chunks of about this size, in bounded memory, with the same outputs; 0 processes every document whole.", valueName: "kb"))
   var chunkKb: Int = 4096
 
+  @Option(name: .long, help: ArgumentHelp("Fail documents larger than this many megabytes (reported, the batch goes on).", valueName: "mb"))
+  var maxMb: Double?
+
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     guard chunkKb >= 0 else { throw ValidationError("--chunk-kb must be 0 or more") }
+    if let maxMb, maxMb <= 0 { throw ValidationError("--max-mb must be more than 0") }
   }
 
   func run() async throws {
@@ -64,7 +68,8 @@ struct RunCommand: AsyncParsableCommand {
     let started = Date()
     AtomicFile.removeStale(in: out)
     let manifest = Manifest(folder: out, fresh: force)
-    let runner = BatchRunner(pipeline: pipeline, outputDirectory: out, writers: chosen, jobs: jobs, manifest: manifest, chunkBytes: chunkKb > 0 ? chunkKb * 1024 : nil)
+    var runner = BatchRunner(pipeline: pipeline, outputDirectory: out, writers: chosen, jobs: jobs, manifest: manifest, chunkBytes: chunkKb > 0 ? chunkKb * 1024 : nil)
+    runner.maxBytes = maxMb.map { Int($0 * 1_000_000) }
     let results = await runner.run(collected.documents) { result in
       if json {
         Console.error(LogRecord.document(result))
