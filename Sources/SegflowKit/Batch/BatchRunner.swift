@@ -73,7 +73,8 @@ public struct BatchRunner: Sendable {
         result.bytes = size
         throw DocumentError(path: input.path, message: "too large: \(size) bytes, over the limit of \(maxBytes) (--max-mb)")
       }
-      if let chunkBytes, input.path != "-", ChunkedProcessor.applies(to: pipeline, writers: writers),
+      // PDFs are read page by page by the decode stage, never in byte chunks.
+      if let chunkBytes, input.path != "-", ChunkedProcessor.applies(to: pipeline, writers: writers), !PDFDecoder.isPDF(fileAt: input.path),
         let size = (try? FileManager.default.attributesOfItem(atPath: (input.path as NSString).resolvingSymlinksInPath))?[.size] as? Int, size > 2 * chunkBytes
       {
         result.bytes = size

@@ -18,7 +18,7 @@ public struct InputCollector {
   /// File extensions taken from folders (files named directly are always taken).
   public var extensions: Set<String>
 
-  public init(extensions: Set<String> = ["txt"]) {
+  public init(extensions: Set<String> = ["txt", "pdf"]) {
     self.extensions = extensions
   }
 

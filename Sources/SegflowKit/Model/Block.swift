@@ -9,6 +9,8 @@ public struct Block: Sendable, Hashable {
   public var decisions: [Decision]
   /// Page number (1-based) for inputs with pages; nil for plain text.
   public var page: Int?
+  /// Where the block stands on its (first) page, for PDF input; nil for plain text.
+  public var box: BoundingBox? = nil
 
   public init(kind: BlockKind, text: String, pieces: [Piece], decisions: [Decision] = [], page: Int? = nil) {
     self.kind = kind

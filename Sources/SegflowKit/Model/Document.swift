@@ -19,6 +19,8 @@ public struct Document: Sendable {
   public var language: String
   public var lines: [SourceLine] = []
   public var blocks: [Block] = []
+  /// Page geometry and the block plan, for PDF input (set by the decode stage); nil for text.
+  public var pdfLayout: PDFLayout?
   public var segments: [Segment] = []
   /// The number of the first block in `blocks`: 1, except for the later chunks of a large
   /// document processed piece by piece, whose blocks continue the numbering.

@@ -10,6 +10,11 @@ public struct DecodeStage: Stage {
   }
 
   public func run(_ document: inout Document, context: StageContext) throws(DocumentError) {
+    // PDF input: lines rebuilt from page geometry (see PDF/PDFDecoder.swift).
+    if PDFDecoder.isPDF(document.bytes) {
+      try PDFDecoder().decode(&document)
+      return
+    }
     let decoded = try decoder.decode(document.bytes, path: document.path)
     document.text = decoded.text
     document.encoding = decoded.encoding

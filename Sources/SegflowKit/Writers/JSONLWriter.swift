@@ -16,27 +16,35 @@ public struct JSONLWriter: StreamingSegmentWriter {
     var buffer: [UInt8] = []
     buffer.reserveCapacity(document.segments.count * 256)
     for segment in document.segments {
-      Self.append(segment, document: document.name, target: context.target(for: segment), to: &buffer)
+      Self.append(segment, document: document.name, target: context.target(for: segment), geometry: document.geometry(of: segment), to: &buffer)
       buffer.append(UInt8(ascii: "\n"))
     }
     return String(decoding: buffer, as: UTF8.self)
   }
 
   /// One segment as a JSON object on one line.
-  public static func record(_ segment: Segment, document: String, target: String? = nil) -> String {
+  public static func record(_ segment: Segment, document: String, target: String? = nil, geometry: (page: Int, box: BoundingBox)? = nil) -> String {
     var buffer: [UInt8] = []
-    append(segment, document: document, target: target, to: &buffer)
+    append(segment, document: document, target: target, geometry: geometry, to: &buffer)
     return String(decoding: buffer, as: UTF8.self)
   }
 
   /// Appends the record of `segment`, keys in sorted order, to `buffer`.
-  static func append(_ segment: Segment, document: String, target: String? = nil, to buffer: inout [UInt8]) {
+  /// `geometry`: page and box, for PDF input only (`"bbox":[x0,y0,x1,y1]` in points from the
+  /// page's top left, `"page"` 1-based).
+  static func append(_ segment: Segment, document: String, target: String? = nil, geometry: (page: Int, box: BoundingBox)? = nil, to buffer: inout [UInt8]) {
     func raw(_ text: String) { buffer.append(contentsOf: text.utf8) }
-    raw("{\"block\":\(segment.block),\"document\":")
+    if let geometry {
+      raw("{\"bbox\":\(geometry.box.jsonArray),\"block\":\(segment.block),\"document\":")
+    } else {
+      raw("{\"block\":\(segment.block),\"document\":")
+    }
     JSONText.append(document, to: &buffer)
     raw(",\"id\":")
     JSONText.append(segment.id, to: &buffer)
-    raw(",\"index\":\(segment.index),\"kind\":\"\(segment.kind.rawValue)\",\"source\":")
+    raw(",\"index\":\(segment.index),\"kind\":\"\(segment.kind.rawValue)\",")
+    if let geometry { raw("\"page\":\(geometry.page),") }
+    raw("\"source\":")
     raw(span(segment.source))
     if let target {
       raw(",\"target\":")

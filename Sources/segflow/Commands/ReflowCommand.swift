@@ -50,6 +50,9 @@ enum BlockRecord {
     let locator = SourceLocator(block: block, offsetMap: offsetMap)
     let span = locator.span(0..<block.text.utf8.count)
     let source = "{\"end\":{\"byte\":\(span.end.byte),\"column\":\(span.end.column),\"line\":\(span.end.line)},\"path\":\(JSONText.quoted(path)),\"start\":{\"byte\":\(span.start.byte),\"column\":\(span.start.column),\"line\":\(span.start.line)}}"
-    return "{\"kind\":\"\(block.kind.rawValue)\",\"source\":\(source),\"text\":\(JSONText.quoted(block.text))}"
+    // PDF input: page and box on the page (keys stay sorted).
+    let bbox = block.box.map { "\"bbox\":\($0.jsonArray)," } ?? ""
+    let page = block.page.map { "\"page\":\($0)," } ?? ""
+    return "{\(bbox)\"kind\":\"\(block.kind.rawValue)\",\(page)\"source\":\(source),\"text\":\(JSONText.quoted(block.text))}"
   }
 }
