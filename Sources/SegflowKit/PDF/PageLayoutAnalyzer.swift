@@ -32,10 +32,15 @@ struct PageLayoutAnalyzer: Sendable {
     var lines: [LayoutLine] = []
     lines += marginLines(top, page: page.number, role: .header)
     let frameWords = rest.map { word in
-      FrameWord(
-        word: word, frame: vertical ? BoundingBox(x0: word.box.y0, y0: -word.box.x1, x1: word.box.y1, y1: -word.box.x0) : word.box,
-        size: vertical ? word.box.width : word.box.height,
-        hasCJK: word.text.unicodeScalars.contains { ScalarClass($0).isCJK })
+      let hasCJK = word.text.unicodeScalars.contains { ScalarClass($0).isCJK }
+      var frame = vertical ? BoundingBox(x0: word.box.y0, y0: -word.box.x1, x1: word.box.y1, y1: -word.box.x0) : word.box
+      if vertical, !hasCJK {
+        // Rotated Latin and horizontal digit groups: poppler puts the box about one font size
+        // further down the column than the glyphs.
+        frame.x0 -= body
+        frame.x1 -= body
+      }
+      return FrameWord(word: word, frame: frame, size: vertical ? word.box.width : word.box.height, hasCJK: hasCJK)
     }
     for (bandIndex, band) in bands(frameWords, bodySize: body).enumerated() {
       for column in columns(band, bodySize: body) {
@@ -72,6 +77,7 @@ struct PageLayoutAnalyzer: Sendable {
   /// of words separated from the body by an empty strip, near the page edge, at most two lines
   /// of text no larger than the body text, set horizontally.
   func splitMargins(_ page: PDFPage, bodySize: Double, vertical: Bool) -> ([PDFWord], [PDFWord], [PDFWord]) {
+    if vertical { return splitVerticalMargins(page, bodySize: bodySize) }
     let sorted = page.words.sorted { $0.box.y0 < $1.box.y0 }
     var strips: [(y0: Double, y1: Double, words: [PDFWord])] = []
     for word in sorted {
@@ -98,6 +104,23 @@ struct PageLayoutAnalyzer: Sendable {
     if last >= first, isMargin(strips[last]), strips[last].y0 > page.height / 2 { bottom = strips[last].words; last -= 1 }
     let rest = first <= last ? strips[first...last].flatMap(\.words) : []
     return (top, rest, bottom)
+  }
+
+  /// On vertical pages the running head may nearly touch the columns: margin words are set
+  /// horizontally and stand wholly above the columns' top or well below their foot.
+  func splitVerticalMargins(_ page: PDFPage, bodySize: Double) -> ([PDFWord], [PDFWord], [PDFWord]) {
+    let columnWords = page.words.filter { word in
+      word.text.unicodeScalars.contains { ScalarClass($0).isCJK } && word.box.height >= 0.9 * word.box.width
+    }
+    guard let top = columnWords.map(\.box.y0).min(), let foot = columnWords.map(\.box.y1).max() else { return ([], page.words, []) }
+    var head: [PDFWord] = []
+    var rest: [PDFWord] = []
+    var bottom: [PDFWord] = []
+    for word in page.words {
+      let horizontal = word.text.unicodeScalars.count < 2 || word.box.width >= word.box.height
+      if horizontal, word.box.midY < top { head.append(word) } else if horizontal, word.box.midY > foot + bodySize { bottom.append(word) } else { rest.append(word) }
+    }
+    return (head, rest, bottom)
   }
 
   /// Horizontal lines of a margin strip, top to bottom.
@@ -222,7 +245,9 @@ struct PageLayoutAnalyzer: Sendable {
     return order.map { index in
       let sorted = Self.alongOrder(groups[index], vertical: vertical)
       let box = sorted.dropFirst().reduce(sorted[0].word.box) { $0.union($1.word.box) }
-      let size = Self.weightedMedian(sorted.map { ($0.size, $0.word.text.unicodeScalars.count) })
+      // Rotated Latin boxes are narrower than the column: size from the CJK words when there are any.
+      let sizing = vertical && sorted.contains(where: \.hasCJK) ? sorted.filter(\.hasCJK) : sorted
+      let size = Self.weightedMedian(sizing.map { ($0.size, $0.word.text.unicodeScalars.count) })
       return LayoutLine(
         text: Self.join(sorted.map { ($0.word.text, $0.frame.x0, $0.frame.x1, $0.size) }), page: page, box: box, size: size,
         role: .body, start: sorted.map(\.frame.x0).min() ?? 0, end: sorted.map(\.frame.x1).max() ?? 0,
@@ -245,7 +270,8 @@ struct PageLayoutAnalyzer: Sendable {
     var previous: (text: String, x1: Double, size: Double)?
     for word in words {
       if let previous, let last = previous.text.unicodeScalars.last, let first = word.text.unicodeScalars.first,
-         TextJoin.needsSpace(after: last, before: first), word.x0 - previous.x1 > 0.12 * min(previous.size, word.size) {
+         TextJoin.needsSpace(after: last, before: first), !TextJoin.continuesNumber(text, word.text),
+         word.x0 - previous.x1 > 0.12 * min(previous.size, word.size) {
         text += " "
       }
       text += word.text

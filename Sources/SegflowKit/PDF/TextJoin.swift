@@ -11,6 +11,15 @@ enum TextJoin {
     return true
   }
 
+  /// `38.` + `28`, `4,` + `000`: a number set in two pieces (e.g. digits turned upright in
+  /// vertical text) takes no space.
+  static func continuesNumber(_ previous: String, _ next: String) -> Bool {
+    let tail = Array(previous.unicodeScalars.suffix(2))
+    guard let mark = tail.last, ".,".unicodeScalars.contains(mark), let first = next.unicodeScalars.first else { return false }
+    // The mark ends a number, or starts the line (the number's first part ended the previous one).
+    return ScalarClass(first) == .digit && (tail.count == 1 || ScalarClass(tail[0]) == .digit)
+  }
+
   /// Joins two lines of one block: nothing between CJK, one space between Latin words, and a
   /// line-final hyphen between two lowercase letters removed (a word broken at the line end).
   static func joinLines(_ previous: String, _ next: String) -> (separator: String, dropLast: Bool) {
