@@ -54,6 +54,7 @@ public struct PDFDecoder: Sendable {
     }
     defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
 
+    _ = try tools.locate("pdftotext", path: path)
     let pageCount = try pages(of: file, path: path)
     var lines: [LayoutLine] = []
     var empty: [Int] = []
@@ -76,7 +77,7 @@ public struct PDFDecoder: Sendable {
       throw DocumentError(path: path, message: "no text layer: run OCR first (\(pageCount) page\(pageCount == 1 ? "" : "s"), no text on any)")
     }
     if !empty.isEmpty {
-      document.warnings.append("page\(empty.count == 1 ? "" : "s") \(Self.ranges(empty)) without text (images only?)")
+      document.warnings.append("\(path): warning: no text on page\(empty.count == 1 ? "" : "s") \(Self.ranges(empty)) (blank, or an image without a text layer)")
     }
     var text = ""
     var sourceLines: [SourceLine] = []

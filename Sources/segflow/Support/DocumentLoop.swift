@@ -15,6 +15,10 @@ enum DocumentLoop {
         var document = try DocumentReader.load(input, language: pipeline.language)
         try pipeline.process(&document, context: context)
         body(document, &output)
+        if !document.warnings.isEmpty {
+          output.flush()
+          for warning in document.warnings { Console.error(warning) }
+        }
       } catch {
         output.flush()
         Console.error(error.description)

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+@testable import SegflowKit
+
+/// PDF input: detection, errors for bad files, page geometry on blocks and segments, vertical
+/// pages, chunked extraction. Files are in Tests/Corpus/pdf and Tests/Corpus/pdf-bad.
+@Suite(.enabled(if: PDFFixtures.hasPoppler, "needs poppler-utils (scripts/bootstrap)"))
+struct PDFInputTests {
+  static let bad = Fixtures.path("Tests/Corpus/pdf-bad")
+
+  func decode(_ path: String, bytes: [UInt8]? = nil, decoder: PDFDecoder = PDFDecoder()) throws(DocumentError) -> Document {
+    let data = bytes ?? ((try? Data(contentsOf: URL(fileURLWithPath: path))).map { Array($0) } ?? [])
+    var document = Document(name: "t", path: path, bytes: data, language: "zh")
+    try decoder.decode(&document)
+    return document
+  }
+
+  /// The error `body` throws, as the user sees it; nil when it throws none.
+  func message(_ body: () throws -> Void) -> String? {
+    do {
+      try body()
+      return nil
+    } catch let error as DocumentError {
+      return error.description
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  @Test("PDF magic is recognised, text is not")
+  func magic() {
+    #expect(PDFDecoder.isPDF(Array("%PDF-1.7\n".utf8)))
+    #expect(PDFDecoder.isPDF(Array("\r\n%PDF-1.4\n".utf8)))
+    #expect(!PDFDecoder.isPDF(Array("然而，这样的处理也衍生了一些问题。%PDF".utf8.prefix(10))))
+    #expect(!PDFDecoder.isPDF(Array("plain text".utf8)))
+  }
+
+  @Test("an encrypted PDF is a clear error naming the file")
+  func encrypted() {
+    let path = Self.bad + "/encrypted.pdf"
+    let text = message { _ = try decode(path) }
+    #expect(text?.hasPrefix(path) == true)
+    #expect(text?.contains("encrypted PDF") == true, "\(text ?? "no error")")
+  }
+
+  @Test("a corrupt PDF and a truncated one are errors, not crashes")
+  func corrupt() throws {
+    let garbage = message { _ = try decode("garbage.pdf", bytes: Array("%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage\n".utf8)) }
+    #expect(garbage?.contains("corrupt PDF") == true || garbage?.contains("no text layer") == true, "\(garbage ?? "no error")")
+    let whole = try Data(contentsOf: URL(fileURLWithPath: PDFFixtures.folder + "/h2col.pdf"))
+    let truncated = message { _ = try decode("truncated.pdf", bytes: Array(whole.prefix(2000))) }
+    #expect(truncated != nil)
+  }
+
+  @Test("a scan without a text layer says to run OCR")
+  func scanned() {
+    let text = message { _ = try decode(Self.bad + "/scanned.pdf") }
+    #expect(text?.contains("no text layer: run OCR first") == true, "\(text ?? "no error")")
+  }
+
+  @Test("a page without text is a warning, the rest is read")
+  func blankPage() throws {
+    let document = try decode(Self.bad + "/blank-page.pdf")
+    #expect(document.warnings == [Self.bad + "/blank-page.pdf: warning: no text on page 2 (blank, or an image without a text layer)"])
+    #expect(document.lines.map(\.text) == ["然而，这样的处理也衍生了一些问题。"])
+  }
+
+  @Test("without poppler the error names the Debian package")
+  func missingPoppler() {
+    let decoder = PDFDecoder(tools: PopplerTools(searchPath: ["/nonexistent"]))
+    let text = message { _ = try decode(Self.bad + "/blank-page.pdf", decoder: decoder) }
+    #expect(text?.contains("pdftotext not found: install Debian package poppler-utils") == true, "\(text ?? "no error")")
+  }
+
+  @Test("a PDF on standard input is read through a temporary copy")
+  func standardInput() throws {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.bad + "/blank-page.pdf")))
+    let document = try decode("-", bytes: bytes)
+    #expect(document.lines.count == 1)
+  }
+
+  @Test("every block and segment has its page and a box on it; lines are the visual lines")
+  func geometry() throws {
+    let pipeline = try Fixtures.defaultPipeline()
+    var document = Document(name: "h3col", path: PDFFixtures.folder + "/h3col.pdf", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: PDFFixtures.folder + "/h3col.pdf"))), language: "zh")
+    try pipeline.process(&document, context: StageContext())
+    #expect(document.text == document.lines.map { $0.text + "\n" }.joined())
+    #expect(Set(document.blocks.compactMap(\.page)) == [1, 2, 3, 4])
+    for block in document.blocks {
+      let box = try #require(block.box)
+      #expect(box.x0 >= 0 && box.y0 >= 0 && box.x1 <= 595.3 && box.y1 <= 841.9 && box.x0 < box.x1 && box.y0 < box.y1)
+    }
+    // Running heads sit above everything else on their page; page numbers below.
+    for block in document.blocks where block.kind == .header {
+      let others = document.blocks.filter { $0.page == block.page && $0.kind != .header }
+      #expect(others.allSatisfy { ($0.box?.y0 ?? 0) > (block.box?.y1 ?? .infinity) })
+    }
+    #expect(!document.segments.isEmpty)
+    for segment in document.segments {
+      let geometry = try #require(document.geometry(of: segment))
+      let block = document.blocks[segment.block - 1]
+      #expect(geometry.page == block.page)
+      // The segment's first character stands in the line its span names.
+      let line = document.lines[segment.source.start.line - 1]
+      #expect(line.text.unicodeScalars.first == segment.text.unicodeScalars.first || segment.source.start.column > 1)
+      #expect(Array(line.text.unicodeScalars).dropFirst(segment.source.start.column - 1).first == segment.text.unicodeScalars.first)
+    }
+    let record = JSONLWriter.record(document.segments[0], document: "h3col", geometry: document.geometry(of: document.segments[0]))
+    #expect(record.hasPrefix("{\"bbox\":["))
+    #expect(record.contains(",\"page\":1,"))
+  }
+
+  @Test("text input has no page or box in its records")
+  func textHasNoGeometry() throws {
+    let document = try Fixtures.process("然而，这样的处理也衍生了一些问题。\n", pipeline: try Fixtures.defaultPipeline())
+    #expect(document.geometry(of: document.segments[0]) == nil)
+    #expect(!JSONLWriter.record(document.segments[0], document: "t").contains("bbox"))
+  }
+
+  @Test("vertical pages: columns right to left, presentation forms mapped back by normalize")
+  func vertical() throws {
+    let path = PDFFixtures.folder + "/v2tier.pdf"
+    let decoded = try decode(path)
+    let layout = try #require(decoded.pdfLayout)
+    #expect(layout.lines.contains { $0.vertical })
+    #expect(decoded.lines.contains { $0.text.unicodeScalars.contains { (0xFE10...0xFE4F).contains($0.value) } })
+    // In tier one of page 1, each next body line stands left of the one before.
+    let firstPage = layout.lines.indices.filter { layout.lines[$0].page == 1 && layout.lines[$0].vertical }
+    let tierOne = firstPage.prefix { layout.lines[$0].box.y0 < layout.lines[firstPage[0]].box.y1 }
+    #expect(tierOne.count > 10)
+    for (a, b) in zip(tierOne, tierOne.dropFirst()) { #expect(layout.lines[a].box.midX > layout.lines[b].box.midX) }
+    let document = try PDFFixtures.blocks(path)
+    #expect(document.blocks.allSatisfy { !$0.text.unicodeScalars.contains { (0xFE10...0xFE4F).contains($0.value) } })
+    #expect(document.blocks.contains { $0.text.contains("，见于2024年版Sabarmati文献。") })
+  }
+
+  @Test("page chunks do not change the result")
+  func chunking() throws {
+    let path = PDFFixtures.folder + "/h3col.pdf"
+    let whole = try decode(path, decoder: PDFDecoder(pagesPerChunk: 100))
+    let single = try decode(path, decoder: PDFDecoder(pagesPerChunk: 1))
+    #expect(whole.text == single.text)
+    #expect(whole.pdfLayout?.blocks == single.pdfLayout?.blocks)
+  }
+}
