@@ -112,15 +112,33 @@ struct PageLayoutAnalyzer: Sendable {
     let columnWords = page.words.filter { word in
       word.text.unicodeScalars.contains { ScalarClass($0).isCJK } && word.box.height >= 0.9 * word.box.width
     }
-    guard let top = columnWords.map(\.box.y0).min(), let foot = columnWords.map(\.box.y1).max() else { return ([], page.words, []) }
+    // The columns' top: the highest position that many columns share (an opening bracket set
+    // half width at a column's head starts above the others); their foot: the lowest glyph.
+    guard let top = Self.sharedExtreme(columnWords.map(\.box.y0), lowest: true),
+          let foot = columnWords.map(\.box.y1).max() else { return ([], page.words, []) }
     var head: [PDFWord] = []
     var rest: [PDFWord] = []
     var bottom: [PDFWord] = []
     for word in page.words {
-      let horizontal = word.text.unicodeScalars.count < 2 || word.box.width >= word.box.height
+      // Set horizontally: a wide run, or one character that is not CJK (a page number).
+      let scalars = word.text.unicodeScalars
+      let horizontal = scalars.count < 2 ? !scalars.contains { ScalarClass($0).isCJK } : word.box.width >= word.box.height
       if horizontal, word.box.midY < top { head.append(word) } else if horizontal, word.box.midY > foot + bodySize { bottom.append(word) } else { rest.append(word) }
     }
     return (head, rest, bottom)
+  }
+
+  /// The lowest (or highest) value, rounded to 0.5 pt, that at least a third as many words
+  /// share as the most shared one (and at least three): two lines in a row that open with a
+  /// bracket set half width are not the column's edge.
+  static func sharedExtreme(_ values: [Double], lowest: Bool) -> Double? {
+    var counts: [Int: Int] = [:]
+    for value in values { counts[Int((value * 2).rounded()), default: 0] += 1 }
+    guard let most = counts.values.max() else { return nil }
+    let threshold = max(3, most / 3)
+    let shared = counts.filter { $0.value >= threshold }.keys
+    guard let key = lowest ? shared.min() : shared.max() else { return lowest ? values.min() : values.max() }
+    return Double(key) / 2
   }
 
   /// Horizontal lines of a margin strip, top to bottom.
@@ -159,6 +177,18 @@ struct PageLayoutAnalyzer: Sendable {
 
   /// The columns of a band, along the reading direction, with their extents.
   func columns(_ band: [FrameWord], bodySize: Double) -> [(start: Double, end: Double, words: [FrameWord])] {
+    columnCandidates(band, bodySize: bodySize).map { column in
+      // Edges that many lines share: a bracket set half width at a line's head, or an overfull
+      // line, must not move the edge the indents are measured from.
+      let starts = column.words.map(\.frame.x0)
+      let ends = column.words.map(\.frame.x1)
+      let start = Self.sharedExtreme(starts, lowest: true).map { min(max($0, column.start), column.end) } ?? column.start
+      let end = Self.sharedExtreme(ends, lowest: false).map { max(min($0, column.end), start) } ?? column.end
+      return (start, end, column.words)
+    }
+  }
+
+  func columnCandidates(_ band: [FrameWord], bodySize: Double) -> [(start: Double, end: Double, words: [FrameWord])] {
     let minX = band.map(\.frame.x0).min() ?? 0
     let maxX = band.map(\.frame.x1).max() ?? 0
     let minY = band.map(\.frame.y0).min() ?? 0
