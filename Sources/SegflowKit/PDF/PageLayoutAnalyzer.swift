@@ -304,7 +304,7 @@ struct PageLayoutAnalyzer: Sendable {
          word.x0 - previous.x1 > 0.12 * min(previous.size, word.size) {
         text += " "
       }
-      text += word.text
+      text += TextJoin.expandLigatures(word.text)
       previous = (word.text, word.x1, word.size)
     }
     return text

@@ -6,9 +6,28 @@ enum TextJoin {
     let left = ScalarClass(last)
     let right = ScalarClass(first)
     if left.isCJK || right.isCJK || left == .space || right == .space { return false }
-    if "([{/".unicodeScalars.contains(last) { return false }
+    if "([{/-".unicodeScalars.contains(last) { return false }
     if ")]}/,.;:!?%".unicodeScalars.contains(first) { return false }
     return true
+  }
+
+  /// Latin ligatures that fonts map to one character (`ﬀ` in `eﬀect`) spelled out: poppler
+  /// keeps them as the font's ToUnicode says.
+  static func expandLigatures(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { (0xFB00...0xFB06).contains($0.value) }) else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0xFB00: result.append(contentsOf: "ff".unicodeScalars)
+      case 0xFB01: result.append(contentsOf: "fi".unicodeScalars)
+      case 0xFB02: result.append(contentsOf: "fl".unicodeScalars)
+      case 0xFB03: result.append(contentsOf: "ffi".unicodeScalars)
+      case 0xFB04: result.append(contentsOf: "ffl".unicodeScalars)
+      case 0xFB05, 0xFB06: result.append(contentsOf: "st".unicodeScalars)
+      default: result.append(scalar)
+      }
+    }
+    return String(result)
   }
 
   /// `38.` + `28`, `4,` + `000`: a number set in two pieces (e.g. digits turned upright in
@@ -20,15 +39,12 @@ enum TextJoin {
     return ScalarClass(first) == .digit && (tail.count == 1 || ScalarClass(tail[0]) == .digit)
   }
 
-  /// Joins two lines of one block: nothing between CJK, one space between Latin words, and a
-  /// line-final hyphen between two lowercase letters removed (a word broken at the line end).
-  static func joinLines(_ previous: String, _ next: String) -> (separator: String, dropLast: Bool) {
-    let scalars = Array(previous.unicodeScalars.suffix(2))
-    if scalars.count == 2, scalars[1] == "-", scalars[0].properties.isLowercase,
-       let first = next.unicodeScalars.first, first.properties.isLowercase {
-      return ("", true)
-    }
-    guard let last = previous.unicodeScalars.last, let first = next.unicodeScalars.first else { return ("", false) }
-    return (needsSpace(after: last, before: first) ? " " : "", false)
+  /// The separator between two lines of one block: nothing between CJK, one space between
+  /// Latin words. A line-final hyphen is kept and joined without a space: a compound broken at
+  /// its hyphen (`price-` / `determining`) must keep it, and Chinese typesetting rarely
+  /// hyphenates Latin words.
+  static func lineSeparator(_ previous: String, _ next: String) -> String {
+    guard let last = previous.unicodeScalars.last, let first = next.unicodeScalars.first else { return "" }
+    return needsSpace(after: last, before: first) ? " " : ""
   }
 }

@@ -4,7 +4,10 @@ import Foundation
 
 /// The PDF dev corpus and helpers to run it.
 enum PDFFixtures {
-  static let folder = Fixtures.path("Tests/Corpus/pdf")
+  /// The committed corpus, or another folder of `NAME.pdf` + `NAME.gold.jsonl` named by
+  /// `SEGFLOW_PDF_CORPUS` (e.g. held-out layouts from `ONLY=heldout scripts/make-pdf-corpus`).
+  static let committed = Fixtures.path("Tests/Corpus/pdf")
+  static let folder = ProcessInfo.processInfo.environment["SEGFLOW_PDF_CORPUS"] ?? committed
 
   static var hasPoppler: Bool {
     (try? PopplerTools().locate("pdftotext", path: "-")) != nil && (try? PopplerTools().locate("pdfinfo", path: "-")) != nil

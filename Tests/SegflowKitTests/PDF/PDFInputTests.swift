@@ -48,7 +48,7 @@ struct PDFInputTests {
   func corrupt() throws {
     let garbage = message { _ = try decode("garbage.pdf", bytes: Array("%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage\n".utf8)) }
     #expect(garbage?.contains("corrupt PDF") == true || garbage?.contains("no text layer") == true, "\(garbage ?? "no error")")
-    let whole = try Data(contentsOf: URL(fileURLWithPath: PDFFixtures.folder + "/h2col.pdf"))
+    let whole = try Data(contentsOf: URL(fileURLWithPath: PDFFixtures.committed + "/h2col.pdf"))
     let truncated = message { _ = try decode("truncated.pdf", bytes: Array(whole.prefix(2000))) }
     #expect(truncated != nil)
   }
@@ -83,7 +83,7 @@ struct PDFInputTests {
   @Test("every block and segment has its page and a box on it; lines are the visual lines")
   func geometry() throws {
     let pipeline = try Fixtures.defaultPipeline()
-    var document = Document(name: "h3col", path: PDFFixtures.folder + "/h3col.pdf", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: PDFFixtures.folder + "/h3col.pdf"))), language: "zh")
+    var document = Document(name: "h3col", path: PDFFixtures.committed + "/h3col.pdf", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: PDFFixtures.committed + "/h3col.pdf"))), language: "zh")
     try pipeline.process(&document, context: StageContext())
     #expect(document.text == document.lines.map { $0.text + "\n" }.joined())
     #expect(Set(document.blocks.compactMap(\.page)) == [1, 2, 3, 4])
@@ -120,7 +120,7 @@ struct PDFInputTests {
 
   @Test("vertical pages: columns right to left, presentation forms mapped back by normalize")
   func vertical() throws {
-    let path = PDFFixtures.folder + "/v2tier.pdf"
+    let path = PDFFixtures.committed + "/v2tier.pdf"
     let decoded = try decode(path)
     let layout = try #require(decoded.pdfLayout)
     #expect(layout.lines.contains { $0.vertical })
@@ -137,10 +137,42 @@ struct PDFInputTests {
 
   @Test("page chunks do not change the result")
   func chunking() throws {
-    let path = PDFFixtures.folder + "/h3col.pdf"
+    let path = PDFFixtures.committed + "/h3col.pdf"
     let whole = try decode(path, decoder: PDFDecoder(pagesPerChunk: 100))
     let single = try decode(path, decoder: PDFDecoder(pagesPerChunk: 1))
     #expect(whole.text == single.text)
     #expect(whole.pdfLayout?.blocks == single.pdfLayout?.blocks)
+  }
+}
+
+/// How words and lines of a PDF are joined.
+@Suite struct TextJoinTests {
+  @Test("spaces only between Latin words and numbers, never beside CJK or after a hyphen")
+  func spaces() {
+    #expect(TextJoin.needsSpace(after: "w", before: "Y"))
+    #expect(TextJoin.needsSpace(after: "7", before: "a"))
+    #expect(!TextJoin.needsSpace(after: "中", before: "A"))
+    #expect(!TextJoin.needsSpace(after: "A", before: "，"))
+    #expect(!TextJoin.needsSpace(after: "-", before: "0"))
+    #expect(!TextJoin.needsSpace(after: "(", before: "a"))
+    #expect(!TextJoin.needsSpace(after: "a", before: ")"))
+  }
+
+  @Test("numbers set in pieces are not split; ligatures are spelled out; hyphens at line ends are kept")
+  func pieces() {
+    #expect(TextJoin.continuesNumber("面积38.", "28平方公里"))
+    #expect(TextJoin.continuesNumber(".", "28"))
+    #expect(!TextJoin.continuesNumber("end.", "Next"))
+    #expect(!TextJoin.continuesNumber("word.", "28"))
+    #expect(TextJoin.expandLigatures("eﬀect ﬁne") == "effect fine")
+    #expect(TextJoin.lineSeparator("price-", "determining") == "")
+    #expect(TextJoin.lineSeparator("New", "York") == " ")
+    #expect(TextJoin.lineSeparator("中文", "English") == "")
+  }
+
+  @Test("page lists are compact")
+  func ranges() {
+    #expect(PDFDecoder.ranges([2]) == "2")
+    #expect(PDFDecoder.ranges([3, 5, 6, 7, 9]) == "3, 5–7, 9")
   }
 }
