@@ -22,12 +22,19 @@ final class BBoxXHTMLReader: NSObject, XMLParserDelegate {
   /// The pages in `data`, or nil when it is not well-formed.
   static func read(_ data: Data, firstPage: Int) -> [PDFPage]? {
     let reader = BBoxXHTMLReader(firstPage: firstPage)
-    let parser = XMLParser(data: data)
+    let parser = XMLParser(data: withoutControlCharacters(data))
     parser.shouldResolveExternalEntities = false
     parser.shouldProcessNamespaces = false
     parser.delegate = reader
     guard parser.parse() else { return nil }
     return reader.pages
+  }
+
+  /// Poppler copies control characters from fonts' ToUnicode maps into the XHTML, where XML 1.0
+  /// forbids them; they are never text. (Bytes below 0x20 never occur inside UTF-8 sequences.)
+  static func withoutControlCharacters(_ data: Data) -> Data {
+    guard data.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return data }
+    return Data(data.filter { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
   }
 
   func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {

@@ -40,11 +40,39 @@ enum TextJoin {
   }
 
   /// The separator between two lines of one block: nothing between CJK, one space between
-  /// Latin words. A line-final hyphen is kept and joined without a space: a compound broken at
-  /// its hyphen (`price-` / `determining`) must keep it, and Chinese typesetting rarely
-  /// hyphenates Latin words.
+  /// Latin words.
   static func lineSeparator(_ previous: String, _ next: String) -> String {
     guard let last = previous.unicodeScalars.last, let first = next.unicodeScalars.first else { return "" }
     return needsSpace(after: last, before: first) ? " " : ""
+  }
+
+  /// Whether the hyphen ending `previous` only broke a word at the line end (`Compre-` /
+  /// `hensive`) and goes: both sides are lowercase Latin letters, and the document does not
+  /// spell the pair with a hyphen elsewhere (`price-determining`), unless it also spells it
+  /// without one. `known` holds the document's Latin words, hyphenated ones whole.
+  static func dropsHyphen(_ previous: String, _ next: String, known: Set<String>) -> Bool {
+    let tail = Array(previous.unicodeScalars.suffix(2))
+    guard tail.count == 2, tail[1] == "-", ScalarClass(tail[0]) == .latinLetter, tail[0].properties.isLowercase,
+          let first = next.unicodeScalars.first, ScalarClass(first) == .latinLetter, first.properties.isLowercase else { return false }
+    let before = String(String.UnicodeScalarView(previous.unicodeScalars.dropLast().reversed().prefix { ScalarClass($0) == .latinLetter }.reversed()))
+    let after = String(String.UnicodeScalarView(next.unicodeScalars.prefix { ScalarClass($0) == .latinLetter }))
+    let joined = (before + after).lowercased()
+    let hyphenated = (before + "-" + after).lowercased()
+    if known.contains(joined) { return true }
+    return !known.contains(hyphenated)
+  }
+
+  /// Latin words of `text`, lowercased, with inner hyphens kept (`price-determining`).
+  static func latinWords(_ text: String, into words: inout Set<String>) {
+    var current = String.UnicodeScalarView()
+    func flush() {
+      while let last = current.last, last == "-" { current.removeLast() }
+      if current.count > 1 { words.insert(String(current).lowercased()) }
+      current = String.UnicodeScalarView()
+    }
+    for scalar in text.unicodeScalars {
+      if ScalarClass(scalar) == .latinLetter || (scalar == "-" && !current.isEmpty) { current.append(scalar) } else { flush() }
+    }
+    flush()
   }
 }

@@ -158,7 +158,7 @@ struct PDFInputTests {
     #expect(!TextJoin.needsSpace(after: "a", before: ")"))
   }
 
-  @Test("numbers set in pieces are not split; ligatures are spelled out; hyphens at line ends are kept")
+  @Test("numbers set in pieces are not split; ligatures are spelled out; line-end hyphens go unless the document spells the compound")
   func pieces() {
     #expect(TextJoin.continuesNumber("面积38.", "28平方公里"))
     #expect(TextJoin.continuesNumber(".", "28"))
@@ -166,6 +166,14 @@ struct PDFInputTests {
     #expect(!TextJoin.continuesNumber("word.", "28"))
     #expect(TextJoin.expandLigatures("eﬀect ﬁne") == "effect fine")
     #expect(TextJoin.lineSeparator("price-", "determining") == "")
+    var known = Set<String>()
+    TextJoin.latinWords("the price-determining factor, Comprehensive", into: &known)
+    #expect(known.contains("price-determining") && known.contains("comprehensive"))
+    #expect(TextJoin.dropsHyphen("a Compre-", "hensive archive", known: []))
+    #expect(!TextJoin.dropsHyphen("the price-", "determining", known: known))
+    #expect(TextJoin.dropsHyphen("Compre-", "hensive", known: known))
+    #expect(!TextJoin.dropsHyphen("NX-", "01", known: []))
+    #expect(!TextJoin.dropsHyphen("中文-", "abc", known: []))
     #expect(TextJoin.lineSeparator("New", "York") == " ")
     #expect(TextJoin.lineSeparator("中文", "English") == "")
   }
