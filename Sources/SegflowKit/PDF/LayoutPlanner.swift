@@ -50,6 +50,7 @@ struct LayoutPlanner: Sendable {
       if blocks.last?.lines.last == index { open = blocks.count - 1 }
       previous = line
     }
+    markRepeatedEdges(&blocks, lines: lines)
     for index in blocks.indices where blocks[index].kind == .paragraph {
       let members = blocks[index].lines.map { lines[$0] }
       let size = PageLayoutAnalyzer.weightedMedian(members.map { ($0.size, $0.text.unicodeScalars.count) })
@@ -62,6 +63,40 @@ struct LayoutPlanner: Sendable {
       }
     }
     return blocks
+  }
+
+  /// A one-line block that opens (or closes) the body of at least three pages with the same text
+  /// (digits aside) is a running head (or footer) that stood too far from the page edge for the
+  /// position test.
+  func markRepeatedEdges(_ blocks: inout [PDFLayout.PlannedBlock], lines: [LayoutLine]) {
+    var firstBody: [Int: Int] = [:]
+    var lastBody: [Int: Int] = [:]
+    for (index, line) in lines.enumerated() where line.role == .body {
+      if firstBody[line.page] == nil { firstBody[line.page] = index }
+      lastBody[line.page] = index
+    }
+    func key(_ index: Int) -> String {
+      String(String.UnicodeScalarView(lines[index].text.unicodeScalars.map { ScalarClass($0) == .digit ? "#" : $0 }))
+    }
+    var pages: [String: Set<Int>] = [:]
+    for block in blocks where block.lines.count == 1 {
+      let index = block.lines[0]
+      if firstBody[lines[index].page] == index { pages["top:" + key(index), default: []].insert(lines[index].page) }
+      if lastBody[lines[index].page] == index { pages["bottom:" + key(index), default: []].insert(lines[index].page) }
+    }
+    for position in blocks.indices where blocks[position].lines.count == 1 && blocks[position].kind == .paragraph {
+      let index = blocks[position].lines[0]
+      let page = lines[index].page
+      for (edge, kind) in [("top:", BlockKind.header), ("bottom:", BlockKind.footer)] {
+        let isEdge = edge == "top:" ? firstBody[page] == index : lastBody[page] == index
+        guard isEdge, let seen = pages[edge + key(index)], seen.count >= 3 else { continue }
+        blocks[position].kind = kind
+        blocks[position].decisions.append(Decision(
+          .classify, rule: "repeated-edge", confidence: 0.8, line: index + 1,
+          detail: "\(kind.rawValue): the same line \(edge == "top:" ? "opens" : "closes") \(seen.count) pages"))
+        break
+      }
+    }
   }
 
   /// Why `line` starts a new block after `previous`, or nil when it continues it.

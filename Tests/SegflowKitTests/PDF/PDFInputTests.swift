@@ -184,3 +184,42 @@ struct PDFInputTests {
     #expect(PDFDecoder.ranges([3, 5, 6, 7, 9]) == "3, 5–7, 9")
   }
 }
+
+/// Block planning from lines alone.
+@Suite struct LayoutPlannerTests {
+  func line(_ text: String, page: Int, y: Double, start: Double = 50, end: Double = 250, size: Double = 10) -> LayoutLine {
+    LayoutLine(
+      text: text, page: page, box: BoundingBox(x0: start, y0: y, x1: end, y1: y + size), size: size, role: .body,
+      start: start, end: end, columnStart: 50, columnEnd: 250, band: 0, vertical: false)
+  }
+
+  @Test("indents, short lines and size jumps split; a paragraph runs on across a page")
+  func splits() {
+    let lines = [
+      line("标题", page: 1, y: 80, end: 120, size: 16),
+      line("一二三四五六七八九十", page: 1, y: 100, start: 70),
+      line("一二三四五六七八九十", page: 1, y: 112),
+      line("一二三", page: 1, y: 124, end: 90),
+      line("一二三四五六七八九十", page: 1, y: 136, start: 70),
+      line("一二三四五六七八九十", page: 2, y: 100),
+      line("结束。", page: 2, y: 112, end: 90),
+    ]
+    let blocks = LayoutPlanner().plan(lines)
+    #expect(blocks.map(\.lines) == [[0], [1, 2, 3], [4, 5, 6]])
+    #expect(blocks.map(\.kind) == [.heading, .paragraph, .paragraph])
+  }
+
+  @Test("a line opening three pages with the same text, digits aside, is a running head")
+  func repeatedHead() {
+    var lines: [LayoutLine] = []
+    for page in 1...3 {
+      lines.append(line("第\(page)版 要闻", page: page, y: 150, end: 120))
+      lines.append(line("一二三四五六七八九十", page: page, y: 170, start: 70))
+      lines.append(line("结束。", page: page, y: 182, end: 90))
+    }
+    let blocks = LayoutPlanner().plan(lines)
+    #expect(blocks.map(\.kind) == [.header, .paragraph, .header, .paragraph, .header, .paragraph])
+    let twoPages = LayoutPlanner().plan(Array(lines.prefix(6)))
+    #expect(twoPages.map(\.kind) == [.paragraph, .paragraph, .paragraph, .paragraph])
+  }
+}
