@@ -24,7 +24,7 @@ public struct StageDescriptor: Sendable {
 public enum StageRegistry {
   public static let all: [StageDescriptor] = [
     StageDescriptor(
-      name: "decode", summary: "bytes to text: BOM, UTF-8, or an ICU-detected charset (GB18030, Big5, …); splits lines",
+      name: "decode", summary: "bytes to text: BOM, UTF-8, or an ICU-detected charset (GB18030, Big5, …); splits lines. PDFs (`%PDF-`): visual lines and blocks from poppler's word boxes (docs/pdf.md)",
       requires: [], produces: ["text", "lines"],
       options: [OptionDoc(key: "encoding", type: "string", defaultValue: "auto", summary: "`auto`, or a charset ICU knows (`UTF-8`, `GB18030`, `Big5`, `UTF-16LE`, …)")],
       make: { reader in DecodeStage(encoding: reader.string("encoding", default: "auto")) }),
