@@ -6,6 +6,8 @@ struct LayoutLine: Sendable {
   enum Role: Sendable { case body, header, footer }
 
   var text: String
+  /// Where each word stands in `text`, with its box.
+  var words: [PDFLayout.WordBox]
   var page: Int
   /// The line's box on the page (page coordinates).
   var box: BoundingBox

@@ -86,7 +86,7 @@ public struct PDFDecoder: Sendable {
     for (index, line) in lines.enumerated() {
       let previousPage = index > 0 ? lines[index - 1].page : 0
       sourceLines.append(SourceLine(number: index + 1, text: line.text, offset: text.utf8.count, startsPage: line.page != previousPage && index > 0))
-      geometry.append(PDFLayout.LineGeometry(page: line.page, box: line.box, vertical: line.vertical))
+      geometry.append(PDFLayout.LineGeometry(page: line.page, box: line.box, vertical: line.vertical, words: line.words))
       text += line.text
       text += "\n"
     }

@@ -18,6 +18,55 @@ public struct PDFLayout: Sendable {
     public var page: Int
     public var box: BoundingBox
     public var vertical: Bool
+    /// The line's words, in text order.
+    public var words: [WordBox]
+  }
+
+  /// A word of a line: its UTF-8 range in the line's text (as rebuilt, before normalization) and
+  /// its box.
+  public struct WordBox: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var box: BoundingBox
+  }
+
+  /// The box of the UTF-8 range `range` of line `index`, whose text is `text`: the union of the
+  /// words it touches, a word it covers in part cut in proportion (full-width characters count
+  /// twice half-width ones; poppler gives no box per character). The whole line's box when
+  /// `text` is nil (normalization changed the line's length).
+  public func box(ofLine index: Int, range: Range<Int>, text: String?) -> BoundingBox? {
+    guard lines.indices.contains(index) else { return nil }
+    let line = lines[index]
+    guard let text else { return line.box }
+    let bytes = Array(text.utf8)
+    var box: BoundingBox?
+    for word in line.words where word.start < range.upperBound && word.end > range.lowerBound && word.end <= bytes.count {
+      var part = word.box
+      if range.lowerBound > word.start || range.upperBound < word.end {
+        // Width units before the range, inside it, and in the whole word.
+        var before = 0.0, inside = 0.0, total = 0.0
+        var offset = word.start
+        for scalar in String(decoding: bytes[word.start..<word.end], as: UTF8.self).unicodeScalars {
+          let units = ScalarClass(scalar).isCJK ? 2.0 : 1.0
+          if offset < range.lowerBound { before += units } else if offset < range.upperBound { inside += units }
+          total += units
+          offset += UTF8.width(scalar)
+        }
+        if total > 0 {
+          if line.vertical {
+            let length = word.box.height
+            part.y0 = word.box.y0 + length * before / total
+            part.y1 = part.y0 + length * inside / total
+          } else {
+            let length = word.box.width
+            part.x0 = word.box.x0 + length * before / total
+            part.x1 = part.x0 + length * inside / total
+          }
+        }
+      }
+      box = box.map { $0.union(part) } ?? part
+    }
+    return box ?? line.box
   }
 
   /// A block the layout analysis found: its kind, its lines (0-based indices into the

@@ -155,8 +155,9 @@ struct PageLayoutAnalyzer: Sendable {
       let sorted = group.sorted { $0.box.x0 < $1.box.x0 }
       let box = sorted.dropFirst().reduce(sorted[0].box) { $0.union($1.box) }
       let size = sorted.map { $0.box.height }.max() ?? 0
+      let joined = Self.join(sorted.map { ($0.text, $0.box.x0, $0.box.x1, $0.box.height, $0.box) })
       return LayoutLine(
-        text: Self.join(sorted.map { ($0.text, $0.box.x0, $0.box.x1, $0.box.height) }), page: page, box: box, size: size,
+        text: joined.text, words: joined.words, page: page, box: box, size: size,
         role: role, start: box.x0, end: box.x1, columnStart: box.x0, columnEnd: box.x1, band: -1, vertical: false)
     }
   }
@@ -278,8 +279,17 @@ struct PageLayoutAnalyzer: Sendable {
       // Rotated Latin boxes are narrower than the column: size from the CJK words when there are any.
       let sizing = vertical && sorted.contains(where: \.hasCJK) ? sorted.filter(\.hasCJK) : sorted
       let size = Self.weightedMedian(sizing.map { ($0.size, $0.word.text.unicodeScalars.count) })
+      // Boxes on the page; rotated Latin and upright digits moved back up the column.
+      let joined = Self.join(sorted.map { word in
+        var box = word.word.box
+        if vertical, !word.hasCJK {
+          box.y0 = word.frame.x0
+          box.y1 = word.frame.x1
+        }
+        return (word.word.text, word.frame.x0, word.frame.x1, word.size, box)
+      })
       return LayoutLine(
-        text: Self.join(sorted.map { ($0.word.text, $0.frame.x0, $0.frame.x1, $0.size) }), page: page, box: box, size: size,
+        text: joined.text, words: joined.words, page: page, box: box, size: size,
         role: .body, start: sorted.map(\.frame.x0).min() ?? 0, end: sorted.map(\.frame.x1).max() ?? 0,
         columnStart: columnStart, columnEnd: columnEnd, band: band, vertical: vertical)
     }
@@ -295,8 +305,10 @@ struct PageLayoutAnalyzer: Sendable {
 
   /// Joins a line's words: CJK with no space (justification gaps are not spaces), Latin words
   /// and numbers with one space where the glyphs stand apart.
-  static func join(_ words: [(text: String, x0: Double, x1: Double, size: Double)]) -> String {
+  /// The line's text and where each word's text stands in it (UTF-8 offsets) with its box.
+  static func join(_ words: [(text: String, x0: Double, x1: Double, size: Double, box: BoundingBox)]) -> (text: String, words: [PDFLayout.WordBox]) {
     var text = ""
+    var boxes: [PDFLayout.WordBox] = []
     var previous: (text: String, x1: Double, size: Double)?
     for word in words {
       if let previous, let last = previous.text.unicodeScalars.last, let first = word.text.unicodeScalars.first,
@@ -304,9 +316,11 @@ struct PageLayoutAnalyzer: Sendable {
          word.x0 - previous.x1 > 0.12 * min(previous.size, word.size) {
         text += " "
       }
+      let start = text.utf8.count
       text += TextJoin.expandLigatures(word.text)
+      boxes.append(PDFLayout.WordBox(start: start, end: text.utf8.count, box: word.box))
       previous = (word.text, word.x1, word.size)
     }
-    return text
+    return (text, boxes)
   }
 }

@@ -16,26 +16,29 @@ public struct JSONLWriter: StreamingSegmentWriter {
     var buffer: [UInt8] = []
     buffer.reserveCapacity(document.segments.count * 256)
     for segment in document.segments {
-      Self.append(segment, document: document.name, target: context.target(for: segment), geometry: document.geometry(of: segment), to: &buffer)
+      Self.append(segment, document: document.name, target: context.target(for: segment), geometry: document.geometryParts(of: segment), to: &buffer)
       buffer.append(UInt8(ascii: "\n"))
     }
     return String(decoding: buffer, as: UTF8.self)
   }
 
   /// One segment as a JSON object on one line.
-  public static func record(_ segment: Segment, document: String, target: String? = nil, geometry: (page: Int, box: BoundingBox)? = nil) -> String {
+  public static func record(_ segment: Segment, document: String, target: String? = nil, geometry: (page: Int, boxes: [BoundingBox])? = nil) -> String {
     var buffer: [UInt8] = []
     append(segment, document: document, target: target, geometry: geometry, to: &buffer)
     return String(decoding: buffer, as: UTF8.self)
   }
 
   /// Appends the record of `segment`, keys in sorted order, to `buffer`.
-  /// `geometry`: page and box, for PDF input only (`"bbox":[x0,y0,x1,y1]` in points from the
-  /// page's top left, `"page"` 1-based).
-  static func append(_ segment: Segment, document: String, target: String? = nil, geometry: (page: Int, box: BoundingBox)? = nil, to buffer: inout [UInt8]) {
+  /// `geometry`: page and boxes, for PDF input only: `"bbox":[x0,y0,x1,y1]` (points from the
+  /// page's top left) of the part in the column where the segment starts, `"bboxes"` with one
+  /// box per column when it runs on into others, `"page"` 1-based.
+  static func append(_ segment: Segment, document: String, target: String? = nil, geometry: (page: Int, boxes: [BoundingBox])? = nil, to buffer: inout [UInt8]) {
     func raw(_ text: String) { buffer.append(contentsOf: text.utf8) }
-    if let geometry {
-      raw("{\"bbox\":\(geometry.box.jsonArray),\"block\":\(segment.block),\"document\":")
+    if let geometry, let first = geometry.boxes.first {
+      raw("{\"bbox\":\(first.jsonArray),")
+      if geometry.boxes.count > 1 { raw("\"bboxes\":[\(geometry.boxes.map(\.jsonArray).joined(separator: ","))],") }
+      raw("\"block\":\(segment.block),\"document\":")
     } else {
       raw("{\"block\":\(segment.block),\"document\":")
     }

@@ -37,9 +37,9 @@ public struct XLIFF2Writer: StreamingSegmentWriter {
         out += "          <mda:meta type=\"id\">\(XMLText.escaped(segment.id))</mda:meta>\n"
         out += "          <mda:meta type=\"start\">\(Self.position(segment.source.start))</mda:meta>\n"
         out += "          <mda:meta type=\"end\">\(Self.position(segment.source.end))</mda:meta>\n"
-        if let geometry = document.geometry(of: segment) {
+        if let geometry = document.geometryParts(of: segment) {
           out += "          <mda:meta type=\"page\">\(geometry.page)</mda:meta>\n"
-          out += "          <mda:meta type=\"bbox\">\(geometry.box.jsonArray.dropFirst().dropLast())</mda:meta>\n"
+          for box in geometry.boxes { out += "          <mda:meta type=\"bbox\">\(box.jsonArray.dropFirst().dropLast())</mda:meta>\n" }
         }
         out += "        </mda:metaGroup>\n"
       }

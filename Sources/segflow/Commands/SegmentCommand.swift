@@ -26,7 +26,7 @@ struct SegmentCommand: ParsableCommand {
       for segment in document.segments {
         switch format {
         case .text: output.write(segment.text + "\n")
-        case .jsonl: output.write(JSONLWriter.record(segment, document: document.name, geometry: document.geometry(of: segment)) + "\n")
+        case .jsonl: output.write(JSONLWriter.record(segment, document: document.name, geometry: document.geometryParts(of: segment)) + "\n")
         }
       }
     }

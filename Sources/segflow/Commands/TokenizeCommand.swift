@@ -30,7 +30,7 @@ struct TokenizeCommand: ParsableCommand {
     let byLine = layout == .lines
     try DocumentLoop.run(files, pipeline: pipeline) { document, output in
       if format == .jsonl {
-        for segment in document.segments { output.write(JSONLWriter.record(segment, document: document.name, geometry: document.geometry(of: segment)) + "\n") }
+        for segment in document.segments { output.write(JSONLWriter.record(segment, document: document.name, geometry: document.geometryParts(of: segment)) + "\n") }
         return
       }
       guard byLine else {

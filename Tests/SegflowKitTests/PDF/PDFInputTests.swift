@@ -106,7 +106,26 @@ struct PDFInputTests {
       #expect(line.text.unicodeScalars.first == segment.text.unicodeScalars.first || segment.source.start.column > 1)
       #expect(Array(line.text.unicodeScalars).dropFirst(segment.source.start.column - 1).first == segment.text.unicodeScalars.first)
     }
-    let record = JSONLWriter.record(document.segments[0], document: "h3col", geometry: document.geometry(of: document.segments[0]))
+    // Segment boxes come from the words a segment covers: inside the block's box, and smaller
+    // than its whole lines for a sentence that starts or ends inside a line.
+    let layout = try #require(document.pdfLayout)
+    var narrower = 0
+    for segment in document.segments {
+      let box = try #require(document.geometry(of: segment)).box
+      let block = try #require(document.blocks[segment.block - 1].box)
+      #expect(box.x0 >= block.x0 - 0.01 && box.y0 >= block.y0 - 0.01 && box.x1 <= block.x1 + 0.01 && box.y1 <= block.y1 + 0.01)
+      let lines = try #require(layout.geometry(ofLines: (segment.source.start.line - 1)..<segment.source.end.line)).box
+      if box != lines { narrower += 1 }
+    }
+    #expect(narrower > 10)
+    let record = JSONLWriter.record(document.segments[0], document: "h3col", geometry: document.geometryParts(of: document.segments[0]))
+    // A sentence running on from one column into the next has one box per column.
+    let spanning = document.segments.filter { (document.geometryParts(of: $0)?.boxes.count ?? 0) > 1 }
+    #expect(!spanning.isEmpty)
+    for segment in spanning {
+      let boxes = try #require(document.geometryParts(of: segment)).boxes
+      for (a, b) in zip(boxes, boxes.dropFirst()) { #expect(a.x1 <= b.x0) }
+    }
     #expect(record.hasPrefix("{\"bbox\":["))
     #expect(record.contains(",\"page\":1,"))
   }
@@ -189,7 +208,7 @@ struct PDFInputTests {
 @Suite struct LayoutPlannerTests {
   func line(_ text: String, page: Int, y: Double, start: Double = 50, end: Double = 250, size: Double = 10) -> LayoutLine {
     LayoutLine(
-      text: text, page: page, box: BoundingBox(x0: start, y0: y, x1: end, y1: y + size), size: size, role: .body,
+      text: text, words: [], page: page, box: BoundingBox(x0: start, y0: y, x1: end, y1: y + size), size: size, role: .body,
       start: start, end: end, columnStart: 50, columnEnd: 250, band: 0, vertical: false)
   }
 
