@@ -66,8 +66,9 @@ public struct PDFDecoder: Sendable {
       guard let pages = BBoxXHTMLReader.read(output.stdout, firstPage: first) else {
         throw DocumentError(path: path, message: "unreadable output from pdftotext -bbox-layout for pages \(first)–\(last)")
       }
+      let rotations = try self.rotations(of: file, first: first, last: last, path: path)
       for page in pages {
-        let pageLines = analyzer.analyze(page)
+        let pageLines = analyzer.analyze(page.unrotated(rotations[page.number] ?? 0))
         if pageLines.isEmpty { empty.append(page.number) }
         lines += pageLines
       }
@@ -106,6 +107,19 @@ public struct PDFDecoder: Sendable {
       if let count = Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) { return count }
     }
     throw DocumentError(path: path, message: "corrupt PDF: pdfinfo reports no page count")
+  }
+
+  /// Each page's `/Rotate` (clockwise degrees) from `pdfinfo -f -l`; pages it does not list are upright.
+  func rotations(of file: String, first: Int, last: Int, path: String) throws(DocumentError) -> [Int: Int] {
+    let info = try tools.run("pdfinfo", ["-f", "\(first)", "-l", "\(last)", file], path: path)
+    guard info.status == 0 else { return [:] }
+    var result: [Int: Int] = [:]
+    for line in String(decoding: info.stdout, as: UTF8.self).split(separator: "\n") where line.hasPrefix("Page") && line.contains(" rot:") {
+      let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+      // `Page    1 rot:   90`
+      if fields.count >= 4, let page = Int(fields[1]), let rotation = Int(fields[3]) { result[page] = rotation }
+    }
+    return result
   }
 
   /// A clear message for a failed poppler run.

@@ -66,6 +66,21 @@ struct PDFInputTests {
     #expect(document.lines.map(\.text) == ["然而，这样的处理也衍生了一些问题。"])
   }
 
+  @Test("a page shown rotated (/Rotate 90) reads as the upright page")
+  func rotated() throws {
+    let upright = try decode(Self.bad + "/blank-page.pdf")
+    let turned = try decode(Self.bad + "/rotated.pdf")
+    #expect(turned.lines.map(\.text) == upright.lines.map(\.text))
+    let a = try #require(upright.pdfLayout?.lines.first?.box)
+    let b = try #require(turned.pdfLayout?.lines.first?.box)
+    #expect(abs(a.x0 - b.x0) < 0.5 && abs(a.y0 - b.y0) < 0.5 && abs(a.x1 - b.x1) < 0.5 && abs(a.y1 - b.y1) < 0.5)
+    // The mapping itself: a box near the top left of an upright 100×200 page, turned 90°
+    // clockwise, shows near the top right of the 200×100 display.
+    let page = PDFPage(number: 1, width: 100, height: 200, words: [PDFWord(text: "字", box: BoundingBox(x0: 180, y0: 10, x1: 190, y1: 30))])
+    #expect(page.unrotated(90).words[0].box == BoundingBox(x0: 10, y0: 10, x1: 30, y1: 20))
+    #expect(page.unrotated(0).words[0].box == page.words[0].box)
+  }
+
   @Test("without poppler the error names the Debian package")
   func missingPoppler() {
     let decoder = PDFDecoder(tools: PopplerTools(searchPath: ["/nonexistent"]))
