@@ -55,7 +55,7 @@ public struct PDFDecoder: Sendable {
     defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
 
     _ = try tools.locate("pdftotext", path: path)
-    let pageCount = try pages(of: file, path: path)
+    let (pageCount, rotations) = try pages(of: file, path: path)
     var lines: [LayoutLine] = []
     var empty: [Int] = []
     var first = 1
@@ -66,7 +66,6 @@ public struct PDFDecoder: Sendable {
       guard let pages = BBoxXHTMLReader.read(output.stdout, firstPage: first) else {
         throw DocumentError(path: path, message: "unreadable output from pdftotext -bbox-layout for pages \(first)–\(last)")
       }
-      let rotations = try self.rotations(of: file, first: first, last: last, path: path)
       for page in pages {
         let pageLines = analyzer.analyze(page.unrotated(rotations[page.number] ?? 0))
         if pageLines.isEmpty { empty.append(page.number) }
@@ -98,28 +97,24 @@ public struct PDFDecoder: Sendable {
     document.pdfLayout = PDFLayout(lines: geometry, blocks: planner.plan(lines), pageCount: pageCount)
   }
 
-  /// The page count from `pdfinfo`, with encryption and damage reported as such.
-  func pages(of file: String, path: String) throws(DocumentError) -> Int {
-    let info = try tools.run("pdfinfo", [file], path: path)
+  /// The page count and each rotated page's `/Rotate` (clockwise degrees) from `pdfinfo` (one
+  /// line per page, a few bytes each), with encryption and damage reported as such.
+  func pages(of file: String, path: String) throws(DocumentError) -> (count: Int, rotations: [Int: Int]) {
+    let info = try tools.run("pdfinfo", ["-f", "1", "-l", "\(Int32.max)", file], path: path)
     if info.status != 0 { throw Self.error(info, tool: "pdfinfo", path: path) }
-    let text = String(decoding: info.stdout, as: UTF8.self)
-    for line in text.split(separator: "\n") where line.hasPrefix("Pages:") {
-      if let count = Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) { return count }
+    var count: Int?
+    var rotations: [Int: Int] = [:]
+    for line in String(decoding: info.stdout, as: UTF8.self).split(separator: "\n") {
+      if line.hasPrefix("Pages:") {
+        count = Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces))
+      } else if line.hasPrefix("Page "), line.contains(" rot:") {
+        // `Page    1 rot:   90`
+        let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        if fields.count >= 4, let page = Int(fields[1]), let rotation = Int(fields[3]), rotation % 360 != 0 { rotations[page] = rotation }
+      }
     }
-    throw DocumentError(path: path, message: "corrupt PDF: pdfinfo reports no page count")
-  }
-
-  /// Each page's `/Rotate` (clockwise degrees) from `pdfinfo -f -l`; pages it does not list are upright.
-  func rotations(of file: String, first: Int, last: Int, path: String) throws(DocumentError) -> [Int: Int] {
-    let info = try tools.run("pdfinfo", ["-f", "\(first)", "-l", "\(last)", file], path: path)
-    guard info.status == 0 else { return [:] }
-    var result: [Int: Int] = [:]
-    for line in String(decoding: info.stdout, as: UTF8.self).split(separator: "\n") where line.hasPrefix("Page") && line.contains(" rot:") {
-      let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-      // `Page    1 rot:   90`
-      if fields.count >= 4, let page = Int(fields[1]), let rotation = Int(fields[3]) { result[page] = rotation }
-    }
-    return result
+    guard let count else { throw DocumentError(path: path, message: "corrupt PDF: pdfinfo reports no page count") }
+    return (count, rotations)
   }
 
   /// A clear message for a failed poppler run.
