@@ -37,6 +37,16 @@ struct PDFCommandTests {
     #expect(xliff.contains("<mda:meta type=\"bbox\">"))
   }
 
+  @Test("PDFs larger than the chunk size are still read page by page, not in byte chunks")
+  func chunkSizeDoesNotApplyToPDF() throws {
+    let out = try SegflowProcess.temporaryFolder()
+    let result = try SegflowProcess.run(["run", Self.corpus.appendingPathComponent("pdf/h2col.pdf").path, "--out", out.path, "--chunk-kb", "16", "--quiet"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let records = try String(contentsOf: out.appendingPathComponent("h2col.segments.jsonl"), encoding: .utf8).split(separator: "\n")
+    #expect(records.count > 20)
+    #expect(records.allSatisfy { $0.hasPrefix("{\"bbox\":[") })
+  }
+
   @Test("segflow reflow --format jsonl on a PDF gives page and box per block")
   func reflowPDF() throws {
     let result = try SegflowProcess.run(["reflow", "--format", "jsonl", Self.corpus.appendingPathComponent("pdf/v2tier.pdf").path])
