@@ -13,20 +13,22 @@ final class BBoxXHTMLReader: NSObject, XMLParserDelegate {
   private var wordBox: BoundingBox?
   private var wordText = ""
   private let firstPage: Int
+  /// Set at `</doc>`: output cut short is refused even when the parser does not notice.
+  private var finished = false
 
   /// `firstPage`: the number of the first page in this output (with `-f N`).
   init(firstPage: Int) {
     self.firstPage = firstPage
   }
 
-  /// The pages in `data`, or nil when it is not well-formed.
+  /// The pages in `data`, or nil when it is not well-formed or ends before `</doc>`.
   static func read(_ data: Data, firstPage: Int) -> [PDFPage]? {
     let reader = BBoxXHTMLReader(firstPage: firstPage)
     let parser = XMLParser(data: withoutControlCharacters(data))
     parser.shouldResolveExternalEntities = false
     parser.shouldProcessNamespaces = false
     parser.delegate = reader
-    guard parser.parse() else { return nil }
+    guard parser.parse(), reader.finished else { return nil }
     return reader.pages
   }
 
@@ -46,7 +48,8 @@ final class BBoxXHTMLReader: NSObject, XMLParserDelegate {
     case "word":
       wordText = ""
       if let x0 = Double(attributes["xMin"] ?? ""), let y0 = Double(attributes["yMin"] ?? ""),
-         let x1 = Double(attributes["xMax"] ?? ""), let y1 = Double(attributes["yMax"] ?? "") {
+         let x1 = Double(attributes["xMax"] ?? ""), let y1 = Double(attributes["yMax"] ?? ""),
+         [x0, y0, x1, y1].allSatisfy({ $0.isFinite && abs($0) < 1e6 }) {
         wordBox = BoundingBox(x0: x0, y0: y0, x1: x1, y1: y1)
       } else {
         wordBox = nil
@@ -70,6 +73,8 @@ final class BBoxXHTMLReader: NSObject, XMLParserDelegate {
     case "page":
       if let page = current { pages.append(page) }
       current = nil
+    case "doc":
+      finished = true
     default: break
     }
   }

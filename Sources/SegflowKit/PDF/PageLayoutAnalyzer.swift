@@ -196,7 +196,8 @@ struct PageLayoutAnalyzer: Sendable {
     let maxY = band.map(\.frame.y1).max() ?? 0
     let rows = (maxY - minY) / (1.2 * bodySize)
     let single = [(start: minX, end: maxX, words: band)]
-    guard rows >= 2.5, maxX - minX > 4 * bodySize else { return single }
+    // (A band wider than any page holds text placed far off the page: no columns.)
+    guard rows >= 2.5, maxX - minX > 4 * bodySize, maxX - minX < 20_000 else { return single }
     // Coverage of each 1 pt bin by body-size words; gutters are wide runs of (almost) empty bins.
     var measured = band.filter { abs($0.size - bodySize) <= 0.15 * bodySize }
     if measured.count < band.count / 3 { measured = band }

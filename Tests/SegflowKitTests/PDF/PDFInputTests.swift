@@ -257,3 +257,26 @@ struct PDFInputTests {
     #expect(twoPages.map(\.kind) == [.paragraph, .paragraph, .paragraph, .paragraph])
   }
 }
+
+/// Poppler's XHTML as read, including what a damaged file can put in it.
+@Suite struct BBoxXHTMLReaderTests {
+  @Test("words with impossible boxes are skipped, control characters dropped, zero-size words and empty pages survive")
+  func oddWords() throws {
+    let xml = """
+      <html><body><doc><page width="100" height="100"><flow><block><line>
+      <word xMin="nan" yMin="1" xMax="2" yMax="3">a</word>
+      <word xMin="1e300" yMin="1" xMax="1e301" yMax="3">b</word>
+      <word xMin="5" yMin="5" xMax="5" yMax="5">c\u{1F}d</word>
+      <word xMin="10" yMin="5" xMax="20" yMax="15">&amp;甲</word>
+      </line></block></flow></page><page width="0" height="0"></page></doc></body></html>
+      """
+    let pages = try #require(BBoxXHTMLReader.read(Data(xml.utf8), firstPage: 7))
+    #expect(pages.map(\.number) == [7, 8])
+    #expect(pages[0].words.map(\.text) == ["cd", "&甲"])
+    #expect(pages[1].words.isEmpty)
+    let analyzer = PageLayoutAnalyzer()
+    #expect(analyzer.analyze(pages[1]).isEmpty)
+    #expect(analyzer.analyze(pages[0]).map(\.text).joined().contains("甲"))
+    #expect(BBoxXHTMLReader.read(Data("<html><doc><page>".utf8), firstPage: 1) == nil)
+  }
+}
