@@ -233,15 +233,36 @@ struct PageLayoutAnalyzer: Sendable {
       left = gutterEnd
     }
     edges.append((left, maxX))
+    // Lines that run right across a gutter (a lede over two of three columns, a title over
+    // some) are read first, as a column of their own as wide as they run.
+    let crossing = band.filter { word in
+      gutters.contains { word.frame.x0 < $0.0 - bodySize && word.frame.x1 > $0.1 + bodySize }
+    }
+    var spanning: [FrameWord] = []
+    var rest = band
+    if !crossing.isEmpty {
+      let from = crossing.map(\.frame.x0).min() ?? minX
+      let to = crossing.map(\.frame.x1).max() ?? maxX
+      let rows = crossing.map(\.frame.midY)
+      let inSpan = { (word: FrameWord) -> Bool in
+        word.frame.midX >= from && word.frame.midX <= to && rows.contains { abs($0 - word.frame.midY) <= 0.5 * word.size }
+      }
+      spanning = band.filter(inSpan)
+      rest = band.filter { !inSpan($0) }
+    }
     var result = edges.map { (start: $0.0, end: $0.1, words: [FrameWord]()) }
-    for word in band {
+    for word in rest {
       let center = word.frame.midX
       let index = result.firstIndex { center < $0.end + (bodySize * gutterWidth) } ?? result.count - 1
       result[index].words.append(word)
     }
     // A column needs lines on at least two rows; otherwise the cut was a gap in one wide line.
-    if result.contains(where: { column in Set(column.words.map { Int($0.frame.midY / bodySize) }).count < 2 }) { return single }
-    return result.filter { !$0.words.isEmpty }
+    if result.contains(where: { column in !column.words.isEmpty && Set(column.words.map { Int($0.frame.midY / bodySize) }).count < 2 }) { return single }
+    let columns = result.filter { !$0.words.isEmpty }
+    guard !spanning.isEmpty else { return columns }
+    let from = spanning.map(\.frame.x0).min() ?? minX
+    let to = spanning.map(\.frame.x1).max() ?? maxX
+    return [(start: from, end: to, words: spanning)] + columns
   }
 
   /// The lines of one column, across the reading direction (top to bottom, or right to left).
