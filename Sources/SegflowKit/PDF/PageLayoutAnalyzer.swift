@@ -234,15 +234,37 @@ struct PageLayoutAnalyzer: Sendable {
     }
     edges.append((left, maxX))
     // Lines that run right across a gutter (a lede over two of three columns, a title over
-    // some) are read first, as a column of their own as wide as they run.
-    let crossing = band.filter { word in
-      gutters.contains { word.frame.x0 < $0.0 - bodySize && word.frame.x1 > $0.1 + bodySize }
+    // some) are read first, as a column of their own as wide as they run. A word crosses when it
+    // runs from one column well into the next, or, set in other than body type (letter-spaced
+    // lines come one character per word), when it covers a gutter's middle and type of its size
+    // on its row goes on at both edges of the gutter. Body-size words and headings that poke
+    // into a gutter are overfull lines, not ledes.
+    func crosses(_ word: FrameWord, _ gutter: (Double, Double)) -> Bool {
+      if word.frame.x0 < gutter.0 - bodySize && word.frame.x1 > gutter.1 + bodySize { return true }
+      let middle = (gutter.0 + gutter.1) / 2
+      guard abs(word.size - bodySize) > 0.15 * bodySize, word.frame.x0 < middle, word.frame.x1 > middle else { return false }
+      let row = band.filter { abs($0.size - word.size) <= 0.1 * word.size && abs($0.frame.midY - word.frame.midY) <= 0.3 * word.size }
+      let reach = 1.5 * word.size
+      let left = row.contains { $0.frame.x0 < gutter.0 - 0.5 * word.size && $0.frame.x1 > gutter.0 - reach }
+      let right = row.contains { $0.frame.x1 > gutter.1 + 0.5 * word.size && $0.frame.x0 < gutter.1 + reach }
+      return left && right
+    }
+    var crossing: [FrameWord] = []
+    var firstColumn = edges.count
+    var lastColumn = -1
+    for word in band {
+      for (index, gutter) in gutters.enumerated() where crosses(word, gutter) {
+        crossing.append(word)
+        firstColumn = min(firstColumn, index)
+        lastColumn = max(lastColumn, index + 1)
+      }
     }
     var spanning: [FrameWord] = []
     var rest = band
     if !crossing.isEmpty {
-      let from = crossing.map(\.frame.x0).min() ?? minX
-      let to = crossing.map(\.frame.x1).max() ?? maxX
+      // The span: the columns on both sides of every gutter crossed.
+      let from = edges[firstColumn].0
+      let to = edges[lastColumn].1
       let rows = crossing.map(\.frame.midY)
       let inSpan = { (word: FrameWord) -> Bool in
         word.frame.midX >= from && word.frame.midX <= to && rows.contains { abs($0 - word.frame.midY) <= 0.5 * word.size }
@@ -250,15 +272,23 @@ struct PageLayoutAnalyzer: Sendable {
       spanning = band.filter(inSpan)
       rest = band.filter { !inSpan($0) }
     }
-    var result = edges.map { (start: $0.0, end: $0.1, words: [FrameWord]()) }
-    for word in rest {
-      let center = word.frame.midX
-      let index = result.firstIndex { center < $0.end + (bodySize * gutterWidth) } ?? result.count - 1
-      result[index].words.append(word)
+    func assign(_ words: [FrameWord]) -> [(start: Double, end: Double, words: [FrameWord])] {
+      var result = edges.map { (start: $0.0, end: $0.1, words: [FrameWord]()) }
+      for word in words {
+        let center = word.frame.midX
+        let index = result.firstIndex { center < $0.end + (bodySize * gutterWidth) } ?? result.count - 1
+        result[index].words.append(word)
+      }
+      return result
     }
     // A column needs lines on at least two rows; otherwise the cut was a gap in one wide line.
-    if result.contains(where: { column in !column.words.isEmpty && Set(column.words.map { Int($0.frame.midY / bodySize) }).count < 2 }) { return single }
-    let columns = result.filter { !$0.words.isEmpty }
+    func hasRows(_ column: (start: Double, end: Double, words: [FrameWord])) -> Bool {
+      Set(column.words.map { Int($0.frame.midY / bodySize) }).count >= 2
+    }
+    if !assign(band).allSatisfy(hasRows) { return single }
+    let assigned = assign(rest)
+    if !spanning.isEmpty, !assigned.filter({ !$0.words.isEmpty }).allSatisfy(hasRows) { return single }
+    let columns = assigned.filter { !$0.words.isEmpty }
     guard !spanning.isEmpty else { return columns }
     let from = spanning.map(\.frame.x0).min() ?? minX
     let to = spanning.map(\.frame.x1).max() ?? maxX

@@ -280,3 +280,49 @@ struct PDFInputTests {
     #expect(BBoxXHTMLReader.read(Data("<html><doc><page>".utf8), firstPage: 1) == nil)
   }
 }
+
+/// Page analysis on synthetic word boxes.
+@Suite struct PageLayoutAnalyzerTests {
+  /// A line of `count` ten-point characters from `x` at `y`, as one poppler word per character.
+  func row(_ text: String, x: Double, y: Double, size: Double = 10) -> [PDFWord] {
+    text.enumerated().map { offset, character in
+      PDFWord(text: String(character), box: BoundingBox(x0: x + Double(offset) * size, y0: y, x1: x + Double(offset + 1) * size, y1: y + size))
+    }
+  }
+
+  @Test("a lede over two of three columns is read first, then the columns left to right")
+  func partialLede() {
+    var words: [PDFWord] = []
+    // Columns 150 pt wide at x = 50, 212, 374 (12 pt gutters); the lede runs over the first two.
+    for line in 0..<3 { words += row(String(repeating: "导", count: 26), x: 50, y: 100 + Double(line) * 15, size: 12) }
+    for line in 0..<12 {
+      let y = 100 + Double(line) * 12
+      if y > 150 {
+        words += row(String(repeating: "甲", count: 15), x: 50, y: y)
+        words += row(String(repeating: "乙", count: 15), x: 212, y: y)
+      }
+      words += row(String(repeating: "丙", count: 15), x: 374, y: y)
+    }
+    let lines = PageLayoutAnalyzer().analyze(PDFPage(number: 1, width: 595, height: 842, words: words))
+    let order = lines.map { $0.text.first.map(String.init) ?? "" }
+    #expect(order == Array(repeating: "导", count: 3) + Array(repeating: "甲", count: 7) + Array(repeating: "乙", count: 7) + Array(repeating: "丙", count: 12))
+  }
+
+  @Test("vertical columns are read right to left, tiers top to bottom")
+  func verticalTiers() {
+    var words: [PDFWord] = []
+    // Columns 10 pt wide every 17 pt from the right; tier 1 at y 100–250, tier 2 at y 290–440.
+    for (tier, y0) in [(0, 100.0), (1, 290.0)] {
+      for column in 0..<6 {
+        let x = 500 - Double(column) * 17
+        let text = tier == 0 ? "上" : "下"
+        words.append(PDFWord(text: String(repeating: text, count: 15), box: BoundingBox(x0: x, y0: y0, x1: x + 10, y1: y0 + 150)))
+      }
+    }
+    let lines = PageLayoutAnalyzer().analyze(PDFPage(number: 1, width: 595, height: 842, words: words))
+    #expect(lines.allSatisfy { $0.vertical })
+    #expect(lines.map { String($0.text.prefix(1)) } == Array(repeating: "上", count: 6) + Array(repeating: "下", count: 6))
+    let xs = lines.prefix(6).map(\.box.x0)
+    #expect(xs == xs.sorted(by: >))
+  }
+}
