@@ -16,7 +16,8 @@ struct PDFCommandTests {
     }
     try Data("%PDF-1.5\nnot really\n".utf8).write(to: folder.appendingPathComponent("corrupt.pdf"))
     try Data("然而，这样的处理也衍生了一些问题。\n".utf8).write(to: folder.appendingPathComponent("plain.txt"))
-    let result = try SegflowProcess.run(["run", folder.path, "--out", out.path, "--quiet"])
+    // Not --quiet: that hides warnings.
+    let result = try SegflowProcess.run(["run", folder.path, "--out", out.path])
     #expect(result.status == 1)
     #expect(result.stderr.contains("encrypted.pdf: error: encrypted PDF"))
     #expect(result.stderr.contains("scanned.pdf: error: no text layer: run OCR first"))
