@@ -67,25 +67,18 @@ public struct BatchRunner: Sendable {
   ) -> DocumentResult {
     var result = DocumentResult(input: input)
     do throws(DocumentError) {
-      if let maxBytes, input.path != "-",
-        let size = (try? FileManager.default.attributesOfItem(atPath: (input.path as NSString).resolvingSymlinksInPath))?[.size] as? Int, size > maxBytes
-      {
+      if let maxBytes, let size = fileSize(input), size > maxBytes {
         result.bytes = size
         throw DocumentError(path: input.path, message: "too large: \(size) bytes, over the limit of \(maxBytes) (--max-mb)")
       }
       // PDFs are read page by page by the decode stage, never in byte chunks.
-      if let chunkBytes, input.path != "-", ChunkedProcessor.applies(to: pipeline, writers: writers), !PDFDecoder.isPDF(fileAt: input.path),
-        let size = (try? FileManager.default.attributesOfItem(atPath: (input.path as NSString).resolvingSymlinksInPath))?[.size] as? Int, size > 2 * chunkBytes
+      if let chunkBytes, ChunkedProcessor.applies(to: pipeline, writers: writers), let size = fileSize(input), size > 2 * chunkBytes,
+        !PDFDecoder.isPDF(fileAt: input.path)
       {
         result.bytes = size
         let inputHash = manifest == nil ? "" : try ContentHash.fnv1a(fileAt: input.path)
-        if let manifest, let entry = manifest.current(name: input.name, input: inputHash, settings: settings) {
-          result.skipped = true
-          result.blocks = entry.blocks
-          result.segments = entry.segments
-          result.characters = entry.characters
-          result.outputs = entry.outputs
-          return result
+        if let entry = manifest?.current(name: input.name, input: inputHash, settings: settings) {
+          return reused(entry, result)
         }
         let streaming = writers.compactMap { $0 as? any StreamingSegmentWriter }
         let processor = ChunkedProcessor(pipeline: pipeline, writers: streaming, chunkBytes: chunkBytes)
@@ -100,13 +93,8 @@ public struct BatchRunner: Sendable {
       var document = try DocumentReader.load(input, language: pipeline.language)
       result.bytes = document.bytes.count
       let inputHash = manifest == nil ? "" : ContentHash.fnv1a(document.bytes)
-      if let manifest, let entry = manifest.current(name: input.name, input: inputHash, settings: settings) {
-        result.skipped = true
-        result.blocks = entry.blocks
-        result.segments = entry.segments
-        result.characters = entry.characters
-        result.outputs = entry.outputs
-        return result
+      if let entry = manifest?.current(name: input.name, input: inputHash, settings: settings) {
+        return reused(entry, result)
       }
       try pipeline.process(&document, context: context)
       result.blocks = document.blocks.count
@@ -119,26 +107,50 @@ public struct BatchRunner: Sendable {
         throw DocumentError(path: input.path, message: "counting words failed: \(error)")
       }
       let writerContext = WriterContext(sourceLanguage: pipeline.language, targetLanguage: pipeline.targetLanguage)
-      // Render everything first, then write: a writer error leaves no partial set of outputs.
-      var rendered: [(String, String)] = []
-      for writer in writers {
-        let path = (outputDirectory as NSString).appendingPathComponent(input.name + writer.fileSuffix)
-        do {
-          rendered.append((path, try writer.render(document, context: writerContext)))
-        } catch {
-          throw DocumentError(path: input.path, message: "writer '\(writer.name)' failed: \(error)")
-        }
-      }
-      for (path, text) in rendered {
-        try AtomicFile.write(text, to: path)
-        result.outputs.append(path)
-      }
+      result.outputs = try write(document, name: input.name, writers: writers, context: writerContext, outputDirectory: outputDirectory)
       manifest?.record(ManifestEntry(
         name: input.name, input: inputHash, settings: settings, outputs: result.outputs,
         blocks: result.blocks, segments: result.segments, characters: result.characters, bytes: result.bytes))
     } catch {
       result.error = error
     }
+    return result
+  }
+}
+
+extension BatchRunner {
+  /// Renders every writer's file for `document`, then writes them all: a writer error leaves no
+  /// partial set of outputs. Returns the paths written.
+  public static func write(
+    _ document: Document, name: String, writers: [any SegmentWriter], context: WriterContext, outputDirectory: String
+  ) throws(DocumentError) -> [String] {
+    var rendered: [(String, String)] = []
+    for writer in writers {
+      let path = (outputDirectory as NSString).appendingPathComponent(name + writer.fileSuffix)
+      do {
+        rendered.append((path, try writer.render(document, context: context)))
+      } catch {
+        throw DocumentError(path: document.path, message: "writer '\(writer.name)' failed: \(error)")
+      }
+    }
+    for (path, text) in rendered { try AtomicFile.write(text, to: path) }
+    return rendered.map(\.0)
+  }
+
+  /// The size of an input file (following links), nil for standard input or when unknown.
+  static func fileSize(_ input: InputDocument) -> Int? {
+    guard input.path != "-" else { return nil }
+    return (try? FileManager.default.attributesOfItem(atPath: (input.path as NSString).resolvingSymlinksInPath))?[.size] as? Int
+  }
+
+  /// `result` for a document whose outputs are current: the figures recorded in the manifest.
+  static func reused(_ entry: ManifestEntry, _ result: DocumentResult) -> DocumentResult {
+    var result = result
+    result.skipped = true
+    result.blocks = entry.blocks
+    result.segments = entry.segments
+    result.characters = entry.characters
+    result.outputs = entry.outputs
     return result
   }
 }

@@ -32,40 +32,23 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let pipeline = try pipelineOptions.load()
-    let names = writers.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? pipeline.writers
-    var chosen: [any SegmentWriter] = []
-    for name in names {
-      guard let writer = WriterRegistry.writer(named: name) else {
-        Console.error("segflow: error: unknown writer '\(name)'; valid writers: \(WriterRegistry.names.joined(separator: ", "))")
-        throw ExitStatus.usage
-      }
-      chosen.append(writer)
-    }
+    let chosen = try WriterChoice.choose(writers, pipeline: pipeline)
     let collected = InputCollector().collect([input])
     guard let source = collected.documents.first, collected.documents.count == 1, collected.errors.isEmpty else {
       for error in collected.errors { Console.error(error.description) }
       if collected.errors.isEmpty { Console.error("\(input): error: export takes one document, not a folder of them") }
       throw ExitStatus.documentFailed
     }
-    do {
+    do throws(DocumentError) {
       var document = try DocumentReader.load(source, language: pipeline.language)
       try pipeline.process(&document, context: StageContext())
       let targets = try translations.map { path throws(DocumentError) in try TranslationFile.read(path: path).targets(for: document) } ?? [:]
       let context = WriterContext(sourceLanguage: pipeline.language, targetLanguage: pipeline.targetLanguage, targets: targets)
-      var rendered: [(String, String)] = []
-      for writer in chosen {
-        let path = (out as NSString).appendingPathComponent(source.name + writer.fileSuffix)
-        do {
-          rendered.append((path, try writer.render(document, context: context)))
-        } catch {
-          throw DocumentError(path: source.path, message: "writer '\(writer.name)' failed: \(error)")
-        }
-      }
-      for (path, text) in rendered { try AtomicFile.write(text, to: path) }
+      _ = try BatchRunner.write(document, name: source.name, writers: chosen, context: context, outputDirectory: out)
       if translations != nil {
         Console.error("segflow: \(targets.count) of \(document.segments.count) segments translated")
       }
-    } catch let error as DocumentError {
+    } catch {
       Console.error(error.description)
       throw ExitStatus.documentFailed
     }

@@ -39,13 +39,7 @@ struct ReviewCommand: AsyncParsableCommand {
     // Words are not shown, so the pipeline stops after sentences (and gains them if it had none).
     var pipeline = try pipelineOptions.load().truncated(after: "segment")
     if !pipeline.has("segment") { pipeline.stages.append(SegmentStage()) }
-    do {
-      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-      guard FileManager.default.isWritableFile(atPath: out) else { throw CocoaError(.fileWriteNoPermission) }
-    } catch {
-      Console.error("\(out): error: cannot create or write the output folder: \((error as NSError).localizedDescription)")
-      throw ExitStatus.documentFailed
-    }
+    try OutputFolder.prepare(out)
     let collected = InputCollector().collect(files)
     for error in collected.errors { Console.error(error.description) }
     let batch = ReviewBatch(pipeline: pipeline, outputDirectory: out, jobs: jobs)

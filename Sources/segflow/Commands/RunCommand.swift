@@ -51,14 +51,8 @@ struct RunCommand: AsyncParsableCommand {
 
   func run() async throws {
     let pipeline = try pipelineOptions.load()
-    let chosen = try chooseWriters(pipeline)
-    do {
-      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-      guard FileManager.default.isWritableFile(atPath: out) else { throw CocoaError(.fileWriteNoPermission) }
-    } catch {
-      Console.error("\(out): error: cannot create or write the output folder: \((error as NSError).localizedDescription)")
-      throw ExitStatus.documentFailed
-    }
+    let chosen = try WriterChoice.choose(writers, pipeline: pipeline)
+    try OutputFolder.prepare(out)
 
     let collected = InputCollector().collect(inputs)
     if logFormat == .text { for error in collected.errors { Console.error(error.description) } }
@@ -99,26 +93,5 @@ struct RunCommand: AsyncParsableCommand {
       Console.error(summary.humanSummary)
     }
     if !summary.failures.isEmpty { throw ExitStatus.documentFailed }
-  }
-
-  func chooseWriters(_ pipeline: Pipeline) throws -> [any SegmentWriter] {
-    let names = writers.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? pipeline.writers
-    var chosen: [any SegmentWriter] = []
-    for name in names {
-      guard let writer = WriterRegistry.writer(named: name) else {
-        Console.error("segflow: error: unknown writer '\(name)'; valid writers: \(WriterRegistry.names.joined(separator: ", "))")
-        throw ExitStatus.usage
-      }
-      guard pipeline.has("segment") || !writer.requires.contains("segments") else {
-        Console.error("segflow: error: writer '\(name)' needs segments, but \(pipeline.file) has no segment stage")
-        throw ExitStatus.usage
-      }
-      chosen.append(writer)
-    }
-    guard !chosen.isEmpty else {
-      Console.error("segflow: error: no writers: name some with --writers or in the pipeline file")
-      throw ExitStatus.usage
-    }
-    return chosen
   }
 }
