@@ -45,6 +45,18 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("small.segments.jsonl").path))
   }
 
+  @Test("a document over --timeout fails with a clear error; the batch goes on")
+  func timeLimit() throws {
+    let folder = try SegflowProcess.temporaryFolder()
+    let seed = try String(contentsOf: SegflowProcess.packageRoot.appendingPathComponent("seeds/000_447990846ac5af44.txt"), encoding: .utf8)
+    try Data(String(repeating: seed + "\n", count: 40).utf8).write(to: folder.appendingPathComponent("slow.txt"))
+    let out = folder.appendingPathComponent("out")
+    let result = try SegflowProcess.run(["run", folder.path, "--out", out.path, "--timeout", "0.001", "--quiet"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("slow.txt: error: timed out: over the time limit"))
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("slow.segments.jsonl").path))
+  }
+
   @Test("a folder with no documents is an error")
   func emptyFolder() throws {
     let folder = try SegflowProcess.temporaryFolder()

@@ -16,6 +16,8 @@ public struct BatchRunner: Sendable {
   public var chunkBytes: Int?
   /// Documents larger than this fail with a clear error instead of being processed; nil: no limit.
   public var maxBytes: Int?
+  /// Documents still running after this long fail (checked between stages and chunks).
+  public var timeLimit: Duration?
 
   public init(pipeline: Pipeline, outputDirectory: String, writers: [any SegmentWriter], jobs: Int, manifest: Manifest? = nil, chunkBytes: Int? = 4 << 20) {
     self.pipeline = pipeline
@@ -41,13 +43,14 @@ public struct BatchRunner: Sendable {
     let settings = settingsHash
     let chunkBytes = chunkBytes
     let maxBytes = maxBytes
+    let timeLimit = timeLimit
     return await withTaskGroup(of: [(Int, DocumentResult)].self) { group in
       for _ in 0..<min(jobs, max(1, inputs.count)) {
         group.addTask {
           let context = StageContext()
           var done: [(Int, DocumentResult)] = []
           while let index = await queue.next() {
-            let result = Self.process(inputs[index], pipeline: pipeline, writers: writers, outputDirectory: outputDirectory, context: context, manifest: manifest, settings: settings, chunkBytes: chunkBytes, maxBytes: maxBytes)
+            let result = Self.process(inputs[index], pipeline: pipeline, writers: writers, outputDirectory: outputDirectory, context: context, manifest: manifest, settings: settings, chunkBytes: chunkBytes, maxBytes: maxBytes, timeLimit: timeLimit)
             progress(result)
             done.append((index, result))
           }
@@ -63,9 +66,10 @@ public struct BatchRunner: Sendable {
   /// Reads, processes and writes one document.
   public static func process(
     _ input: InputDocument, pipeline: Pipeline, writers: [any SegmentWriter], outputDirectory: String,
-    context: StageContext, manifest: Manifest? = nil, settings: String = "", chunkBytes: Int? = nil, maxBytes: Int? = nil
+    context: StageContext, manifest: Manifest? = nil, settings: String = "", chunkBytes: Int? = nil, maxBytes: Int? = nil, timeLimit: Duration? = nil
   ) -> DocumentResult {
     var result = DocumentResult(input: input)
+    context.startDocument(limit: timeLimit)
     do throws(DocumentError) {
       if let maxBytes, let size = fileSize(input), size > maxBytes {
         result.bytes = size

@@ -211,6 +211,7 @@ struct ChunkedProcessor {
     for (writer, output) in zip(writers, outputs) { try output.write(writer.body(part, context: writerContext)) }
     firstBlock += blocks.count
     result.chunks += 1
+    try context.checkDeadline(path: result.input.path, after: "chunk \(result.chunks)")
     result.segments += part.segments.count
     result.characters += part.segments.reduce(0) { $0 + $1.text.unicodeScalars.count { !$0.properties.isWhitespace } }
     result.warnings += part.warnings

@@ -27,7 +27,10 @@ public struct Pipeline: Sendable {
 
   /// Runs every stage on `document`.
   public func process(_ document: inout Document, context: StageContext) throws(DocumentError) {
-    for stage in stages { try stage.run(&document, context: context) }
+    for stage in stages {
+      try stage.run(&document, context: context)
+      try context.checkDeadline(path: document.path, after: "stage '\(stage.name)'")
+    }
   }
 
   /// The same pipeline with a stage replaced (used by commands that force a layout).

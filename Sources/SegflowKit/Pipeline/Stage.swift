@@ -15,8 +15,26 @@ public protocol Stage: Sendable {
 /// iterators are costly to open and not thread-safe, so each task keeps its own.
 public final class StageContext {
   private var iterators: [String: BreakIterator] = [:]
+  /// When the current document must be done by (`run --timeout`); checked between stages and
+  /// between chunks, since a stage in progress cannot be interrupted.
+  public var deadline: ContinuousClock.Instant?
+  /// The limit the deadline came from, for the message.
+  public var timeLimit: Duration?
 
   public init() {}
+
+  /// Starts the clock for a new document, when a limit is set.
+  public func startDocument(limit: Duration?) {
+    timeLimit = limit
+    deadline = limit.map { ContinuousClock.now + $0 }
+  }
+
+  /// Fails the document when it is past its deadline.
+  public func checkDeadline(path: String, after step: String) throws(DocumentError) {
+    guard let deadline, ContinuousClock.now > deadline else { return }
+    let seconds = timeLimit.map { " of \($0.components.seconds) s" } ?? ""
+    throw DocumentError(path: path, message: "timed out: over the time limit\(seconds) (--timeout) after \(step)")
+  }
 
   /// A cached iterator of `kind` for the ICU locale `locale`.
   public func iterator(_ kind: BreakIterator.Kind, locale: String) throws(ICUError) -> BreakIterator {

@@ -43,10 +43,14 @@ struct RunCommand: AsyncParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Fail documents larger than this many megabytes (reported, the batch goes on).", valueName: "mb"))
   var maxMb: Double?
 
+  @Option(name: .long, help: ArgumentHelp("Fail documents still running after this many seconds (checked between stages and chunks).", valueName: "seconds"))
+  var timeout: Double?
+
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     guard chunkKb >= 0 else { throw ValidationError("--chunk-kb must be 0 or more") }
     if let maxMb, maxMb <= 0 { throw ValidationError("--max-mb must be more than 0") }
+    if let timeout, timeout <= 0 { throw ValidationError("--timeout must be more than 0") }
   }
 
   func run() async throws {
@@ -64,6 +68,7 @@ struct RunCommand: AsyncParsableCommand {
     let manifest = Manifest(folder: out, fresh: force)
     var runner = BatchRunner(pipeline: pipeline, outputDirectory: out, writers: chosen, jobs: jobs, manifest: manifest, chunkBytes: chunkKb > 0 ? chunkKb * 1024 : nil)
     runner.maxBytes = maxMb.map { Int($0 * 1_000_000) }
+    runner.timeLimit = timeout.map { .milliseconds(Int($0 * 1000)) }
     let results = await runner.run(collected.documents) { result in
       if json {
         Console.error(LogRecord.document(result))
