@@ -65,10 +65,12 @@ for stage in pipeline.stages {
   document = after
 }
 let writerContext = WriterContext(sourceLanguage: "zh", targetLanguage: "en")
-for writer in WriterRegistry.all {
+// The translation-file writers (the review page is for people, a few documents at a time).
+let writers = WriterRegistry.all.filter { $0 is any StreamingSegmentWriter }
+for writer in writers {
   stageTimes["write." + writer.name] = try best(repeats) { _ = try writer.render(document, context: writerContext) }
 }
-for stage in pipeline.stages.map(\.name) + WriterRegistry.all.map({ "write." + $0.name }) {
+for stage in pipeline.stages.map(\.name) + writers.map({ "write." + $0.name }) {
   report.append(("stage." + stage, rate(stageTimes[stage] ?? .infinity)))
 }
 let withoutTokens = ["decode", "normalize", "reflow", "segment", "write.jsonl"].reduce(0) { $0 + (stageTimes[$1] ?? 0) }
