@@ -225,7 +225,11 @@ public struct Reflower: Sendable {
       // A column break after a paragraph's first line looks the same, but then the next line
       // goes on at full width instead of starting a block.
       // (A last line cannot be checked: then the blank lines decide.)
-      guard nextStarts || index + 2 >= rows.count else { return nil }
+      // A title between blank lines after a sentence end, shorter than any indented first line
+      // (W − 4, give or take one), needs no indent below it: the line below may be cut short
+      // before a long Latin word or be a two-line paragraph's first line.
+      let belowFirstLine = profile.width <= context - 7 && previousKind != nil
+      guard nextStarts || index + 2 >= rows.count || belowFirstLine else { return nil }
       // A short title-like line opening the document or a page is its running head.
       if row.startsPage && profile.width <= 24 && (index == 0 || previousKind == nil || rows[index].startsPage) {
         return Classification(kind: .header, rule: "page-head", confidence: 0.8, detail: "a short line alone at the top of the page")
@@ -399,11 +403,21 @@ public struct Reflower: Sendable {
       let next = rows[end + 1]
       // Squeezed punctuation at the end of a fragment lets its visual line hold a little more.
       let squeezed = ScalarClass(rows[end].profile.last) == .cjkPunctuation ? 3 : 1
-      guard next.blanksBefore == 0, !next.startsPage, !next.isByline, width + next.profile.width <= column + squeezed else { break }
+      guard next.blanksBefore == 0, !next.startsPage, !next.isByline, width + next.profile.width <= column + squeezed,
+        Self.cutAtPunctuation(rows[end].profile, next.profile)
+      else { break }
       width += next.profile.width
       end += 1
     }
     return (width, end)
+  }
+
+  /// pdftotext cuts a visual line into fragments only where squeezed punctuation lets the next
+  /// glyph start inside a mark's box: after a CJK mark (`…县，` ⏎ `共有`) or before one (`印度` ⏎
+  /// `”（Young`). Two rows that meet between two letters or ideographs (`…地图兴` ⏎ `起。`) are two
+  /// visual lines.
+  static func cutAtPunctuation(_ before: LineProfile, _ after: LineProfile) -> Bool {
+    ScalarClass(before.last) == .cjkPunctuation || ScalarClass(after.first) == .cjkPunctuation
   }
 
   /// Row `index` has the shape of a paragraph's indented first line: about W − 4 wide above a
@@ -476,7 +490,7 @@ public struct Reflower: Sendable {
       // A row that starts with `。` or `）` always belongs to the visual line before it, even
       // when squeezing let that line hold more than the column width.
       let forced = Punctuation.noLineStart.contains(rows[start].profile.first)
-      guard forced || width + previous <= column + 1 else { break }
+      guard forced || (width + previous <= column + 1 && Self.cutAtPunctuation(rows[start - 1].profile, rows[start].profile)) else { break }
       width += previous
       start -= 1
     }
