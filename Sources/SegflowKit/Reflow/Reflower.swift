@@ -259,6 +259,21 @@ public struct Reflower: Sendable {
         return Classification(kind: .heading, rule: "short-title-above-text", confidence: 0.7, detail: "a title-like line after a blank, too short to be a first line that goes on")
       }
     }
+    // A heading above a first line indented 1 em (or 2 em, cut before a number): the first line
+    // is one or two characters short of the column, too little for `title-above-indent` to trust
+    // alone, but the title is shorter than any first line (W − 4, give or take one) by more.
+    // (After a blank line only: directly below a heading, a paragraph's first line has that shape.)
+    if let next, row.blanksBefore > 0 || row.startsPage, next.blanksBefore == 0, !next.isByline, !next.startsPage, index + 2 < rows.count,
+      !Punctuation.noLineStart.contains(next.profile.first), !profile.isJustified, isTitleAboveText(profile)
+    {
+      // The column width below: the second widest of the next four rows (one overfull line
+      // around a long Latin word must not make a full line look indented).
+      let below = secondWidest(rows, after: index + 1)
+      let first = visualWidth(rows, index + 1, column: below).width
+      if profile.width <= below - 6, profile.width <= first - 4, first >= below - 4, first <= below - 2, !next.profile.endsSentence {
+        return Classification(kind: .heading, rule: "title-above-first-line", confidence: 0.65, detail: "a title-like line after a blank, shorter than a first line, above a line one or two characters short of the column")
+      }
+    }
     // A heading set directly above a paragraph's indented first line.
     if let next, next.blanksBefore == 0, !next.isByline, nextStarts, !Punctuation.noLineStart.contains(next.profile.first),
       index + 2 < rows.count, profile.width <= max(context, widthAfter(rows, index + 1)) + 2,
@@ -390,7 +405,9 @@ public struct Reflower: Sendable {
     // A two-line paragraph: only its short last line follows, so trust the known width.
     guard known != nil, visual.end + 1 < rows.count else { return false }
     let last = rows[visual.end + 1]
-    return last.blanksBefore == 0 && last.profile.endsSentence && last.profile.width < visual.width
+    // (Its last line may lack a sentence end, as some source sentences do: a short line before a
+    // blank line is no column break in the middle of a sentence, whose lines are full.)
+    return last.blanksBefore == 0 && (last.profile.endsSentence ? last.profile.width < visual.width : last.profile.width <= visual.width - 4)
       && (visual.end + 2 >= rows.count || rows[visual.end + 2].blanksBefore > 0)
   }
 
@@ -495,6 +512,20 @@ public struct Reflower: Sendable {
       start -= 1
     }
     return width
+  }
+
+  /// The second widest of the (up to four) rows after row `index`, before a page break or
+  /// byline; the widest when fewer than three.
+  func secondWidest(_ rows: [Row], after index: Int) -> Int {
+    var first = 0, second = 0, count = 0
+    for ahead in 1...4 where index + ahead < rows.count {
+      let row = rows[index + ahead]
+      if row.startsPage || row.isByline { break }
+      let width = row.profile.width
+      if width > first { second = first; first = width } else if width > second { second = width }
+      count += 1
+    }
+    return count >= 3 ? second : first
   }
 
   /// The widest of the (up to three) rows after row `index`, before a page break: the column
