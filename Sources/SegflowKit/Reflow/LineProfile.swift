@@ -37,6 +37,12 @@ struct LineProfile {
   var softSpace: Range<Int>?
   /// `softSpace` stands inside quotation marks (`“联党心 通民生”`): kept in running text too.
   var softSpaceQuoted: Bool
+  /// Only full-width CJK characters, set solid (no Latin word, digit, glue or spacing, whose
+  /// width on the page varies): the measured width is at least the width on the page.
+  var isPureCJK: Bool
+  /// Pure CJK without a mark that may be set half width (`，、；：` in kaiming style, two marks
+  /// in a row squeezed): the measured width is the width on the page.
+  var isExactWidth: Bool
 
   /// Profiles `text`, or returns nil for a blank line.
   init?(index: Int, text: String, removeCJKLatinSpaces: Bool) {
@@ -134,7 +140,23 @@ struct LineProfile {
     // inside CJK text (half a half-width unit), which pdftotext prints as a space: count it, or
     // lines with numbers look shorter than they are.
     var width = letterSpaced ? 0 : (glue + 1) / 2
-    for range in kept { for i in range { width += ScalarClass.width(all[i]) } }
+    // Widths that can be trusted: full-width CJK only (no Latin, digits or glue, whose width on
+    // the page varies), and for an exact width no mark that may be set half width (kaiming
+    // `，、；：`, two marks in a row squeezed).
+    var pure = true
+    var exact = true
+    var previousMark = false
+    for range in kept {
+      for i in range {
+        let w = ScalarClass.width(all[i])
+        width += w
+        let cls = classes[i]
+        if w != 2 || !cls.isCJK { pure = false }
+        let mark = cls == .cjkPunctuation
+        if mark && (previousMark || Punctuation.continuing.contains(all[i])) { exact = false }
+        previousMark = mark
+      }
+    }
 
     self.index = index
     self.scalars = all
@@ -154,6 +176,8 @@ struct LineProfile {
       && classes[tokens[0].upperBound - 1].isCJK && classes[tokens[1].lowerBound].isCJK
     self.bylineStart = bylineStart
     self.softSpace = soft
+    self.isPureCJK = pure && kept.count == 1
+    self.isExactWidth = pure && exact && kept.count == 1
     self.softSpaceQuoted = soft.map { Self.isQuoted(all, lower: lower, upper: upper, gap: $0) } ?? false
   }
 

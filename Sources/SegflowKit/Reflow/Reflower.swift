@@ -355,6 +355,24 @@ public struct Reflower: Sendable {
     if !short && below > 0 && below * 5 <= visual * 4 && b.width * 5 <= visual * 4 {
       return Decision(.split, rule: "column-change", confidence: 0.8, line: line, detail: "sentence end on a line \(visual) wide, then lines of a column \(below) wide")
     }
+    // Lines of full-width CJK characters only are measured exactly (or too wide, never too
+    // narrow): where such a line of the column shows its true width, a line a character short of
+    // it is short on the page, not width noise.
+    if !short, let exact = exactWidth(rows, around: index, limit: width + 1) {
+      // The sentence ends a character or more before the column edge: a paragraph's last line.
+      if !firstRow, a.isPureCJK, visual <= exact - 2, visual == a.width {
+        return Decision(.split, rule: "terminal-exact-short", confidence: 0.8, line: line, detail: "sentence end on a line of CJK characters \(visual) wide where such lines show a column \(exact) wide")
+      }
+      // The next line starts a character or more in: a first line indented 1 em (or 2).
+      // (Not before a line that starts with a number or Latin word: TeX may stretch a line by a
+      // character rather than break such a word, and a stretched line of CJK shows no spaces.)
+      if b.isPureCJK, !b.endsSentence, nextVisual.end == index + 1, b.width <= exact - 2, visual >= b.width + 2,
+        index + 2 < rows.count, rows[index + 2].blanksBefore == 0, !rows[index + 2].startsPage,
+        !ScalarClass(rows[index + 2].profile.first).isWordLike
+      {
+        return Decision(.split, rule: "terminal-exact-indent", confidence: 0.75, line: line, detail: "sentence end, then a line of CJK characters \(b.width) wide where such lines show a column \(exact) wide: an indented first line")
+      }
+    }
     if short {
       return Decision(.split, rule: "terminal-short-line", confidence: blank ? 0.99 : 0.95, line: line, detail: "sentence end on a line \(visual) wide in a column \(width) wide")
     }
@@ -512,6 +530,24 @@ public struct Reflower: Sendable {
       start -= 1
     }
     return width
+  }
+
+  /// The widest exactly measured row (``LineProfile/isExactWidth``) among the four rows before
+  /// and after row `index` on its page, no wider than `limit` (wider rows belong to a lede or
+  /// headline): a lower bound of the column width. Nil unless two rows have it (one may be an
+  /// overfull line).
+  func exactWidth(_ rows: [Row], around index: Int, limit: Int) -> Int? {
+    var best = 0, count = 0
+    var lower = index
+    while lower > 0, index - lower < 4, !rows[lower].startsPage { lower -= 1 }
+    var upper = index
+    while upper + 1 < rows.count, upper - index < 4, !rows[upper + 1].startsPage { upper += 1 }
+    for other in lower...upper where other != index && other != index + 1 {
+      let profile = rows[other].profile
+      guard profile.isExactWidth, !rows[other].isByline, profile.width <= limit else { continue }
+      if profile.width > best { best = profile.width; count = 1 } else if profile.width == best { count += 1 }
+    }
+    return best > 0 && count >= 1 ? best : nil
   }
 
   /// The second widest of the (up to four) rows after row `index`, before a page break or
