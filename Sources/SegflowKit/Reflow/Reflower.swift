@@ -429,8 +429,14 @@ public struct Reflower: Sendable {
     let last = rows[visual.end + 1]
     // (Its last line may lack a sentence end, as some source sentences do: a short line before a
     // blank line is no column break in the middle of a sentence, whose lines are full.)
-    return last.blanksBefore == 0 && (last.profile.endsSentence ? last.profile.width < visual.width : last.profile.width <= visual.width - 4)
-      && (visual.end + 2 >= rows.count || rows[visual.end + 2].blanksBefore > 0)
+    // A last line that ends a sentence well short of the line above ends the paragraph whatever
+    // follows it (`20 世纪后，…地图兴` ⏎ `起。` ⏎ `但在 2006 年…`).
+    guard last.blanksBefore == 0, !last.startsPage, !last.isByline else { return false }
+    let followedByBreak = visual.end + 2 >= rows.count || rows[visual.end + 2].blanksBefore > 0
+    if last.profile.endsSentence {
+      return last.profile.width < visual.width && (followedByBreak || last.profile.width <= visual.width - 8)
+    }
+    return followedByBreak && last.profile.width <= visual.width - 4
   }
 
   /// The width of row `index` together with the squeezed fragments that follow it on the same
