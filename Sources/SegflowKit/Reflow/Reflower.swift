@@ -356,7 +356,10 @@ public struct Reflower: Sendable {
     }
     // A wide lede or column ends and a narrower one begins below it.
     let below = widthAfter(rows, index)
-    if !short && below > 0 && below * 5 <= visual * 4 && b.width * 5 <= visual * 4 {
+    // (Unless the next line ends a sentence and is itself wider than the lines below it: the
+    // wide block's short last line, `…楼房。` ⏎ `教育部在…的活动。` above the body columns.)
+    let lastOfWide = b.endsSentence && b.width >= widthAfter(rows, index + 1) + 4
+    if !short && below > 0 && below * 5 <= visual * 4 && b.width * 5 <= visual * 4 && !lastOfWide {
       return Decision(.split, rule: "column-change", confidence: 0.8, line: line, detail: "sentence end on a line \(visual) wide, then lines of a column \(below) wide")
     }
     // Lines of full-width CJK characters only are measured exactly (or too wide, never too
