@@ -1,0 +1,157 @@
+import Testing
+
+@testable import SegflowKit
+
+/// Rules that read line widths: visual lines cut at squeezed punctuation, exactly measured CJK
+/// lines, first lines indented 1 em, titles above them, and the last line of a wide block.
+/// The inputs are pdftotext output of pages typeset by `scripts/make-reflow-corpus`.
+@Suite struct ReflowWidthRulesTests {
+  /// The rules of the decisions recorded in `blocks`.
+  func rules(_ blocks: [Block]) -> [String] {
+    blocks.flatMap { $0.decisions.map(\.rule) }
+  }
+
+  @Test("fragments of one visual line meet only at CJK punctuation: `…地图兴` ⏎ `起。` are two lines")
+  func fragmentsMeetAtPunctuation() {
+    let text = """
+      国家博物馆和图书馆收藏的文物和书籍转
+      移到山洞里，以为难民腾出住宿空间。面对南
+      下的德国大军，圣马利诺共和国再度陷入惊慌
+      之中。圣马洛区辖有 9 个县，
+      共有 63 个市镇。
+      20 世纪后，飞机被发明，航空测绘地图兴
+      起。
+      但在 2006 年由于公众反对，
+      这一计划受到
+      搁浅。在此之后，地形图集也成为了现代化国
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.text) == [
+      "国家博物馆和图书馆收藏的文物和书籍转移到山洞里，以为难民腾出住宿空间。面对南下的德国大军，圣马利诺共和国再度陷入惊慌之中。圣马洛区辖有9个县，共有63个市镇。",
+      "20世纪后，飞机被发明，航空测绘地图兴起。",
+      "但在2006年由于公众反对，这一计划受到搁浅。在此之后，地形图集也成为了现代化国",
+    ])
+    let first = ["起。", "但在 2006 年由于公众反对，"].map { LineProfile(index: 0, text: $0, removeCJKLatinSpaces: true)! }
+    #expect(!Reflower.cutAtPunctuation(LineProfile(index: 0, text: "航空测绘地图兴", removeCJKLatinSpaces: true)!, first[0]))
+    #expect(Reflower.cutAtPunctuation(first[1], LineProfile(index: 0, text: "这一计划受到", removeCJKLatinSpaces: true)!))
+  }
+
+  @Test("widths of pure-CJK lines are exact; digits, Latin, kaiming commas and paired marks are not")
+  func exactWidths() {
+    func profile(_ text: String) -> LineProfile { LineProfile(index: 0, text: text, removeCJKLatinSpaces: true)! }
+    #expect(profile("冷室压铸中的注射室相匹配。").isExactWidth)
+    #expect(profile("以从这里进入模具，这个部位的").isPureCJK)
+    #expect(!profile("以从这里进入模具，这个部位的").isExactWidth)
+    #expect(profile("予广东省“汉乐之乡”称号。").isExactWidth)
+    #expect(!profile("授予的称号。”他说").isExactWidth)
+    #expect(!profile("1915 年，时任校长李登辉改").isPureCJK)
+    #expect(!profile("溺 水 身 亡。威 廉").isPureCJK)
+  }
+
+  @Test("terminal-exact-short: a sentence end one character short of exactly measured full lines ends the paragraph")
+  func exactShortLastLine() {
+    let text = """
+      个模腔，所以每次铸造过程中可
+      能会产生多个铸件。熔融金属可
+      以从这里进入模具，这个部位的
+      形状同热室压铸中的注射嘴或是
+      冷室压铸中的注射室相匹配。
+      因为这里是两条河川（士别川、
+      剑渊川）汇合至天盐川的地方。
+      在雇用一位法语向导后，旅行者
+      """
+    let blocks = reflow(text)
+    #expect(blocks.count == 2)
+    #expect(blocks.first?.text.hasSuffix("冷室压铸中的注射室相匹配。") == true)
+    #expect(rules(blocks).contains("terminal-exact-short"))
+  }
+
+  @Test("terminal-exact-indent: a line one character short of exactly measured full lines is a first line indented 1 em")
+  func exactOneEmIndent() {
+    let text = """
+      给线的安全而持续控
+      制。由于认为德义军
+      队战力已就绪，隆美
+      尔决定再发动攻势。
+      起初隆美尔对此决
+      定甚为恼怒，但回到
+      司令部后重新考虑过
+      后，隆美尔认为魏斯
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.text) == ["给线的安全而持续控制。由于认为德义军队战力已就绪，隆美尔决定再发动攻势。", "起初隆美尔对此决定甚为恼怒，但回到司令部后重新考虑过后，隆美尔认为魏斯"])
+    #expect(rules(blocks).contains("terminal-exact-indent"))
+    // The same line before a line that starts with a number may be a line TeX stretched
+    // rather than break the number: no split from this rule.
+    let stretched = reflow("给线的安全而持续控\n制。由于认为德义军\n队战力已就绪，隆美\n尔决定再发动攻势。\n起初隆美尔对此决\n1942 年甚为恼怒，\n司令部后重新考虑过\n后，隆美尔认为魏斯")
+    #expect(!rules(stretched).contains("terminal-exact-indent"))
+  }
+
+  @Test("title-above-first-line: a clearly short title after a blank, above a first line indented 1 em")
+  func titleAboveOneEmIndent() {
+    let text = """
+      逐渐流通，节目的需求也大
+      为降低，因此于 1996 年停
+      播。
+
+      城市地标为伊欧拉湖
+      奋斗中学，是内蒙古自治
+      区巴彦淖尔市杭锦后旗设
+      立的一个高级中学，位于杭
+      锦后旗陕坝镇，学校成立于
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.kind) == [.paragraph, .heading, .paragraph])
+    #expect(blocks[1].text == "城市地标为伊欧拉湖")
+    #expect(rules(blocks).contains("title-above-first-line"))
+    // Directly below a heading, a paragraph's first line has the same shape: no title.
+    let below = reflow("播。\n\n城市地标为伊欧拉湖\n奋斗中学是内蒙古\n区巴彦淖尔市杭锦后旗设\n立的一个高级中学位于杭\n锦后旗陕坝镇学校成立于\n学校成立于一九四二年")
+    #expect(below.map(\.kind).filter { $0 == .heading }.count <= 1)
+    // Above a line that starts with a number, the short line is a first line cut before it.
+    let cut = reflow("服务、惠及民生的一个个联通故事。\n\n“小燕子公益”是湖州联通在\n2017年打造的一支公益团队。自成\n立以来，始终围绕智慧助老、爱心助\n残、文明创建等开展志愿服务活动，\n从人民群众基本需求着手，利用自身")
+    #expect(cut.map(\.kind) == [.paragraph, .paragraph])
+  }
+
+  @Test("a title between blank lines clearly shorter than a first line needs no indent below it")
+  func titleBetweenBlanks() {
+    let text = """
+      大兴线新宫站并设置虚拟换乘，以解决房山线
+      无法与其他线路换乘问题。
+
+      大石桥乡
+
+      Rize 在当年的圣丹斯电影节首映。他也参与
+      了 Courtney Love 新专辑的制作。
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.kind) == [.paragraph, .heading, .paragraph])
+    #expect(blocks[1].text == "大石桥乡")
+  }
+
+  @Test("a wide block's short last line is no column change: `…楼房。` ⏎ `教育部在…的活动。` above the columns")
+  func lastLineOfWideBlock() {
+    let text = """
+      城市观察
+
+      知名的孤立语言如苏美尔语
+      孙啸南旧居建筑面积为 420 平方米，是一座三层砖木结构英庭院式楼房。
+      教育部在教育系统开展了“向孟二冬学习”的活动。
+      2013 年第十二届全国运动会上，巴特
+      尔已签约辽宁出战。巴特尔作为第二位加盟
+      NBA 之中国篮球运动员，于 2001 年与丹佛
+      掘金队签约，成为第一个在 NBA 首发的中
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.text).contains("孙啸南旧居建筑面积为420平方米，是一座三层砖木结构英庭院式楼房。教育部在教育系统开展了“向孟二冬学习”的活动。"))
+    #expect(!rules(blocks).contains("column-change"))
+  }
+
+  @Test("a two-line paragraph: its last line may lack a sentence end before a blank line, or end one well short")
+  func twoLineParagraph() {
+    // A full line ending a sentence, a first line 2 em short, its last line without a sentence
+    // end, then a blank line.
+    let text = "承人就死了，所以韦赛里斯一世准备让雷妮拉\n继承王位，成为坦格利安家系中的第一位女王。\n由节目来宾各自抽签选定主持人当助手后\n分成两队比赛\n\n他亦曾代表过阿根廷国家队出赛，但并未\n参与任何世界杯赛事。"
+    let blocks = reflow(text)
+    #expect(blocks.first?.text == "承人就死了，所以韦赛里斯一世准备让雷妮拉继承王位，成为坦格利安家系中的第一位女王。")
+  }
+}
