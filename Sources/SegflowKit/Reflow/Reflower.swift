@@ -237,6 +237,23 @@ public struct Reflower: Sendable {
       let confidence = clearlyShort && (profile.hasInternalSpace || profile.width <= context / 2) ? 0.9 : 0.75
       return Classification(kind: .heading, rule: "standalone-title", confidence: confidence, detail: "a short line between blank lines with no sentence punctuation")
     }
+    // The document's first line (or the first after its running head) starts a headline, a lede
+    // or a paragraph, and a paragraph's first line is indented: a title-like line that is not
+    // (at least as wide as the lines below it, or clearly narrower) is the headline.
+    if let next, index == 0 || (index <= 2 && previousKind == .header && rows[index].blanksBefore > 0),
+      next.blanksBefore == 0, !next.isByline, !next.startsPage, index + 2 < rows.count, !profile.isJustified,
+      isTitleAboveText(profile), !Punctuation.noLineStart.contains(next.profile.first)
+    {
+      // (Narrower only when its width is sure, and not cut before a number or Latin word.)
+      let below = widthAfter(rows, index)
+      let cutBeforeWord = profile.width + Self.leadingWordWidth(next.profile) + 1 >= below - 5
+      let narrower = profile.width <= below - 7 && (profile.isPureCJK || profile.hasInternalSpace) && !cutBeforeWord
+      // (At the very top, a text may also start in the middle of a paragraph, at full width, or
+      // wider when a Latin word follows: there only a clearly narrower line is a headline.)
+      if (profile.width >= below && index > 0) || narrower {
+        return Classification(kind: .heading, rule: "document-headline", confidence: 0.65, detail: "a title-like line opening the document, not shaped like an indented first line")
+      }
+    }
     // A headline set directly above a wider lede (the lines below are wide too: one overfull
     // line under a line cut short before a long Latin word is no lede).
     if let next, next.blanksBefore == 0, next.profile.width * 2 >= profile.width * 3, profile.width <= 60, !profile.isJustified,
@@ -458,6 +475,19 @@ public struct Reflower: Sendable {
       end += 1
     }
     return (width, end)
+  }
+
+  /// The width of the number or Latin word that starts the line (`209` in `209 型艇`), 0 when it
+  /// starts with CJK: what did not fit at the end of the line above.
+  static func leadingWordWidth(_ profile: LineProfile) -> Int {
+    guard let range = profile.kept.first else { return 0 }
+    var width = 0
+    for i in range {
+      let scalar = profile.scalars[i]
+      guard ScalarClass(scalar).isWordLike || scalar == "." || scalar == "," || scalar == "-" else { break }
+      width += 1
+    }
+    return width
   }
 
   /// pdftotext cuts a visual line into fragments only where squeezed punctuation lets the next

@@ -155,3 +155,29 @@ import Testing
     #expect(blocks.first?.text == "承人就死了，所以韦赛里斯一世准备让雷妮拉继承王位，成为坦格利安家系中的第一位女王。")
   }
 }
+
+@Suite struct ReflowDocumentHeadlineTests {
+  @Test("document-headline: the first title-like line, as wide as the column below or clearly narrower, is the headline")
+  func headlineAtTop() {
+    // As wide as the column below: a paragraph's first line would be indented.
+    let wide = reflow("文化视点\n\n教区下辖七十四个堂区\n朝韩分治后，大韩民\n国经历了民主与独裁统\n治的反复交替。韩国气\n候受东韩暖流影响，气")
+    #expect(wide.map(\.kind) == [.header, .heading, .paragraph])
+    #expect(wide[1].decisions.map(\.rule) == ["document-headline"])
+    // Clearly narrower than the lede below it, which starts with a number.
+    let narrow = reflow("考南德出生在巴黎\n8 月 25 日下午 1 时，国民党成立大会在湖广会馆召开。\n在丹麦，一个人的姓\n名只用首字大写字母表\n示是个被接受的惯例，正")
+    #expect(narrow.first?.kind == .heading)
+    #expect(narrow.first?.text == "考南德出生在巴黎")
+  }
+
+  @Test("document-headline: not a first line indented 2 em, nor one cut before a number")
+  func firstLineAtTop() {
+    // A line that starts with a number or Latin word: what did not fit on the line above.
+    func profile(_ text: String) -> LineProfile { LineProfile(index: 0, text: text, removeCJKLatinSpaces: true)! }
+    #expect(Reflower.leadingWordWidth(profile("209 型 艇 的 靜 音 性 能 在")) == 3)
+    #expect(Reflower.leadingWordWidth(profile("10,000 人、四个")) == 6)
+    #expect(Reflower.leadingWordWidth(profile("根據分析它和德國")) == 0)
+    // An indented first line (W − 4) with digits: its width is not sure enough.
+    let indented = reflow("而埃姆登号的残骸在 1950 年\n被一家日本公司打捞上来作废铁处\n理，但仍有部分残骸未被打捞上来。\n根据美国舆论调查指出，当时隆美\n尔是美国仅次于希特勒的知名度最")
+    #expect(indented.first?.kind == .paragraph)
+  }
+}
