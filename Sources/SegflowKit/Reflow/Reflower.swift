@@ -285,11 +285,14 @@ public struct Reflower: Sendable {
     {
       // The column width below: the second widest of the next four rows (one overfull line
       // around a long Latin word must not make a full line look indented).
-      let below = secondWidest(rows, after: index + 1)
+      // An exactly measured CJK line nearby is a lower bound of it.
+      let below = max(secondWidest(rows, after: index + 1), exactWidth(rows, around: index, limit: widthAfter(rows, index + 1) + 1) ?? 0)
       let first = visualWidth(rows, index + 1, column: below).width
       // (Not above a line that starts with a number or Latin word: a first line cut before a
       // word that did not fit, `“小燕子公益”是湖州联通在` ⏎ `2017年打造…`, looks the same.)
+      // (A letter-spaced next line was stretched: its measured width says little.)
       if profile.width <= below - 6, profile.width <= first - 4, first >= below - 4, first <= below - 2, !next.profile.endsSentence,
+        !next.profile.isJustified,
         !ScalarClass(next.profile.first).isWordLike
       {
         return Classification(kind: .heading, rule: "title-above-first-line", confidence: 0.65, detail: "a title-like line after a blank, shorter than a first line, above a line one or two characters short of the column")

@@ -181,3 +181,40 @@ import Testing
     #expect(indented.first?.kind == .paragraph)
   }
 }
+
+@Suite struct ReflowTitleAboveFirstLineColumnTests {
+  @Test("title-above-first-line: an exactly measured CJK line nearby gives the column when the lines below are short")
+  func columnFromExactLines() {
+    // Below the first line, lines with numbers and Latin words measure short; the full
+    // CJK-only lines above show the column (32).
+    let text = """
+      而岩壁及石礦公園的設計及工程將
+      會考慮採納早前在公眾參與活動中舉
+      行概念設計比賽的參賽作品，由康樂
+      及文化事務署所獲得的撥款進行。冬
+      天的高原更是特別的嚴峻。最熱的地
+      區是科尼亞盆地和馬拉蒂亞盆地，年
+
+      降雨量常常少於 300 毫米。
+
+      冬天的高原更是特別的嚴峻
+      安陽縣是中國河南省安陽市下轄的
+      一個縣，位於河南省北緣，安陽市北
+      部。她其後更與 Elite 簽約。
+      塔內每層都有一道寬 6 尺寬的走
+      廊，遊客可到走廊欣賞安順市的景
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.kind).prefix(3) == [.paragraph, .heading, .paragraph])
+    #expect(blocks[1].text == "冬天的高原更是特別的嚴峻")
+    #expect(blocks[1].decisions.map(\.rule) == ["title-above-first-line"])
+    #expect(blocks[2].text.hasPrefix("安陽縣是中國河南省"))
+  }
+
+  @Test("title-above-first-line: not above a letter-spaced line, which was stretched")
+  func notAboveJustifiedLine() {
+    let blocks = reflow("科教卫生\n\n根据美国舆论调查指\n出， 当 时 隆 美 尔 是 美 国 仅\n次于希特勒的知名度最高的\n德国人。\n\n几个月后的一次采访")
+    #expect(!blocks.flatMap { $0.decisions.map(\.rule) }.contains("title-above-first-line"))
+    #expect(blocks.contains { $0.text == "根据美国舆论调查指出，当时隆美尔是美国仅次于希特勒的知名度最高的德国人。" })
+  }
+}
