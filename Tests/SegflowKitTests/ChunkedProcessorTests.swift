@@ -71,6 +71,20 @@ import Testing
     }
   }
 
+  @Test("a document reached through a relative symbolic link is chunked too")
+  func relativeSymlink() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segflow-link-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("in"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data(try Self.longDocument(pages: 2).utf8).write(to: folder.appendingPathComponent("doc.txt"))
+    try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("in/link.txt").path, withDestinationPath: "../doc.txt")
+    let result = BatchRunner.process(
+      InputDocument(path: folder.appendingPathComponent("in/link.txt").path, name: "link"), pipeline: try Fixtures.defaultPipeline(),
+      writers: Self.writers, outputDirectory: folder.appendingPathComponent("out").path, context: StageContext(), chunkBytes: 1000)
+    #expect(result.error == nil)
+    #expect(result.chunks > 1)
+  }
+
   @Test("broken UTF-8 late in a large file is the same error, and no output is left")
   func brokenBytesLate() throws {
     var bytes = Array(try Self.longDocument(pages: 3).utf8)

@@ -22,8 +22,9 @@ public enum AtomicFile {
     }
     var written = 0
     let failure: Int32? = bytes.withUnsafeBytes { buffer -> Int32? in
+      guard let base = buffer.baseAddress else { return nil }
       while written < buffer.count {
-        let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        let result = Foundation.write(descriptor, base + written, buffer.count - written)
         if result < 0 {
           if errno == EINTR { continue }
           return errno

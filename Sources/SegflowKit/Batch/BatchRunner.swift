@@ -144,7 +144,10 @@ extension BatchRunner {
   /// The size of an input file (following links), nil for standard input or when unknown.
   static func fileSize(_ input: InputDocument) -> Int? {
     guard input.path != "-" else { return nil }
-    return (try? FileManager.default.attributesOfItem(atPath: (input.path as NSString).resolvingSymlinksInPath))?[.size] as? Int
+    // stat(2) follows symbolic links, relative ones included.
+    var info = stat()
+    guard stat(input.path, &info) == 0 else { return nil }
+    return Int(info.st_size)
   }
 
   /// `result` for a document whose outputs are current: the figures recorded in the manifest.

@@ -56,7 +56,7 @@ public final class Manifest: @unchecked Sendable {
     entries[entry.name] = entry
     let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return }
-    _ = line.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress!, $0.count) }
+    _ = line.withUnsafeBytes { buffer in buffer.baseAddress.map { Foundation.write(descriptor, $0, buffer.count) } }
     close(descriptor)
   }
 }

@@ -14,7 +14,7 @@ public enum VerticalForms {
       (0xFE4E, "_"), (0xFE4F, "_"),
     ]
     var table: [UInt32: Unicode.Scalar] = [:]
-    for (code, text) in pairs { table[code] = text.unicodeScalars.first! }
+    for (code, text) in pairs { table[code] = text.unicodeScalars.first }
     return table
   }()
 

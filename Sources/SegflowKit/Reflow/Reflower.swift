@@ -57,7 +57,7 @@ public struct Reflower: Sendable {
       }
       if options.layout == .lines {
         // Verbatim: no space repair, one row per line.
-        profile.kept = [profile.kept.first!.lowerBound..<profile.kept.last!.upperBound]
+        if let first = profile.kept.first, let last = profile.kept.last { profile.kept = [first.lowerBound..<last.upperBound] }
         profile.bylineStart = nil
       }
       if options.detectBylines, options.layout == .columns, let cut = profile.bylineStart,
