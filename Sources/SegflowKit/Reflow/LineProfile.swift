@@ -60,7 +60,7 @@ struct LineProfile {
 
   /// Profiles the scalars of `range` only (used to cut a byline off the end of a line).
   init?(index: Int, scalars all: [Unicode.Scalar], offsets: [Int], range: Range<Int>, removeCJKLatinSpaces: Bool) {
-    let classes = all.map { ScalarClass($0) }
+    let classes = ScalarClass.classes(of: all)
     guard let lower = classes[range].firstIndex(where: { $0 != .space }),
       let upper = classes[range].lastIndex(where: { $0 != .space })
     else { return nil }
