@@ -260,8 +260,8 @@ public enum DefaultSRX {
              after a space, a closing one not followed by a letter; an apostrophe inside a word
              ("they'll") neither opens nor closes. -->
         <rule break="no">
-          <beforebreak>[.!?](?&lt;=(?:^|[\s(\[])['‘`](?:[^'‘’`\n]|['’]\p{L}){0,1000}[.!?])[.!?]*</beforebreak>
-          <afterbreak>(?:[^'‘’`\n]|['’]\p{L}){0,1000}['’](?!\p{L})</afterbreak>
+          <beforebreak>[.!?](?&lt;=(?:^|[\s(\[])['‘`](?:[^'‘’`\n]|['’]\p{L}){0,300}[.!?])[.!?]*</beforebreak>
+          <afterbreak>(?:[^'‘’`\n]|['’]\p{L}){0,300}['’](?!\p{L})</afterbreak>
         </rule>
       </languagerule>
     </languagerules>
