@@ -2,11 +2,19 @@
 """Golden-rules pass rate of `segflow segment` per language (duplicates counted once).
 
 Each unique case of ../shared/data/golden_rules/golden_rules_LANG.json is written to its own
-file; cases whose options ask for cleaning (options.clean = true, or doc_type = pdf) are
-segmented with the full line-flow repair (--layout reflow), the others with every input line a
-paragraph (--layout lines), as the upstream suites treat a newline when they do not clean.
-A case counts as cleaned when it or any of its duplicates has options.clean = true or
-doc_type = pdf. A case passes when the whitespace-stripped segments equal `expected` exactly.
+file and segmented as the upstream suite that wrote it runs it:
+
+- doc_type = pdf: the full line-flow repair (--layout reflow) after `normalize: clean: pdf`
+  (every line break before a lower-case word joined, markup and layout noise removed);
+- cleaned (options.clean = true, or a Pragmatic Segmenter case without a `clean` option: its
+  Segmenter cleans by default; pySBD's does not): every input line a paragraph (--layout lines)
+  after `normalize: clean: text` (markup and noise removed, a line ending in a space joined to a
+  next line starting lower-case), the cleaner's own line model;
+- otherwise every input line a paragraph, the text as it is.
+
+A case takes the strongest of these that it or any of its duplicates asks for (the upstream
+suites record the option on different copies). A case passes when the whitespace-stripped
+segments equal `expected` exactly.
 
 usage: golden_rules.py SEGFLOW DATA_DIR [--lang zh,ja,en] [--rules default|none|FILE] [-v]
 """
@@ -15,13 +23,20 @@ import argparse, json, os, subprocess, sys, tempfile
 PIPELINES = {"en": "pipelines/plain-en.yaml"}
 
 
-def segment(segflow, folder, names, lang, layout, pipeline_dir, rules):
+MODES = {  # cleaning mode -> (layout, normalize clean option)
+    "pdf": ("reflow", "pdf"),
+    "text": ("lines", "text"),
+    "none": ("lines", None),
+}
+
+
+def segment(segflow, folder, names, lang, mode, pipeline_dir, rules):
     if not names:
         return {}
+    layout, clean = MODES[mode]
     args = [segflow, "segment", "--lang", lang, "--layout", layout, "--format", "jsonl"]
     pipeline = PIPELINES.get(lang, "pipelines/newspaper-zh.yaml")
-    if rules != "default":
-        pipeline = make_pipeline(pipeline, rules, pipeline_dir)
+    pipeline = make_pipeline(pipeline, rules, clean, pipeline_dir)
     args += ["--pipeline", pipeline]
     args += [os.path.join(folder, n + ".txt") for n in names]
     out = subprocess.run(args, capture_output=True, text=True)
@@ -34,12 +49,16 @@ def segment(segflow, folder, names, lang, layout, pipeline_dir, rules):
     return result
 
 
-def make_pipeline(base, rules, folder):
-    """A copy of `base` whose segment stage uses `rules`."""
+def make_pipeline(base, rules, clean, folder):
+    """A copy of `base` whose segment stage uses `rules` and normalize stage `clean`."""
     text = open(base, encoding="utf-8").read()
-    value = rules if rules == "none" else os.path.abspath(rules)
-    text = text.replace("  - segment\n", f"  - segment:\n      rules: {value}\n")
-    path = os.path.join(folder, "pipeline-" + os.path.basename(base))
+    if rules != "default":
+        value = rules if rules == "none" else os.path.abspath(rules)
+        text = text.replace("  - segment\n", f"  - segment:\n      rules: {value}\n")
+    if clean:
+        assert "  - normalize:\n" in text
+        text = text.replace("  - normalize:\n", f"  - normalize:\n      clean: {clean}\n")
+    path = os.path.join(folder, f"pipeline-{clean}-" + os.path.basename(base))
     open(path, "w", encoding="utf-8").write(text)
     return path
 
@@ -57,21 +76,29 @@ def main():
         unique = [c for c in cases if not c.get("duplicate_of")]
         # A case asks for cleaning when it or one of its duplicates does (the upstream suites
         # record the option on different copies).
-        cleaned = set()
+        mode = {}
+        rank = {"none": 0, "text": 1, "pdf": 2}
         for c in cases:
             opts = c.get("options") or {}
-            if opts.get("clean") is True or opts.get("doc_type") == "pdf":
-                cleaned.add(c.get("duplicate_of") or c["id"])
+            if opts.get("doc_type") == "pdf":
+                wanted = "pdf"
+            elif opts.get("clean") is True or (c.get("source") == "pragmatic_segmenter" and "clean" not in opts):
+                wanted = "text"
+            else:
+                wanted = "none"
+            key = c.get("duplicate_of") or c["id"]
+            if rank[wanted] > rank[mode.get(key, "none")]:
+                mode[key] = wanted
         with tempfile.TemporaryDirectory() as folder:
-            by_layout = {"reflow": [], "lines": []}
+            by_mode = {m: [] for m in MODES}
             for case in unique:
                 name = case["id"]
                 with open(os.path.join(folder, name + ".txt"), "w", encoding="utf-8") as f:
                     f.write(case["input"])
-                by_layout["reflow" if name in cleaned else "lines"].append(name)
+                by_mode[mode.get(name, "none")].append(name)
             got = {}
-            for layout, names in by_layout.items():
-                got.update(segment(options.segflow, folder, names, lang, layout, folder, options.rules))
+            for m, names in by_mode.items():
+                got.update(segment(options.segflow, folder, names, lang, m, folder, options.rules))
         passed = 0
         for case in unique:
             expected = [s.strip() for s in case["expected"]]
@@ -79,7 +106,7 @@ def main():
             if actual == expected:
                 passed += 1
             elif options.verbose:
-                print(f"FAIL {case['id']} {case.get('name') or ''}\n  input:    {case['input']!r}\n  expected: {expected}\n  actual:   {actual}")
+                print(f"FAIL {case['id']} ({mode.get(case['id'], 'none')}) {case.get('name') or ''}\n  input:    {case['input']!r}\n  expected: {expected}\n  actual:   {actual}")
         print(f"golden rules {lang}: {passed}/{len(unique)} = {100.0 * passed / len(unique):.1f}%")
 
 

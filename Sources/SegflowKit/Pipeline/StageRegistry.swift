@@ -35,6 +35,7 @@ public enum StageRegistry {
         OptionDoc(key: "form", type: "NFC | NFKC | NFD | NFKD | none", defaultValue: "NFC", summary: "Unicode normalization form"),
         OptionDoc(key: "verticalForms", type: "bool", defaultValue: "true", summary: "map U+FE10–FE19 and U+FE30–FE4F to full-width punctuation (`︐` → `，`)"),
         OptionDoc(key: "removeZeroWidth", type: "bool", defaultValue: "true", summary: "drop zero-width spaces and joiners left by extraction"),
+        OptionDoc(key: "clean", type: "none | text | pdf", defaultValue: "none", summary: "remove markup and layout noise (HTML tags, TOC dot leaders, literal `\\r\\n`, words printed a letter a line) and join lines broken mid-sentence; `pdf` also joins every line break before a lower-case word"),
       ],
       make: { reader in
         let form = reader.string("form", default: "NFC")
@@ -42,7 +43,8 @@ public enum StageRegistry {
         if parsed == nil && form.lowercased() != "none" {
           reader.diagnostics.error("'form' of stage 'normalize' must be one of NFC, NFKC, NFD, NFKD, none; got '\(form)'", at: reader.mapping?["form"]?.mark)
         }
-        return NormalizeStage(form: parsed, verticalForms: reader.bool("verticalForms", default: true), removeZeroWidth: reader.bool("removeZeroWidth", default: true))
+        return NormalizeStage(form: parsed, verticalForms: reader.bool("verticalForms", default: true), removeZeroWidth: reader.bool("removeZeroWidth", default: true),
+          clean: reader.choice("clean", default: TextCleaner.Mode.none))
       }),
     StageDescriptor(
       name: "reflow", summary: "repairs line flow: paragraphs, headings, headers and bylines from column-extracted lines",

@@ -9,6 +9,7 @@ struct BlockBuilder {
   var decisions: [Decision] = []
   private(set) var rowCount = 0
   private var lastScalar: Unicode.Scalar?
+  private var lastRowIsLatin = false
 
   var isEmpty: Bool { rowCount == 0 }
 
@@ -24,8 +25,11 @@ struct BlockBuilder {
     guard let firstRange = ranges.first, !firstRange.isEmpty else { return }
     let first = profile.scalars[firstRange.lowerBound]
     if let previous = lastScalar {
-      let left = ScalarClass(previous)
-      let right = ScalarClass(first)
+      // Ambiguous-width marks (`“ ’`) are CJK punctuation only in a line with CJK characters.
+      var left = ScalarClass(previous)
+      if left == .cjkPunctuation, lastRowIsLatin { left = .other }
+      var right = ScalarClass(first)
+      if right == .cjkPunctuation, profile.isLatin { right = .other }
       if previous == "-", pieces.last.map({ $0.length > 1 }) == true, right == .latinLetter,
         first.properties.isLowercase, precedingLetter()
       {
@@ -61,6 +65,7 @@ struct BlockBuilder {
       lastScalar = profile.scalars[range.upperBound - 1]
     }
     rowCount += 1
+    lastRowIsLatin = profile.isLatin
   }
 
   /// Adds a space that no source line holds: between the two halves of a headline that
@@ -71,11 +76,15 @@ struct BlockBuilder {
     lastScalar = " "
   }
 
-  /// Latin words on two lines are joined with a space (`5G` + `SA`, `word,` + `next`); CJK and
+  /// Latin words on two lines are joined with a space (`5G` + `SA`, `word,` + `next`, in Latin
+  /// lines `him,` + `“This`); CJK and
   /// symbols such as `+` in `1+9+` + `3` are joined directly.
   static func needsSpace(after previous: Unicode.Scalar, _ left: ScalarClass, before next: Unicode.Scalar, _ right: ScalarClass) -> Bool {
+    // In Latin text (class `other`) curly quotes, the ellipsis, bullets and dashes get a space too.
     let leftOK = left.isWordLike || ",.;:!?)]}\"'%".unicodeScalars.contains(previous)
+      || (left == .other && "”’…".unicodeScalars.contains(previous))
     let rightOK = right.isWordLike || "([{\"'".unicodeScalars.contains(next)
+      || (right == .other && "“‘•–—".unicodeScalars.contains(next))
     return leftOK && rightOK
   }
 

@@ -43,6 +43,8 @@ struct LineProfile {
   /// Pure CJK without a mark that may be set half width (`，、；：` in kaiming style, two marks
   /// in a row squeezed): the measured width is the width on the page.
   var isExactWidth: Bool
+  /// No CJK character at all: East Asian ambiguous marks (`“ ’ •`) are Latin punctuation here.
+  var isLatin: Bool
 
   /// Profiles `text`, or returns nil for a blank line.
   init?(index: Int, text: String, removeCJKLatinSpaces: Bool) {
@@ -60,7 +62,7 @@ struct LineProfile {
 
   /// Profiles the scalars of `range` only (used to cut a byline off the end of a line).
   init?(index: Int, scalars all: [Unicode.Scalar], offsets: [Int], range: Range<Int>, removeCJKLatinSpaces: Bool) {
-    let classes = all.map { ScalarClass($0) }
+    let classes = ScalarClass.classes(of: all)
     guard let lower = classes[range].firstIndex(where: { $0 != .space }),
       let upper = classes[range].lastIndex(where: { $0 != .space })
     else { return nil }
@@ -179,6 +181,7 @@ struct LineProfile {
     self.isPureCJK = pure && kept.count == 1
     self.isExactWidth = pure && exact && kept.count == 1
     self.softSpaceQuoted = soft.map { Self.isQuoted(all, lower: lower, upper: upper, gap: $0) } ?? false
+    self.isLatin = !classes[lower...upper].contains { $0.isCJK }
   }
 
   /// The gap lies inside quotation marks on this line: an opening mark before it that is not

@@ -47,7 +47,11 @@ enum ScalarClass: UInt8, Sendable {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark:
       switch scalar.scriptCode {
       case "Hani", "Hira", "Kana", "Hang", "Bopo": self = .ideograph
-      default: self = scalar.eastAsianWidth.columns == 2 ? .ideograph : .latinLetter
+      default:
+        // Letters of other scripts are CJK only when typeset wide (full-width `Ａ`); East Asian
+        // *ambiguous* letters (`ù`, `é`, Greek, Cyrillic) are Latin-like words.
+        let width = scalar.eastAsianWidth
+        self = width == .wide || width == .fullwidth ? .ideograph : .latinLetter
       }
     case .decimalNumber:
       self = scalar.eastAsianWidth == .fullwidth ? .ideograph : .digit
@@ -58,6 +62,25 @@ enum ScalarClass: UInt8, Sendable {
       // quotes, dashes and ellipsis that Chinese fonts set full width).
       self = scalar.eastAsianWidth.columns == 2 ? .cjkPunctuation : .other
     }
+  }
+
+  /// Classes of a line's scalars. In a line without any CJK character (no ideograph, kana or
+  /// hangul, no wide or full-width punctuation), East Asian *ambiguous* punctuation (`“ ” ‘ ’ –
+  /// • …`) is Latin punctuation, not CJK: the spaces around it are real (`said, “This`).
+  static func classes(of scalars: [Unicode.Scalar]) -> [ScalarClass] {
+    var classes = scalars.map { ScalarClass($0) }
+    var ambiguous = false
+    for (scalar, kind) in zip(scalars, classes) {
+      if kind == .ideograph { return classes }
+      if kind == .cjkPunctuation {
+        if scalar.eastAsianWidth != .ambiguous { return classes }
+        ambiguous = true
+      }
+    }
+    if ambiguous {
+      for index in classes.indices where classes[index] == .cjkPunctuation { classes[index] = .other }
+    }
+    return classes
   }
 
   /// Display width in half-width units (a CJK character is 2).

@@ -157,10 +157,16 @@ public enum DefaultSRX {
           <afterbreak>\s+\p{Lu}</afterbreak>
         </rule>
         <!-- A citation in parentheses belongs to the quotation before it:
-             '"… stairways [...]" (Smith 55).' -->
+             '"… stairways [...]" (Smith 55).', and after a single quote so does a whole remark in
+             parentheses ("'… the house!' (Which was very likely true.)"; the golden rules keep it,
+             while after a double quote they start a new segment: '"… think!" (Dinah was the cat.)'). -->
         <rule break="no">
           <beforebreak>[.!?\]]['"’”]</beforebreak>
           <afterbreak>\s*\([^()\n]{1,200}\)[.!?]</afterbreak>
+        </rule>
+        <rule break="no">
+          <beforebreak>[.!?]['’]</beforebreak>
+          <afterbreak>\s*\([^()\n]{1,200}[.!?]\)</afterbreak>
         </rule>
         <!-- Citations and footnote marks after a full stop end the sentence they follow:
              "martyr.[1] The emperor", "cognition (type 2).10 This model". -->
@@ -243,12 +249,19 @@ public enum DefaultSRX {
           <afterbreak>[^\[\]\n]{0,200}\]</afterbreak>
         </rule>
         <rule break="no">
-          <beforebreak>[.!?](?&lt;=“[^“”\n]{0,300}[.!?])[.!?]*['’]*</beforebreak>
-          <afterbreak>[^“”\n]{0,300}”</afterbreak>
+          <beforebreak>[.!?](?&lt;=“[^“”\n]{0,1000}[.!?])[.!?]*['’]*</beforebreak>
+          <afterbreak>[^“”\n]{0,1000}”</afterbreak>
         </rule>
         <rule break="no">
-          <beforebreak>[.!?](?&lt;=(?:^|[\s(\[])"[^"\n]{0,300}[.!?])[.!?]*['’]*</beforebreak>
-          <afterbreak>[^"\n]{0,300}"</afterbreak>
+          <beforebreak>[.!?](?&lt;=(?:^|[\s(\[\-–—])"[^"\n]{0,1000}[.!?])[.!?]*['’]*</beforebreak>
+          <afterbreak>[^"\n]{0,1000}"</afterbreak>
+        </rule>
+        <!-- ... and none inside single quotes ('…', ‘…’, `…') that close later: an opening mark
+             after a space, a closing one not followed by a letter; an apostrophe inside a word
+             ("they'll") neither opens nor closes. -->
+        <rule break="no">
+          <beforebreak>[.!?](?&lt;=(?:^|[\s(\[])['‘`](?:[^'‘’`\n]|['’]\p{L}){0,300}[.!?])[.!?]*</beforebreak>
+          <afterbreak>(?:[^'‘’`\n]|['’]\p{L}){0,300}['’](?!\p{L})</afterbreak>
         </rule>
       </languagerule>
     </languagerules>

@@ -13,6 +13,9 @@ public struct Lexicon: Sendable, Hashable {
   public private(set) var forced: Set<String> = []
   /// The longest word, in Unicode scalars.
   public private(set) var maxLength = 0
+  /// One-character entries of word lists (`新`, `是`): not words the lattice needs, but evidence
+  /// that the character stands alone in the list's convention.
+  public private(set) var singles: Set<Unicode.Scalar> = []
 
   public init() {}
 
@@ -28,6 +31,9 @@ public struct Lexicon: Sendable, Hashable {
   public mutating func insert(_ raw: String, forced isForced: Bool = false) {
     let word = raw.trimmingCharacters(in: .whitespacesAndNewlines)
     let scalars = Array(word.unicodeScalars)
+    if scalars.count == 1, let only = scalars.first, !only.properties.generalCategory.isPunctuation, !only.isASCII {
+      singles.insert(only)
+    }
     guard scalars.count >= 2 else { return }
     // Word lists extracted from corpora carry junk such as "，还": a listed word never starts
     // or ends with CJK punctuation (glossary terms may: 《人民日报》).
@@ -47,6 +53,7 @@ public struct Lexicon: Sendable, Hashable {
   /// Adds every word of `other`.
   public mutating func formUnion(_ other: Lexicon) {
     for word in other.words { insert(word, forced: other.forced.contains(word)) }
+    singles.formUnion(other.singles)
   }
 
   public func contains(_ word: String) -> Bool { words.contains(word) }

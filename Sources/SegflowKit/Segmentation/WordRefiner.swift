@@ -17,9 +17,11 @@ import SegflowICU
 /// 2. Without a word list, ICU's boundaries stand everywhere else.
 /// 3. With a word list, the text is re-read as the cheapest path through a lattice whose edges
 ///    are the protected spans, the lexicon words, ICU's words and single characters: each word
-///    costs 1, an ICU word that is not in the lexicon 1.05 and a lone character 1.1. So the
-///    reading has the fewest words, prefers lexicon words on ties, and falls back to ICU for
-///    words the lexicon does not know.
+///    costs 1, an ICU word that is not in the lexicon 1.05 and a lone character 1.1 (1 when the
+///    word list has it as a one-character word). So the reading has the fewest words, prefers
+///    lexicon words on ties, and falls back to ICU for words the lexicon does not know — except
+///    an ICU word made only of the list's one-character words, one of them a function character
+///    (`也是`, `不能`), which costs 2.05: the list's convention splits it.
 ///
 /// Each token keeps ICU's rule status (number, letter, kana, ideographic, none); a token the
 /// layer made takes the status of the ICU word it starts in, numbers being `number`.
@@ -179,8 +181,21 @@ public struct WordRefiner: Sendable {
         }
         if !lexicon.hasLonger(candidate) { break }
       }
-      if !baseIsWord { relax(i, next, next - i == 1 ? 1.1 : 1.05) }
-      if next > i + 1, !forbidden[i + 1] { relax(i, i + 1, 1.1) }
+      // A character the word list has as a one-character word costs what a listed word costs.
+      let single = lexicon.singles.contains(scalars[i]) ? 1.0 : 1.1
+      if !baseIsWord {
+        var weight = next - i == 1 ? single : 1.05
+        // An ICU word the list lacks, made only of characters the list has as words of their
+        // own, one of them a function character (也是, 不能, 都是): the list's convention
+        // splits it, so it costs more than its characters.
+        if next - i >= 2, !lexicon.singles.isEmpty, (i..<next).allSatisfy({ lexicon.singles.contains(scalars[$0]) }),
+          (i..<next).contains(where: { Self.functionCharacters.contains(scalars[$0]) })
+        {
+          weight = 2.05
+        }
+        relax(i, next, weight)
+      }
+      if next > i + 1, !forbidden[i + 1] { relax(i, i + 1, single) }
     }
     var result: [Int] = []
     var position = n

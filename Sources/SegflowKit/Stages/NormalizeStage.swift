@@ -12,11 +12,14 @@ public struct NormalizeStage: Stage {
   public var verticalForms: Bool
   /// Drop zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF) that extraction leaves.
   public var removeZeroWidth: Bool
+  /// Removal of markup and layout noise (``TextCleaner``); `.none` by default.
+  public var clean: TextCleaner.Mode
 
-  public init(form: NormalizationForm? = .nfc, verticalForms: Bool = true, removeZeroWidth: Bool = true) {
+  public init(form: NormalizationForm? = .nfc, verticalForms: Bool = true, removeZeroWidth: Bool = true, clean: TextCleaner.Mode = .none) {
     self.form = form
     self.verticalForms = verticalForms
     self.removeZeroWidth = removeZeroWidth
+    self.clean = clean
   }
 
   public func run(_ document: inout Document, context: StageContext) throws(DocumentError) {
@@ -39,6 +42,7 @@ public struct NormalizeStage: Stage {
         if text.utf8.count != original.utf8.count { document.lines[index].isVerbatim = false }
       }
     }
+    TextCleaner.clean(&document.lines, mode: clean)
   }
 
   static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {

@@ -174,6 +174,20 @@ func texts(_ text: String, _ options: ReflowOptions = ReflowOptions()) -> [Strin
     #expect(blocks[0].decisions.filter { $0.action == .dehyphenate }.count == 1)
   }
 
+  @Test("Latin lines keep their spaces around East Asian ambiguous marks (“ ‘ ’ • – …) and letters (ù); CJK lines drop them")
+  func latinAmbiguousWidth() {
+    #expect(texts("She turned to him, “This is great.” She held it.") == ["She turned to him, “This is great.” She held it."])
+    #expect(texts("• 9. Stop smoking") == ["• 9. Stop smoking"])
+    #expect(texts("Compliance Log – Volume 12, in the ’nineties. Où est ma chatte?") == ["Compliance Log – Volume 12, in the ’nineties. Où est ma chatte?"])
+    // Joining Latin lines: a space before an opening quote and after a closing one.
+    var paragraphs = ReflowOptions()
+    paragraphs.layout = .paragraphs
+    #expect(texts("She turned to him,\n“This is great.”\nShe held it.", paragraphs) == ["She turned to him, “This is great.” She held it."])
+    #expect(texts("他说：\n“你好。”\n然后走了。", paragraphs) == ["他说：“你好。”然后走了。"])
+    // In a CJK line the same marks are typeset full width and the spaces are glue.
+    #expect(texts("他说 “你好” 然后走了。") == ["他说“你好”然后走了。"])
+  }
+
   // MARK: - Explanations
 
   @Test("every join and split names its rule and the source line")

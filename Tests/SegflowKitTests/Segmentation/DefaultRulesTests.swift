@@ -82,6 +82,20 @@ import Testing
     #expect(try sentences("It lasts 60 seconds by 1. In the UTC scale it varies.", "en") == ["It lasts 60 seconds by 1.", "In the UTC scale it varies."])
   }
 
+  @Test("English quotations: no break inside single quotes, after a dash-opened double quote, or in long quotes")
+  func englishQuotes() throws {
+    try check("'Well!' thought Alice, 'after such a fall as this, I shall think nothing of it! How brave they'll all think me!' (Which was true.) Then she went on.",
+      ["'Well!' thought Alice, 'after such a fall as this, I shall think nothing of it! How brave they'll all think me!' (Which was true.)", "Then she went on."], "en")
+    try check("Next came a voice--the Rabbit's--\"Pat! Pat! Where are you?\" And then silence.",
+      ["Next came a voice--the Rabbit's--\"Pat! Pat! Where are you?\"", "And then silence."], "en")
+    let long = String(repeating: "and so on, ", count: 40)
+    try check("\"Are you ready? This is \(long)the end.\" She sat.", ["\"Are you ready? This is \(long)the end.\"", "She sat."], "en")
+    // An apostrophe opens nothing: the sentences around it still break.
+    #expect(try sentences("I wrote this in the ’nineties. It has two sentences, isn't it?", "en") == ["I wrote this in the ’nineties.", "It has two sentences, isn't it?"])
+    // After a double quote a remark in parentheses is a sentence of its own.
+    #expect(try sentences("\"I should think!\" (Dinah was the cat.) \"I hope so.\"", "en") == ["\"I should think!\"", "(Dinah was the cat.)", "\"I hope so.\""])
+  }
+
   @Test("headings never merge with the next sentence: they are blocks of their own")
   func headings() throws {
     #expect(try sentences("一、总体要求\n全面推进乡村振兴。") == ["一、总体要求", "全面推进乡村振兴。"])

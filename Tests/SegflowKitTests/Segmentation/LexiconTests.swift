@@ -17,6 +17,8 @@ import Testing
   func junk() {
     let lexicon = Lexicon.parseList("的\n，还\n好。\nC++\n")
     #expect(lexicon.words == ["C++"])
+    // One-character entries are remembered apart, as evidence that the character stands alone.
+    #expect(lexicon.singles == ["的"])
   }
 
   @Test("a CSV glossary: first column, quotes, a header; terms are forced")

@@ -82,6 +82,18 @@ import Testing
     #expect(try words("党建工作要高质量发展", WordRefiner(lexicon: lexicon)) == ["党建", "工作", "要", "高质量", "发展"])
   }
 
+  @Test("a word list's one-character entries split an ICU word it lacks when one of them is a function character")
+  func listedSingleCharacters() throws {
+    let withSingles = Lexicon.parseList("也\n是\n学生\n罢\n免\n")
+    #expect(try words("他也是学生", nil).contains("也是"), "ICU alone keeps 也是")
+    #expect(try words("他也是学生", WordRefiner(lexicon: withSingles)) == ["他", "也", "是", "学生"])
+    // Without one-character entries the list says nothing about 也 and 是: ICU's word stays.
+    #expect(try words("他也是学生", WordRefiner(lexicon: Lexicon.parseList("学生\n"))).contains("也是"))
+    // No function character: ICU's word stays even when each character is listed (罢免).
+    #expect(try words("罢免", nil) == ["罢免"])
+    #expect(try words("罢免", WordRefiner(lexicon: withSingles)) == ["罢免"])
+  }
+
   @Test("on random text, tokens cover every non-space character in order, with exact offsets")
   func randomText() throws {
     let pool = Array("的了是在一二三十百千万亿年月日○〇第多个－-+.．,，。！？…—《》“”（）()[]「」abcXYZ0123456789０１２３%％@ 　😀𠀀本报克林顿http://www.x.com")
