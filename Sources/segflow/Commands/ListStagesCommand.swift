@@ -63,7 +63,9 @@ struct ListStagesCommand: ParsableCommand {
       }
       text += "| option | type | default | description |\n|---|---|---|---|\n"
       for option in stage.options {
-        text += "| `\(option.key)` | \(option.type) | `\(option.defaultValue)` | \(option.summary) |\n"
+        // A `|` inside a cell would end it: escape it (types read `columns \| lines`).
+        let cells = [option.type, option.summary].map { $0.replacingOccurrences(of: "|", with: "\\|") }
+        text += "| `\(option.key)` | \(cells[0]) | `\(option.defaultValue)` | \(cells[1]) |\n"
       }
       text += "\n"
     }
