@@ -214,24 +214,34 @@ public struct WordRefiner: Sendable {
 
   // MARK: - Conventions
 
+  /// Character classes the rules below test (bitmaps: this runs on every character).
+  static let largeNumberUnits = ScalarSet("万亿")
+  static let percentSigns = ScalarSet("%％‰")
+  static let dayAndMonthUnits = ScalarSet("月日")
+  static let numberSigns = ScalarSet("-－−+＋")
+  static let numberSeparators = ScalarSet(".,:/．：／·")
+  static let emailLocalMarks = ScalarSet(".%+-")
+  static let urlInitials = ScalarSet("hHwWfF")
+  static let urlTrailingPunctuation = ScalarSet(".,;:!?)]}'")
+
   /// Single-character numerals that take a measure word.
-  static let numerals = Set("一两二三四五六七八九十几半每多".unicodeScalars)
+  static let numerals = ScalarSet("一两二三四五六七八九十几半每多")
   /// Measure words split from a numeral before them (written for Segflow from the PKU
   /// specification's examples; `一些`, `一样`, `一起` are words and stay whole).
-  static let measures = Set("个次位条种项天年名批件场张份座所辆台届支只岁元篇封首架艘根棵颗把双股间".unicodeScalars)
+  static let measures = ScalarSet("个次位条种项天年名批件场张份座所辆台届支只岁元篇封首架艘根棵颗把双股间")
   /// Characters Chinese uses to write foreign names by sound (克林顿, 普京, 斯洛伐克), written for
   /// Segflow from common transliteration tables.
-  static let transliteration = Set(("阿埃艾爱安奥巴拜班邦鲍贝本比彼宾波伯博布查达戴丹道德迪蒂丁杜多厄恩尔法菲芬弗福盖甘戈格贡古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利列林琳隆卢鲁伦罗洛马迈麦曼芒梅蒙米密明莫墨姆穆纳奈内尼涅努诺欧帕派潘佩彭皮普齐奇乔切琼萨塞桑瑟森沙舍什施斯松苏索塔泰坦汤特滕提图托瓦万威维魏温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐顿京"
-    + "愛奧鮑貝賓達爾蓋貢漢華賈傑凱庫萊賴蘭勞盧魯倫羅邁麥納諾歐齊喬瓊薩蘇湯圖萬維溫烏謝亞揚約澤茲頓").unicodeScalars)
+  static let transliteration = ScalarSet("阿埃艾爱安奥巴拜班邦鲍贝本比彼宾波伯博布查达戴丹道德迪蒂丁杜多厄恩尔法菲芬弗福盖甘戈格贡古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利列林琳隆卢鲁伦罗洛马迈麦曼芒梅蒙米密明莫墨姆穆纳奈内尼涅努诺欧帕派潘佩彭皮普齐奇乔切琼萨塞桑瑟森沙舍什施斯松苏索塔泰坦汤特滕提图托瓦万威维魏温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐顿京"
+    + "愛奧鮑貝賓達爾蓋貢漢華賈傑凱庫萊賴蘭勞盧魯倫羅邁麥納諾歐齊喬瓊薩蘇湯圖萬維溫烏謝亞揚約澤茲頓")
   /// Two-character words with 的 that are words, not a particle after or before a word.
   static let wordsWithDe: Set<String> = ["目的", "有的", "别的", "似的", "的确", "的话", "的士", "的哥", "标的", "端的", "真的", "是的", "好的", "对的"]
   /// Characters that are words by themselves far more often than parts of a longer word
   /// (particles, pronouns, prepositions, adverbs, common verbs), written for Segflow.
-  static let functionCharacters = Set(("的了是在有和与及或也就都不没很太更最把被从对为向往以于之其此这那哪个们着过地得上下中里外内前后来去到说要会能可将并所已让给使比越又还才再而且但即则若如因由自当该每各某些啥吗呢吧啊呀么嘛哦我你他她它谁您咱俺人年月日时天等多少大小新老好高长"
-    + "這們對為與說會時長過後來還個裡於並將從讓給當該無沒麼嗎吧呢").unicodeScalars)  // Traditional forms
+  static let functionCharacters = ScalarSet("的了是在有和与及或也就都不没很太更最把被从对为向往以于之其此这那哪个们着过地得上下中里外内前后来去到说要会能可将并所已让给使比越又还才再而且但即则若如因由自当该每各某些啥吗呢吧啊呀么嘛哦我你他她它谁您咱俺人年月日时天等多少大小新老好高长"
+    + "這們對為與說會時長過後來還個裡於並將從讓給當該無沒麼嗎吧呢")  // Traditional forms
   /// Common surnames, for cutting three-character names as PKU does (江|泽民).
-  static let surnames = Set(("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-    + "張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭蔣葉蘇呂盧鍾譚陸範賈韋鄒龍賀顧龔萬錢嚴湯").unicodeScalars)
+  static let surnames = ScalarSet("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    + "張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭蔣葉蘇呂盧鍾譚陸範賈韋鄒龍賀顧龔萬錢嚴湯")
   /// Suffixes joined to a word of two or more ideographs before them.
   static let suffixes: Set<String> = ["化", "性", "者", "员", "界", "率", "制", "业", "院", "局", "省", "市", "县", "区", "村", "乡", "镇", "主义", "学", "型", "式", "论", "感", "法", "权", "费", "站", "厂", "队"]
   /// 会 (assembly) only after these: elsewhere it is mostly the verb "will".
@@ -397,19 +407,19 @@ public struct WordRefiner: Sendable {
         end += 1
         while end < n, Self.isDigit(s[end]) { end += 1 }
       }
-      if end + 1 < n, s[end] == "多", "万亿".unicodeScalars.contains(s[end + 1]) { end += 1 }
-      if end < n, "万亿".unicodeScalars.contains(s[end]) { end += 1 }
-      if end < n, "%％‰".unicodeScalars.contains(s[end]) { end += 1 }
+      if end + 1 < n, s[end] == "多", Self.largeNumberUnits.contains(s[end + 1]) { end += 1 }
+      if end < n, Self.largeNumberUnits.contains(s[end]) { end += 1 }
+      if end < n, Self.percentSigns.contains(s[end]) { end += 1 }
       if end < n, Self.isLatinLetter(s[end]) {
         // "A4", "3D", "5G": ICU's word, not ours.
         i = end
         continue
       }
       // A year has three or more digits: "5年" is a duration, "5 年" in PKU and UD alike.
-      if options.attachDateUnits, end < n, "月日".unicodeScalars.contains(s[end]) || (s[end] == "年" && end - i >= 3) { end += 1 }
+      if options.attachDateUnits, end < n, Self.dayAndMonthUnits.contains(s[end]) || (s[end] == "年" && end - i >= 3) { end += 1 }
       // A sign right before the digits, after anything but a digit or letter: －9℃, -3.5.
       var start = i
-      if i > 0, "-－−+＋".unicodeScalars.contains(s[i - 1]), i == 1 || !(Self.isDigit(s[i - 2]) || Self.isLatinLetter(s[i - 2])) {
+      if i > 0, Self.numberSigns.contains(s[i - 1]), i == 1 || !(Self.isDigit(s[i - 2]) || Self.isLatinLetter(s[i - 2])) {
         start = i - 1
       }
       add(start..<end, .number)
@@ -455,8 +465,10 @@ public struct WordRefiner: Sendable {
   /// A date in Chinese numerals at `i`: `二○○一年`, `十二月`, `三十一日` (a lone numeral before 日
   /// only after 月).
   func chineseDateLength(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-    let yearDigits = "○〇零一二三四五六七八九".unicodeScalars
-    let monthDigits = "一二三四五六七八九十".unicodeScalars
+    let yearDigits = Self.yearDigits
+    let monthDigits = Self.monthDigits
+    // A date starts with a numeral: most positions are settled by one lookup.
+    guard yearDigits.contains(s[i]) || monthDigits.contains(s[i]) else { return nil }
     guard i == 0 || !(yearDigits.contains(s[i - 1]) || monthDigits.contains(s[i - 1])) else { return nil }
     var end = i
     while end < s.count, yearDigits.contains(s[end]) { end += 1 }
@@ -472,6 +484,8 @@ public struct WordRefiner: Sendable {
     return nil
   }
 
+  static let yearDigits = ScalarSet("○〇零一二三四五六七八九")
+  static let monthDigits = ScalarSet("一二三四五六七八九十")
   static let months: Set<String> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
   static let days: Set<String> = {
     var days: Set<String> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "二十", "三十", "三十一"]
@@ -490,7 +504,7 @@ public struct WordRefiner: Sendable {
   }
 
   static func isNumberSeparator(_ s: Unicode.Scalar) -> Bool {
-    ".,:/．：／·".unicodeScalars.contains(s)
+    Self.numberSeparators.contains(s)
   }
 
   static func isASCIIWordChar(_ s: Unicode.Scalar) -> Bool {
@@ -498,12 +512,14 @@ public struct WordRefiner: Sendable {
   }
 
   static func isEmailLocal(_ s: Unicode.Scalar) -> Bool {
-    isASCIIWordChar(s) || ".%+-".unicodeScalars.contains(s)
+    isASCIIWordChar(s) || Self.emailLocalMarks.contains(s)
   }
 
   /// Length of a URL starting at `i` (`http://`, `https://`, `www.`), without trailing
   /// punctuation.
   static func urlLength(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+    // Every prefix starts with h, w or f: most positions are settled by one comparison.
+    guard Self.urlInitials.contains(s[i]) else { return nil }
     let prefixes = ["https://", "http://", "www.", "ftp://"]
     func starts(with prefix: String) -> Bool {
       let units = Array(prefix.unicodeScalars)
@@ -518,7 +534,7 @@ public struct WordRefiner: Sendable {
     guard let prefix = prefixes.first(where: starts(with:)) else { return nil }
     var end = i + prefix.unicodeScalars.count
     while end < s.count, s[end].isASCII, !s[end].properties.isWhitespace, s[end] != "\"", s[end] != "<", s[end] != ">" { end += 1 }
-    while end > i, ".,;:!?)]}'".unicodeScalars.contains(s[end - 1]) { end -= 1 }
+    while end > i, Self.urlTrailingPunctuation.contains(s[end - 1]) { end -= 1 }
     return end - i > prefix.unicodeScalars.count ? end - i : nil
   }
 
