@@ -10,6 +10,9 @@ import SegflowICU
 ///   `beforebreak` scans for `afterbreak` starts instead.
 /// - A position followed by white space is moved past it: ICU ends a sentence after its trailing
 ///   spaces, and so do rules (`\.` + `\s` breaks after the space, not before it).
+/// - A rule whose pattern needs characters the block does not contain (``SRXPrefilter``, derived
+///   from the pattern) is not scanned over that block: it has no match there, exactly as the scan
+///   would find.
 /// - Candidates are ICU's boundaries plus every position where a `break="yes"` rule matches. At
 ///   each candidate the first rule in file order that matches decides (yes: break, no: no break);
 ///   when none matches, ICU's decision stands.
@@ -42,9 +45,13 @@ public final class SRXSegmenter {
   /// paragraph (0: none).
   public let timeLimit: Int32
   private let compiled: [Compiled]
+  /// Skips, per block, the rules that cannot match in it (see ``SRXPrefilter``); nil: none.
+  private let prefilters: SRXPrefilterTable?
 
   /// Compiles `rules` (already checked by ``SRXRules/validate()``).
-  public init(rules: [SRXRule], file: String = "rules", timeLimit: Int32 = 200) throws(SRXError) {
+  ///
+  /// `prefilter: false` scans every rule over every block (the same results, slower; for tests).
+  public init(rules: [SRXRule], file: String = "rules", timeLimit: Int32 = 200, prefilter: Bool = true) throws(SRXError) {
     self.rules = rules
     self.timeLimit = timeLimit
     var compiled: [Compiled] = []
@@ -64,6 +71,8 @@ public final class SRXSegmenter {
       }
     }
     self.compiled = compiled
+    let derived = rules.map { SRXPrefilter(rule: $0) }
+    self.prefilters = prefilter && derived.contains { $0 != nil } ? SRXPrefilterTable(prefilters: derived) : nil
   }
 
   /// Sentence ends (UTF-8 offsets into `text`, ascending, the last one `text.utf8.count`) after
@@ -103,9 +112,14 @@ public final class SRXSegmenter {
     var ruleHits: [Set<Int>?] = []
     ruleHits.reserveCapacity(compiled.count)
     var candidates = Set(icuEnds)
+    let mayMatch = prefilters?.mayMatch(in: units)
     for (index, rule) in compiled.enumerated() {
       guard let regex = rule.regex else {
         ruleHits.append(nil)
+        continue
+      }
+      if let mayMatch, !mayMatch[index] {
+        ruleHits.append([])
         continue
       }
       var hits = Set<Int>()

@@ -1,0 +1,373 @@
+/// A cheap test that tells, for a whole block, that a rule's pattern cannot match anywhere in it,
+/// so the block is not scanned with the rule at all.
+///
+/// The test is derived from the pattern conservatively: each element at the top level of a
+/// pattern that must consume at least one character (no `|` at the top level, quantifier minimum
+/// at least 1) and is a literal character or a class of literal characters and ranges gives a set
+/// of UTF-16 units; every match contains one unit of each such set, so a block that lacks all the
+/// units of one set has no match. Anything the parser does not understand (inline flags, `\Q`,
+/// `\x`, properties in a required class, …) just gives no set for that element.
+///
+/// Patterns with a quantified group that itself holds a quantifier or `|` get no prefilter: they
+/// may backtrack catastrophically, and a block must run out of time exactly as without the
+/// prefilter.
+struct SRXPrefilter {
+  /// Sets of UTF-16 units; a block may hold a match only if it contains a unit of every set.
+  let required: [Set<UInt16>]
+
+  /// The prefilter for a rule, nil when nothing can be derived.
+  init?(rule: SRXRule) {
+    let parts = [rule.beforeBreak, rule.afterBreak].filter { !$0.isEmpty }
+    var required: [Set<UInt16>] = []
+    for part in parts {
+      guard let sets = Self.requiredSets(part) else { return nil }
+      required += sets
+    }
+    guard !required.isEmpty else { return nil }
+    self.required = required
+  }
+
+  /// The required sets of `pattern`; nil when the pattern must not be prefiltered at all (see
+  /// the type's comment), an empty array when nothing can be derived.
+  static func requiredSets(_ pattern: String) -> [Set<UInt16>]? {
+    let chars = Array(pattern.unicodeScalars)
+    var parser = Parser(chars: chars)
+    guard let tokens = parser.sequence(depth: 0), parser.index == chars.count else { return nil }
+    if parser.unsafe { return nil }
+    if parser.topLevelAlternation { return [] }
+    return Self.required(tokens)
+  }
+
+  /// The sets of the mandatory elements of a sequence, those inside its groups included.
+  static func required(_ tokens: [Token]) -> [Set<UInt16>] {
+    tokens.flatMap { token -> [Set<UInt16>] in
+      guard token.minimum >= 1 else { return [] }
+      return (token.units.map { [$0] } ?? []) + token.inner
+    }
+  }
+
+  struct Token {
+    /// The units the element consumes, nil when unknown or not a simple literal.
+    var units: Set<UInt16>?
+    var minimum: Int = 1
+    /// True for a group whose content has a quantifier or `|`.
+    var complex = false
+    var isGroup = false
+    /// For a group without `|` at its own level (a positive look-around included): the sets its
+    /// content requires.
+    var inner: [Set<UInt16>] = []
+  }
+
+  struct Parser {
+    let chars: [Unicode.Scalar]
+    var index = 0
+    var unsafe = false
+    var topLevelAlternation = false
+    /// Whether the last parsed sequence had `|` at its own level.
+    var sawBar = false
+    /// Whether the last parsed sequence had a quantifier or `|` (for nested checks).
+    var sawQuantifierOrBar = false
+
+    init(chars: [Unicode.Scalar]) { self.chars = chars }
+
+    var current: Unicode.Scalar? { index < chars.count ? chars[index] : nil }
+
+    /// Parses elements up to a `)` at this depth (not consumed) or the end.
+    mutating func sequence(depth: Int) -> [Token]? {
+      var tokens: [Token] = []
+      var quantifiedOrBar = false
+      var bar = false
+      while let c = current, c != ")" {
+        if c == "|" {
+          if depth == 0 { topLevelAlternation = true }
+          quantifiedOrBar = true
+          bar = true
+          index += 1
+          continue
+        }
+        guard var token = element() else { return nil }
+        if token.complex { quantifiedOrBar = true }
+        if let minimum = quantifier() {
+          quantifiedOrBar = true
+          token.minimum = minimum
+          if token.isGroup && token.complex { unsafe = true }
+        }
+        tokens.append(token)
+      }
+      sawQuantifierOrBar = quantifiedOrBar
+      sawBar = bar
+      return tokens
+    }
+
+    /// Reads a quantifier if one follows; returns its minimum.
+    mutating func quantifier() -> Int? {
+      guard let c = current else { return nil }
+      var minimum: Int
+      switch c {
+      case "*": minimum = 0; index += 1
+      case "?": minimum = 0; index += 1
+      case "+": minimum = 1; index += 1
+      case "{":
+        var j = index + 1
+        var digits = ""
+        while j < chars.count, chars[j].properties.numericType != nil, chars[j].isASCII { digits.unicodeScalars.append(chars[j]); j += 1 }
+        guard !digits.isEmpty, j < chars.count, chars[j] == "," || chars[j] == "}" else { return nil }
+        while j < chars.count, chars[j] != "}" { j += 1 }
+        guard j < chars.count else { unsafe = true; return nil }
+        minimum = Int(digits) ?? 0
+        index = j + 1
+      default: return nil
+      }
+      // Lazy or possessive.
+      if let m = current, m == "?" || m == "+" { index += 1 }
+      return minimum
+    }
+
+    /// One element: a group, a class, an escape, `.`, an anchor or a literal.
+    mutating func element() -> Token? {
+      guard let c = current else { return nil }
+      switch c {
+      case "(":
+        index += 1
+        var consumes = true
+        var positive = true
+        if current == "?" {
+          index += 1
+          guard let kind = current else { return nil }
+          switch kind {
+          case ":": index += 1
+          case "=", "!": positive = kind == "="; index += 1; consumes = false
+          case "<":
+            index += 1
+            guard let next = current, next == "=" || next == "!" else { unsafe = true; return nil }
+            positive = next == "="
+            index += 1
+            consumes = false
+          case ">": index += 1
+          default: unsafe = true; return nil  // inline flags and the like
+          }
+        }
+        guard let content = sequence(depth: 1), current == ")" else { unsafe = true; return nil }
+        let complex = sawQuantifierOrBar
+        let inner = positive && !sawBar ? SRXPrefilter.required(content) : []
+        index += 1
+        // A look-around consumes nothing, but a positive one must still match in the text.
+        return Token(units: nil, minimum: consumes || positive ? 1 : 0, complex: complex, isGroup: true, inner: inner)
+      case "[":
+        return characterClass()
+      case "\\":
+        index += 1
+        guard let e = current else { unsafe = true; return nil }
+        index += 1
+        if e.isASCII, e.properties.isAlphabetic || e.properties.numericType != nil {
+          switch e {
+          case "p", "P", "N":
+            // \p{…}, or a one-letter name.
+            if current == "{" {
+              while let x = current, x != "}" { _ = x; index += 1 }
+              guard current == "}" else { unsafe = true; return nil }
+              index += 1
+            } else {
+              index += 1
+            }
+            return Token(units: nil)
+          case "b", "B", "A", "z", "Z", "G":
+            return Token(units: nil, minimum: 0)
+          case "s", "S", "w", "W", "d", "D", "h", "H", "v", "V", "R", "X":
+            return Token(units: nil)
+          default:
+            if let control = Self.control(e) { return literal(control) }
+            // \x, \u, \Q, back references, octal … : not understood.
+            unsafe = true
+            return nil
+          }
+        }
+        return literal(e)
+      case ".":
+        index += 1
+        return Token(units: nil)
+      case "^", "$":
+        index += 1
+        return Token(units: nil, minimum: 0)
+      case "*", "+", "?", "{", "]", "}":
+        // A quantifier or bracket without an element: leave it to ICU.
+        unsafe = true
+        return nil
+      default:
+        index += 1
+        return literal(c)
+      }
+    }
+
+    /// `\n`, `\t` and the like.
+    static func control(_ e: Unicode.Scalar) -> Unicode.Scalar? {
+      switch e {
+      case "n": return "\n"
+      case "t": return "\t"
+      case "r": return "\r"
+      case "f": return "\u{0C}"
+      case "a": return "\u{07}"
+      case "e": return "\u{1B}"
+      default: return nil
+      }
+    }
+
+    func literal(_ c: Unicode.Scalar) -> Token {
+      guard c.value <= 0xFFFF, !(0xD800...0xDFFF).contains(c.value) else { return Token(units: nil) }
+      return Token(units: [UInt16(c.value)])
+    }
+
+    /// `[…]`: the set of its units when it holds only literal characters and ranges.
+    mutating func characterClass() -> Token? {
+      index += 1
+      var simple = true
+      var members: [Unicode.Scalar] = []
+      var ranges: [ClosedRange<UInt32>] = []
+      var first = true
+      if current == "^" { simple = false; index += 1 }
+      if current == "]" { unsafe = true; return nil }
+      while let c = current {
+        if c == "]" && !first { break }
+        first = false
+        var scalar: Unicode.Scalar
+        if c == "[" {
+          // A nested set: skip it.
+          simple = false
+          guard skipNestedClass() else { return nil }
+          continue
+        } else if c == "\\" {
+          index += 1
+          guard let e = current else { unsafe = true; return nil }
+          index += 1
+          if e.isASCII, e.properties.isAlphabetic || e.properties.numericType != nil {
+            if Self.control(e) == nil { simple = false }
+            if e == "p" || e == "P" || e == "N" || e == "x" || e == "u" || e == "U" {
+              if current == "{" {
+                while let x = current, x != "}" { _ = x; index += 1 }
+                guard current == "}" else { unsafe = true; return nil }
+                index += 1
+              } else if e == "p" || e == "P" {
+                index += 1
+              } else {
+                unsafe = true
+                return nil
+              }
+              continue
+            } else if "sSwWdDhHvV".unicodeScalars.contains(e) {
+              continue
+            } else if let control = Self.control(e) {
+              scalar = control
+            } else {
+              unsafe = true
+              return nil
+            }
+          } else {
+            scalar = e
+          }
+        } else if c == "&" && index + 1 < chars.count && chars[index + 1] == "&" {
+          simple = false
+          index += 2
+          continue
+        } else {
+          index += 1
+          scalar = c
+        }
+        // A range?
+        if current == "-", index + 1 < chars.count, chars[index + 1] != "]" {
+          var j = index + 1
+          var upper = chars[j]
+          if upper == "[" { simple = false; members.append(scalar); continue }
+          if upper == "\\" {
+            guard j + 1 < chars.count else { unsafe = true; return nil }
+            upper = chars[j + 1]
+            if upper.isASCII, upper.properties.isAlphabetic || upper.properties.numericType != nil { unsafe = true; return nil }
+            j += 1
+          }
+          index = j + 1
+          guard scalar.value <= upper.value else { unsafe = true; return nil }
+          ranges.append(scalar.value...upper.value)
+        } else {
+          members.append(scalar)
+        }
+      }
+      guard current == "]" else { unsafe = true; return nil }
+      index += 1
+      guard simple else { return Token(units: nil) }
+      var units = Set<UInt16>()
+      for m in members {
+        guard m.value <= 0xFFFF else { return Token(units: nil) }
+        units.insert(UInt16(m.value))
+      }
+      for r in ranges {
+        guard r.upperBound <= 0xFFFF, r.count <= 4096, !r.overlaps(0xD800...0xDFFF) else { return Token(units: nil) }
+        for v in r { units.insert(UInt16(v)) }
+      }
+      return Token(units: units)
+    }
+
+    /// Skips a nested `[…]` (at `[`); false when it does not end.
+    mutating func skipNestedClass() -> Bool {
+      var depth = 0
+      while let c = current {
+        index += 1
+        if c == "\\" { index += 1; continue }
+        if c == "[" { depth += 1 }
+        if c == "]" { depth -= 1; if depth == 0 { return true } }
+      }
+      unsafe = true
+      return false
+    }
+  }
+}
+
+/// The prefilters of a rule list, checked together in one pass over a block.
+struct SRXPrefilterTable {
+  /// UTF-16 unit → index + 1 in the list of units any prefilter needs (0: none).
+  private let slot: [UInt16]
+  private let slotCount: Int
+  /// Per rule: per required set, the slots of its units; nil when the rule has no prefilter.
+  private let ruleSlots: [[[Int]]?]
+
+  init(prefilters: [SRXPrefilter?]) {
+    var slot = [UInt16](repeating: 0, count: 65536)
+    var count = 0
+    var ruleSlots: [[[Int]]?] = []
+    for prefilter in prefilters {
+      guard let prefilter else { ruleSlots.append(nil); continue }
+      var sets: [[Int]] = []
+      for set in prefilter.required {
+        var slots: [Int] = []
+        for unit in set.sorted() {
+          if slot[Int(unit)] == 0 {
+            count += 1
+            slot[Int(unit)] = UInt16(count)
+          }
+          slots.append(Int(slot[Int(unit)]) - 1)
+        }
+        sets.append(slots)
+      }
+      ruleSlots.append(sets)
+    }
+    self.slot = count > 0 && count < 65535 ? slot : []
+    self.slotCount = count < 65535 ? count : 0
+    self.ruleSlots = count < 65535 ? ruleSlots : prefilters.map { _ in nil }
+  }
+
+  /// Per rule, whether it may match in `units` (false: it certainly does not).
+  func mayMatch(in units: [UInt16]) -> [Bool] {
+    guard slotCount > 0 else { return ruleSlots.map { _ in true } }
+    var present = [Bool](repeating: false, count: slotCount)
+    slot.withUnsafeBufferPointer { slot in
+      present.withUnsafeMutableBufferPointer { present in
+        for unit in units {
+          let k = Int(slot[Int(unit)])
+          if k != 0 { present[k - 1] = true }
+        }
+      }
+    }
+    return ruleSlots.map { sets in
+      guard let sets else { return true }
+      return sets.allSatisfy { slots in slots.contains { present[$0] } }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import SegflowICU
+import Testing
+
+@testable import SegflowKit
+
+/// The per-block rule prefilter: it only ever skips rules that cannot match.
+@Suite struct SRXPrefilterTests {
+  func sets(_ pattern: String) -> [Set<Character>]? {
+    SRXPrefilter.requiredSets(pattern)?.map { Set($0.map { Character(Unicode.Scalar($0)!) }) }
+  }
+
+  @Test("required sets come from mandatory literal elements at the top level")
+  func derivation() {
+    #expect(sets("\\p{L}\\.") == [["."]])
+    #expect(sets("[。．！？!?…]+[》〉]") == [Set("。．！？!?…"), ["》", "〉"]])
+    #expect(sets("[。．！？!?…](?<=《[^《》\\n]{0,100}[。．！？!?…])[。．！？!?…]*[”’」』\"')）]*") == [Set("。．！？!?…"), ["《"], Set("。．！？!?…")])
+    #expect(sets("[^《》\\n]{0,100}》") == [["》"]])
+    #expect(sets("(?<![0-9０-９.．])[0-9０-９]{1,3}[.．][)）]?") == [Set("0123456789０１２３４５６７８９"), [".", "．"]])
+    #expect(sets("[-–—]\\s+\\p{Lu}") == [["-", "–", "—"]])
+    #expect(sets("[\\w+-]\\.") == [["."]])
+    #expect(sets("a?b*c{0,2}d{1}") == [["d"]])
+    // Groups and positive look-arounds without `|` add their content; negative ones do not.
+    #expect(sets("(?:ab)(?=c)(?<=d)(?!e)(?<!f)(?:g|h)(?:i)?") == [["a"], ["b"], ["c"], ["d"]])
+    #expect(sets("[^\\n]x\\n") == [["x"], ["\n"]])
+    // Nothing mandatory, or an alternation at the top: no sets.
+    #expect(sets("\\s*\\S") == [])
+    #expect(sets("a|b") == [])
+    #expect(sets("[^a]") == [])
+    #expect(sets("[\\p{L}a]") == [])
+    // Not understood or possibly catastrophic: no prefilter at all.
+    #expect(sets("(?i)a") == nil)
+    #expect(sets("\\x{41}") == nil)
+    #expect(sets("(a+)+b") == nil)
+    #expect(sets("(?:a|ab)*c") == nil)
+    #expect(sets("((a+))+b") == nil)
+    #expect(sets("\\Qa\\E") == nil)
+    #expect(sets("(a") == nil)
+  }
+
+  /// Random text over characters the default rules care about.
+  static func randomText(_ generator: inout some RandomNumberGenerator, length: Int) -> String {
+    let alphabet = Array("我们《》〈〉（）()“”「」『』【】。．！？!?…,;:.'\"’‘ \n\t1２3a bZc.Mr.U.S.A-–—•@www.http://x[1]ivx" + "𠀀")
+    var text = ""
+    for _ in 0..<length { text.append(alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]) }
+    return text
+  }
+
+  @Test("with and without the prefilter every default rule gives the same ends", arguments: ["zh", "en"])
+  func sameAsFullScan(language: String) throws {
+    let rules = try #require(SRXRules.builtIn).rules(for: language)
+    var generator = SplitMix64(seed: language == "zh" ? 6 : 7)
+    let iterator = try BreakIterator(.sentence, locale: Language.sentenceLocale(language))
+    // All the rules together, and each alone.
+    var ruleLists = [rules]
+    ruleLists += rules.map { [$0] }
+    let pairs = try ruleLists.map { try (SRXSegmenter(rules: $0), SRXSegmenter(rules: $0, prefilter: false)) }
+    for round in 0..<400 {
+      let text = Self.randomText(&generator, length: round % 3 == 0 ? 5 : Int.random(in: 0..<400, using: &generator))
+      let boundaries = try iterator.boundaries(in: text)
+      for (fast, full) in pairs {
+        let a = fast.apply(to: text, boundaries: boundaries)
+        let b = full.apply(to: text, boundaries: boundaries)
+        #expect(a.ends == b.ends && a.outcome == b.outcome, "\(fast.rules.map(\.line)) on \(text.debugDescription)")
+      }
+    }
+  }
+
+  @Test("a block without a rule's required characters skips it; with them it still matches")
+  func skipsAndKeeps() throws {
+    let rule = SRXRule(isBreak: true, beforeBreak: "；", afterBreak: "")
+    let segmenter = try SRXSegmenter(rules: [rule])
+    let text = "第一；第二。"
+    let boundaries = try BreakIterator(.sentence, locale: "zh").boundaries(in: text)
+    #expect(segmenter.apply(to: text, boundaries: boundaries).ends == [9, 18])
+    let other = "第一，第二。"
+    #expect(segmenter.apply(to: other, boundaries: try BreakIterator(.sentence, locale: "zh").boundaries(in: other)).ends == [18])
+  }
+
+  /// A small seeded generator, so that a failure can be replayed.
+  struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  @Test("derived sets of the default rules (printed for reference)")
+  func defaults() throws {
+    for language in ["zh", "en"] {
+      for rule in try #require(SRXRules.builtIn).rules(for: language) {
+        let prefilter = SRXPrefilter(rule: rule)
+        print("PREFILTER", language, rule.line, prefilter?.required.map { String(String.UnicodeScalarView($0.sorted().compactMap(Unicode.Scalar.init))) } ?? [])
+      }
+    }
+  }
+}
