@@ -89,7 +89,7 @@ public final class SRXSegmenter {
     var u8 = 0
     for scalar in text.unicodeScalars {
       let width16 = scalar.utf16.count
-      let space = scalar.properties.isWhitespace
+      let space = ScalarTraits.isWhitespace(scalar)
       for k in 0..<width16 {
         toUTF8[u16 + k] = u8
         isSpace[u16 + k] = space

@@ -91,7 +91,7 @@ public struct WordRefiner: Sendable {
       icuWordEnd[start] = end
       for index in start..<end { status[index] = token.type }
     }
-    let space = scalars.map(\.properties.isWhitespace)
+    let space = scalars.map { ScalarTraits.isWhitespace($0) }
     for index in 0..<n where space[index] {
       cut[index] = true
       cut[index + 1] = true
@@ -122,6 +122,9 @@ public struct WordRefiner: Sendable {
 
     var tokens: [Token] = []
     tokens.reserveCapacity(cuts.count)
+    // Token texts are slices of the text's UTF-8 (the same strings as built from the scalars).
+    var utf8Text = text
+    utf8Text.withUTF8 { bytes in
     for (start, end) in zip(cuts, cuts.dropFirst()) where end > start {
       if (start..<end).allSatisfy({ space[$0] }) { continue }
       var type: WordRuleStatus
@@ -130,11 +133,12 @@ public struct WordRefiner: Sendable {
       } else {
         type = status[start]
       }
-      if type == .none, let first = scalars[start..<end].first(where: { $0.properties.isAlphabetic }) {
+      if type == .none, let first = scalars[start..<end].first(where: { ScalarTraits.isAlphabetic($0) }) {
         type = Self.status(of: first)
       }
-      let word = String(String.UnicodeScalarView(scalars[start..<end]))
+      let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8Offsets[start]..<utf8Offsets[end]]), as: UTF8.self)
       tokens.append(Token(text: word, type: type, start: utf8Offsets[start], end: utf8Offsets[end]))
+    }
     }
     return tokens
   }
@@ -427,7 +431,7 @@ public struct WordRefiner: Sendable {
     }
     // Ordinals: 第一, 第12.
     if options.splitNumeralMeasure {
-      let ordinalDigits = "一二三四五六七八九十百千零〇两".unicodeScalars
+      let ordinalDigits = Self.ordinalDigits
       for start in 0..<n where s[start] == "第" {
         var end = start + 1
         while end < n, Self.isDigit(s[end]) || ordinalDigits.contains(s[end]) { end += 1 }
@@ -436,8 +440,8 @@ public struct WordRefiner: Sendable {
     }
     // Numbers in Chinese numerals: 二十一, 三十五万, 一千二百万 (not 万一, 千万: they start with a
     // magnitude and are words).
-    let numeralDigits = "〇○零一二三四五六七八九十两".unicodeScalars
-    let numeralAll = "〇○零一二三四五六七八九十两百千万亿".unicodeScalars
+    let numeralDigits = Self.numeralDigits
+    let numeralAll = Self.numeralAll
     i = 0
     while i < n {
       guard numeralDigits.contains(s[i]), i == 0 || !numeralAll.contains(s[i - 1]) else {
@@ -453,7 +457,7 @@ public struct WordRefiner: Sendable {
     i = 0
     while i < n {
       var end = i + 1
-      if s[i].properties.generalCategory.isPunctuation {
+      if ScalarTraits.isPunctuation(s[i]) {
         while end < n, s[end] == s[i] { end += 1 }
         if end - i >= 2 { add(i..<end, .none) }
       }
@@ -484,6 +488,9 @@ public struct WordRefiner: Sendable {
     return nil
   }
 
+  static let ordinalDigits = ScalarSet("一二三四五六七八九十百千零〇两")
+  static let numeralDigits = ScalarSet("〇○零一二三四五六七八九十两")
+  static let numeralAll = ScalarSet("〇○零一二三四五六七八九十两百千万亿")
   static let yearDigits = ScalarSet("○〇零一二三四五六七八九")
   static let monthDigits = ScalarSet("一二三四五六七八九十")
   static let months: Set<String> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
@@ -539,6 +546,11 @@ public struct WordRefiner: Sendable {
   }
 
   static func status(of scalar: Unicode.Scalar) -> WordRuleStatus {
+    ScalarTraits.status(of: scalar)
+  }
+
+  /// ``status(of:)`` from the character's properties (``ScalarTraits`` keeps a table of it).
+  static func computedStatus(of scalar: Unicode.Scalar) -> WordRuleStatus {
     if isDigit(scalar) { return .number }
     switch scalar.properties.generalCategory {
     case .otherLetter:
