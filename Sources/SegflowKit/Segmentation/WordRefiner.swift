@@ -248,6 +248,16 @@ public struct WordRefiner: Sendable {
     + "張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭蔣葉蘇呂盧鍾譚陸範賈韋鄒龍賀顧龔萬錢嚴湯")
   /// Suffixes joined to a word of two or more ideographs before them.
   static let suffixes: Set<String> = ["化", "性", "者", "员", "界", "率", "制", "业", "院", "局", "省", "市", "县", "区", "村", "乡", "镇", "主义", "学", "型", "式", "论", "感", "法", "权", "费", "站", "厂", "队"]
+  /// First characters of the suffixes and of 会. A word is compared with the suffixes (as
+  /// strings, so up to canonical equivalence) only when it starts with one of these or with a CJK
+  /// compatibility ideograph, the only other characters canonically equivalent to a Han
+  /// character; every suffix has at most two characters.
+  static let suffixInitials = ScalarSet(suffixes.map { String($0.unicodeScalars.first!) }.joined() + "会")
+
+  static func mayStartSuffix(_ scalar: Unicode.Scalar) -> Bool {
+    suffixInitials.contains(scalar) || (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
+  }
+
   /// 会 (assembly) only after these: elsewhere it is mostly the verb "will".
   static let assemblyHeads: Set<String> = ["委员", "理事", "董事", "常委", "研讨", "座谈", "运动", "博览", "代表", "联合", "居委", "村委", "人代", "茶话", "招待", "交易", "展销", "洽谈", "联欢", "演唱", "音乐", "新闻发布", "发布", "年", "工商联", "基金"]
 
@@ -332,6 +342,8 @@ public struct WordRefiner: Sendable {
     }
     if options.attachSuffixes {
       for (first, second) in zip(ranges, ranges.dropFirst()) where first.upperBound == second.lowerBound && first.count >= 2 && isIdeographic(first) {
+        // Most words cannot be a suffix: skip building their text (see `suffixInitials`).
+        guard second.count <= 2, Self.mayStartSuffix(scalars[second.lowerBound]) else { continue }
         let suffix = text(second)
         if Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(first))) {
           // Only join when the suffix was cut off by ICU, not split from a numeral above.

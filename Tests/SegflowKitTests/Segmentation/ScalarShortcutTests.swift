@@ -1,0 +1,31 @@
+import Testing
+
+@testable import SegflowKit
+
+/// Shortcuts of the word layer give the answers of the slow paths they replace.
+@Suite struct ScalarShortcutTests {
+  @Test("the BMP property table agrees with Unicode.Scalar.Properties")
+  func traitsTable() {
+    for value in UInt32(0)..<0x10000 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(ScalarTraits.isWhitespace(scalar) == scalar.properties.isWhitespace)
+      #expect(ScalarTraits.isAlphabetic(scalar) == scalar.properties.isAlphabetic)
+      #expect(ScalarTraits.isPunctuation(scalar) == scalar.properties.generalCategory.isPunctuation)
+      #expect(ScalarTraits.status(of: scalar) == WordRefiner.computedStatus(of: scalar))
+    }
+  }
+
+  @Test("a character that may start no suffix is canonically equivalent to no suffix's first character")
+  func suffixInitials() {
+    let initials = Set((WordRefiner.suffixes.union(["会"])).map { String($0.unicodeScalars.first!) })
+    for value in UInt32(0)..<0x30000 {
+      guard let scalar = Unicode.Scalar(value), !WordRefiner.mayStartSuffix(scalar) else { continue }
+      // Set<String> compares up to canonical equivalence, as the suffix lookup does.
+      #expect(!initials.contains(String(scalar)), "U+\(String(value, radix: 16))")
+    }
+    #expect(WordRefiner.suffixes.union(["会"]).allSatisfy { $0.unicodeScalars.count <= 2 })
+    // A compatibility ideograph equal to a suffix still reaches the string comparison.
+    #expect(WordRefiner.mayStartSuffix("\u{F961}"))
+    #expect("\u{F961}" == "率")
+  }
+}
