@@ -9,30 +9,24 @@ public enum HTMLText {
   ///
   /// `"a<b\u{202E}"` → `a&lt;b<span class="cp" title="U+202E RIGHT-TO-LEFT OVERRIDE">&lt;U+202E&gt;</span>`.
   public static func content(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      if let escaped = markup(scalar) {
-        result += escaped
-      } else if isInvisible(scalar) {
-        result += "<span class=\"cp\" title=\"\(attribute(description(scalar)))\">&lt;\(code(scalar))&gt;</span>"
-      } else {
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
+    escaped(text) { "<span class=\"cp\" title=\"\(attribute(description($0)))\">&lt;\(code($0))&gt;</span>" }
   }
 
   /// An attribute value (without the quotes): markup escaped, invisible characters as the text
   /// `<U+202E>` (escaped).
   public static func attribute(_ text: String) -> String {
+    escaped(text) { "&lt;\(code($0))&gt;" }
+  }
+
+  /// Markup escaped; each invisible character replaced by `invisible`'s rendering of it.
+  private static func escaped(_ text: String, invisible: (Unicode.Scalar) -> String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
       if let escaped = markup(scalar) {
         result += escaped
       } else if isInvisible(scalar) {
-        result += "&lt;\(code(scalar))&gt;"
+        result += invisible(scalar)
       } else {
         result.unicodeScalars.append(scalar)
       }
