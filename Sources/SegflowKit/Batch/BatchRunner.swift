@@ -103,7 +103,7 @@ public struct BatchRunner: Sendable {
       try pipeline.process(&document, context: context)
       result.blocks = document.blocks.count
       result.segments = document.segments.count
-      result.characters = document.segments.reduce(0) { $0 + $1.text.unicodeScalars.count { !$0.properties.isWhitespace } }
+      result.characters = document.segmentCharacters
       result.warnings = document.warnings
       do {
         result.counts = try TextCounts.measure(document, context: context)

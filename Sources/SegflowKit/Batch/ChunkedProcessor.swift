@@ -213,7 +213,7 @@ struct ChunkedProcessor {
     result.chunks += 1
     try context.checkDeadline(path: result.input.path, after: "chunk \(result.chunks)")
     result.segments += part.segments.count
-    result.characters += part.segments.reduce(0) { $0 + $1.text.unicodeScalars.count { !$0.properties.isWhitespace } }
+    result.characters += part.segmentCharacters
     result.warnings += part.warnings
     do {
       result.counts.add(try TextCounts.measure(part, context: context), language: pipeline.language)

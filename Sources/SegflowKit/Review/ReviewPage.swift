@@ -354,7 +354,6 @@ public struct ReviewPage: Sendable {
 
   /// Non-space characters of the segments (or of the blocks, without a segment stage).
   static func characters(_ document: Document) -> Int {
-    let texts = document.segments.isEmpty ? document.blocks.map(\.text) : document.segments.map(\.text)
-    return texts.reduce(0) { $0 + $1.unicodeScalars.count { !$0.properties.isWhitespace } }
+    document.segments.isEmpty ? Document.nonSpaceCharacters(in: document.blocks.lazy.map(\.text)) : document.segmentCharacters
   }
 }
