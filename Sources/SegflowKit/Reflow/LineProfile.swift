@@ -43,6 +43,11 @@ struct LineProfile {
   /// Pure CJK without a mark that may be set half width (`，、；：` in kaiming style, two marks
   /// in a row squeezed): the measured width is the width on the page.
   var isExactWidth: Bool
+  /// For a pure CJK line, a lower bound of its width on the page: the measured width less half a
+  /// character for each punctuation mark, since any of them may be set half width (kaiming
+  /// `，、；：`, one of two marks in a row, an opening mark at the line start, a mark at the line
+  /// end). Nil for other lines.
+  var minWidth: Int?
   /// No CJK character at all: East Asian ambiguous marks (`“ ’ •`) are Latin punctuation here.
   var isLatin: Bool
 
@@ -148,6 +153,7 @@ struct LineProfile {
     var pure = true
     var exact = true
     var previousMark = false
+    var halfMarks = 0
     for range in kept {
       for i in range {
         let w = ScalarClass.width(all[i])
@@ -156,6 +162,7 @@ struct LineProfile {
         if w != 2 || !cls.isCJK { pure = false }
         let mark = cls == .cjkPunctuation
         if mark && (previousMark || Punctuation.continuing.contains(all[i])) { exact = false }
+        if mark { halfMarks += 1 }
         previousMark = mark
       }
     }
@@ -180,6 +187,7 @@ struct LineProfile {
     self.softSpace = soft
     self.isPureCJK = pure && kept.count == 1
     self.isExactWidth = pure && exact && kept.count == 1
+    self.minWidth = pure && kept.count == 1 ? width - halfMarks : nil
     self.softSpaceQuoted = soft.map { Self.isQuoted(all, lower: lower, upper: upper, gap: $0) } ?? false
     self.isLatin = !classes[lower...upper].contains { $0.isCJK }
   }

@@ -578,22 +578,22 @@ public struct Reflower: Sendable {
     return width
   }
 
-  /// The widest exactly measured row (``LineProfile/isExactWidth``) among the four rows before
-  /// and after row `index` on its page, no wider than `limit` (wider rows belong to a lede or
-  /// headline): a lower bound of the column width. Nil unless two rows have it (one may be an
-  /// overfull line).
+  /// A lower bound of the column width from the pure CJK rows among the four rows before and
+  /// after row `index` on its page: the largest ``LineProfile/minWidth`` no wider than `limit`
+  /// (wider rows belong to a lede or headline), rounded up to whole characters, since columns
+  /// are set on a grid of whole characters. A pure CJK row can only measure as wide as it is set
+  /// or wider (kaiming marks), so a line two units short of this bound is short on the page.
   func exactWidth(_ rows: [Row], around index: Int, limit: Int) -> Int? {
-    var best = 0, count = 0
+    var best = 0
     var lower = index
     while lower > 0, index - lower < 4, !rows[lower].startsPage { lower -= 1 }
     var upper = index
     while upper + 1 < rows.count, upper - index < 4, !rows[upper + 1].startsPage { upper += 1 }
     for other in lower...upper where other != index && other != index + 1 {
-      let profile = rows[other].profile
-      guard profile.isExactWidth, !rows[other].isByline, profile.width <= limit else { continue }
-      if profile.width > best { best = profile.width; count = 1 } else if profile.width == best { count += 1 }
+      guard let bound = rows[other].profile.minWidth, !rows[other].isByline, bound <= limit else { continue }
+      best = max(best, bound + bound % 2)
     }
-    return best > 0 && count >= 1 ? best : nil
+    return best > 0 ? best : nil
   }
 
   /// The second widest of the (up to four) rows after row `index`, before a page break or

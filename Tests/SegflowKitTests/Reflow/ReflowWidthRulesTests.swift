@@ -66,6 +66,34 @@ import Testing
     #expect(rules(blocks).contains("terminal-exact-short"))
   }
 
+  @Test("a pure CJK line with punctuation bounds the column from below: its width less half a character a mark, in whole characters")
+  func columnLowerBoundFromMarks() {
+    func profile(_ text: String) -> LineProfile { LineProfile(index: 0, text: text, removeCJKLatinSpaces: true)! }
+    #expect(profile("四個堂區、五名司鐸。教區下轄七").minWidth == 28)
+    #expect(profile("冷室压铸中的注射室相匹配。").minWidth == 25)
+    #expect(profile("1815 年，嘉慶皇帝強化禁教，將").minWidth == nil)
+    // No line of the column is exact (kaiming commas, digits), but `高者即是该集的优胜队，优胜`
+    // (13 characters, two marks) shows a column of at least 13: the sentence end on 12
+    // characters only is short.
+    let text = """
+      每出一题，探长会指定任一
+      参赛者回答该题，答对者加 50
+      分。
+      每集统计两队总分，总分最
+      高者即是该集的优胜队，优胜
+      队队员各获得同一个奖品。
+      这和世界上其他的编号系统
+      有所差异。河长 176 千米，流
+      域面积 3700 平方千米，
+      年均流
+      量 11 立方米每秒。
+      """
+    let blocks = reflow(text)
+    #expect(blocks.count == 3)
+    #expect(blocks[1].text == "每集统计两队总分，总分最高者即是该集的优胜队，优胜队队员各获得同一个奖品。")
+    #expect(rules(blocks).contains("terminal-exact-short"))
+  }
+
   @Test("terminal-exact-indent: a line one character short of exactly measured full lines is a first line indented 1 em")
   func exactOneEmIndent() {
     let text = """
