@@ -170,7 +170,9 @@ public struct Reflower: Sendable {
       }
       let decision = edge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap)
       if decision.action == .split {
-        close(.paragraph)
+        // A single short line without sentence end, above a wider one: a title.
+        let title = decision.rule == "short-unterminated-line" && builder.rowCount == 1 && options.detectHeadings && isTitleLike(row.profile)
+        close(title ? .heading : .paragraph)
         builder.decisions.append(decision)
         previousEnded = true
       } else {
@@ -333,6 +335,11 @@ public struct Reflower: Sendable {
     if Punctuation.noLineStart.contains(b.first) && ScalarClass(b.first).isCJK {
       return Decision(.join, rule: "kinsoku-line-start", confidence: 0.98, line: line, detail: "'\(b.first)' never starts a line in typesetting")
     }
+    // A short title-like line after the blank line, above clearly wider text: a heading, even
+    // after a line that ends with `：` or at the column edge.
+    if blank, options.detectHeadings, index + 2 < rows.count, isTitleLike(b), shortUnterminatedLine(rows, at: index + 1, rowsInBlock: 1) != nil {
+      return Decision(.split, rule: "title-after-blank", confidence: 0.7, line: line, detail: "the line after the blank is a short title-like line above wider text")
+    }
     if blank && options.blankLines == .paragraph {
       return Decision(.split, rule: "blank-line", confidence: 0.95, line: line, detail: "blank lines are paragraph breaks in this pipeline")
     }
@@ -343,6 +350,9 @@ public struct Reflower: Sendable {
       return Decision(.join, rule: "continuing-punctuation", confidence: 0.97, line: line, detail: "the line ends with '\(a.last)'")
     }
     if !endsSentence(rows, index) {
+      if let short = shortUnterminatedLine(rows, at: index, rowsInBlock: builder.rowCount) {
+        return Decision(.split, rule: "short-unterminated-line", confidence: 0.7, line: line, detail: "a line of CJK characters \(short.visual) wide, without sentence end, in a column \(short.column) wide: only a paragraph's last line or a title stops short")
+      }
       return Decision(.join, rule: "no-sentence-end", confidence: blank ? 0.8 : 0.9, line: line, detail: blank ? "no sentence end before the blank line: a column or page break" : "the sentence goes on")
     }
 
@@ -418,6 +428,50 @@ public struct Reflower: Sendable {
       }
     }
     return Decision(.join, rule: "terminal-full-line", confidence: blank ? 0.6 : 0.7, line: line, detail: "the sentence ended at the column edge and the next line is not indented")
+  }
+
+  /// Row `index` stops at least two characters before the column edge without a sentence end,
+  /// and nothing else explains it: a line of CJK characters can break after any character, so
+  /// in justified text only a paragraph's last line (a source sentence without a final mark)
+  /// or a title is short. Not when the next line starts with a number or Latin word (that did
+  /// not fit), nor for a fragment of a visual line cut at squeezed punctuation.
+  func shortUnterminatedLine(_ rows: [Row], at index: Int, rowsInBlock: Int) -> (visual: Int, column: Int)? {
+    let a = rows[index].profile
+    let b = rows[index + 1].profile
+    guard a.isPureCJK, ScalarClass(a.last) == .ideograph, !ScalarClass(b.first).isWordLike else { return nil }
+    if Punctuation.noLineEnd.contains(b.first), let second = b.kept.first.map({ b.scalars[$0.lowerBound + 1 < $0.upperBound ? $0.lowerBound + 1 : $0.lowerBound] }),
+      ScalarClass(second).isWordLike
+    {
+      return nil
+    }
+    // A row after a CJK mark may be the rest of a visual line that squeezed punctuation cut.
+    if index > 0, rows[index].blanksBefore == 0, !rows[index].startsPage, Self.cutAtPunctuation(rows[index - 1].profile, a) {
+      return nil
+    }
+    // (Likewise before a CJK mark: `的卫星` ⏎ `（如土卫六…`.)
+    if Self.cutAtPunctuation(a, b) { return nil }
+    // The column from the pure CJK rows of the same block above it (below it, for a block's
+    // first row), with no blank line between: columns may narrow or widen around a picture,
+    // and the next column may be narrower. The next line must be clearly wider, as a new
+    // block's first line is (a narrowing column would give a narrower one).
+    // (A row after a blank line opens a column or page: the rows above may be of another.)
+    let firstRow = rowsInBlock == 1 || rows[index].blanksBefore > 0 || rows[index].startsPage
+    var column = 0
+    var other = index
+    for _ in 0..<4 {
+      if firstRow {
+        guard other + 1 < rows.count, rows[other + 1].blanksBefore == 0, !rows[other + 1].startsPage else { break }
+        other += 1
+      } else {
+        guard other > 0, rows[other].blanksBefore == 0, !rows[other].startsPage, index - other + 1 < rowsInBlock else { break }
+        other -= 1
+      }
+      if let bound = rows[other].profile.minWidth { column = max(column, bound + bound % 2) }
+    }
+    let visual = a.width
+    // (A block's first line is indented 2 em, and may be one: it must be shorter still.)
+    guard visual <= column - (firstRow ? 8 : 4), visualWidth(rows, index + 1, column: column).width >= visual + 4 else { return nil }
+    return (visual, column)
   }
 
   /// The line length in characters when at least three quarters of the lines have it (and it is

@@ -246,3 +246,56 @@ import Testing
     #expect(blocks.contains { $0.text == "根据美国舆论调查指出，当时隆美尔是美国仅次于希特勒的知名度最高的德国人。" })
   }
 }
+
+/// Lines that stop short without a sentence end: a source sentence without a final mark that
+/// ends its paragraph, or a title after a blank line.
+@Suite struct ReflowShortUnterminatedLineTests {
+  let paragraph = """
+    雷妮拉的母亲没有生下男
+    性继承人就死了，所以韦赛
+    里斯一世准备让雷妮拉继承
+    王位，成为坦格利安家系中
+    的第一位女王。由节目来宾
+    各自抽签选定主持人当助手
+    后分成两队比赛
+    他亦曾代表过阿根廷国家
+    队出赛，但并未参与任何世
+    界杯赛事。而埃姆登号的残
+    """
+
+  @Test("short-unterminated-line: a CJK line two characters short of the column, without sentence end, ends the paragraph")
+  func lastLineWithoutFinalMark() {
+    let blocks = reflow(paragraph)
+    #expect(blocks.count == 2)
+    #expect(blocks.first?.text.hasSuffix("后分成两队比赛") == true)
+    #expect(blocks.flatMap { $0.decisions.map(\.rule) }.contains("short-unterminated-line"))
+  }
+
+  @Test("short-unterminated-line: not before a number that did not fit, nor on the rest of a line cut at a comma")
+  func notBeforeWordOrAfterComma() {
+    let number = paragraph.replacingOccurrences(of: "他亦曾代表过阿根廷国家", with: "1950 年代表过阿根廷国家")
+    #expect(reflow(number).count == 1)
+    let fragment = paragraph.replacingOccurrences(of: "各自抽签选定主持人当助手\n后分成两队比赛", with: "各自抽签选定，\n后分成两队比赛")
+    #expect(reflow(fragment).count == 1)
+  }
+
+  @Test("title-after-blank: a short title-like line after a blank line, above wider text, even after `：`")
+  func titleAfterBlank() {
+    let text = """
+      將後者拒於 2008 年歐錦賽決賽圈之外。她
+      亦曾在芬蘭、瑞典及法國學習油畫，並於
+      1939 年開始寫作。姆明小說系列英語版本
+      及出版時間如下：
+
+      她亦曾在芬蘭
+      始創中心前身為始創行、凱聲戲院及麗
+      聲戲院，當中始創行的圓拱形頂為其建築特
+
+      色，後來重建為商場及辦公室大廈，並設停
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.kind) == [.paragraph, .heading, .paragraph])
+    #expect(blocks[1].text == "她亦曾在芬蘭")
+    #expect(blocks.flatMap { $0.decisions.map(\.rule) }.contains("title-after-blank"))
+  }
+}
