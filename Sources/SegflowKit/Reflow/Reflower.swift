@@ -395,7 +395,7 @@ public struct Reflower: Sendable {
     // Lines of full-width CJK characters only are measured exactly (or too wide, never too
     // narrow): where such a line of the column shows its true width, a line a character short of
     // it is short on the page, not width noise.
-    if !short, let exact = exactWidth(rows, around: index, limit: width + 1) {
+    if !short, let exact = exactWidth(rows, around: index, limit: width + 3) {
       // The sentence ends a character or more before the column edge: a paragraph's last line.
       if !firstRow, a.isPureCJK, visual <= exact - 2, visual == a.width {
         return Decision(.split, rule: "terminal-exact-short", confidence: 0.8, line: line, detail: "sentence end on a line of CJK characters \(visual) wide where such lines show a column \(exact) wide")
