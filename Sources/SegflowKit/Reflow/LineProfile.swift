@@ -242,6 +242,16 @@ struct LineProfile {
     return false
   }
 
+  /// Starts with a number or Latin word, or with one after an opening mark (`（Gargoyles）`): a
+  /// word that may not have fitted at the end of the line above, leaving that line short.
+  var startsWithWord: Bool {
+    guard let range = kept.first, !range.isEmpty else { return false }
+    let first = scalars[range.lowerBound]
+    if ScalarClass(first).isWordLike { return true }
+    guard Punctuation.noLineEnd.contains(first), range.count > 1 else { return false }
+    return ScalarClass(scalars[range.lowerBound + 1]).isWordLike
+  }
+
   /// Text of the kept ranges, for messages.
   var text: String {
     var result = String.UnicodeScalarView()

@@ -204,6 +204,13 @@ public struct Reflower: Sendable {
     let blankBefore = row.blanksBefore > 0 || row.startsPage || index == 0 || previousKind == .heading
     let titleLike = isTitleLike(profile)
     guard titleLike, blankBefore else { return nil }
+    // Directly below a heading, a line of CJK characters exactly as wide as an indented first
+    // line (1 or 2 em short of the column the pure CJK rows below show) opens a paragraph.
+    if row.blanksBefore == 0, !row.startsPage, index > 0, profile.isPureCJK,
+      let column = columnBelow(rows, index), profile.width >= column - 4, profile.width <= column - 2
+    {
+      return nil
+    }
 
     let next = index + 1 < rows.count ? rows[index + 1] : nil
     let context = contextWidth(rows, around: index)
@@ -256,10 +263,14 @@ public struct Reflower: Sendable {
         return Classification(kind: .heading, rule: "document-headline", confidence: 0.65, detail: "a title-like line opening the document, not shaped like an indented first line")
       }
     }
+    // The first fragment of a visual line that squeezed punctuation cut (`《夜行神龍》` ⏎
+    // `（Gargoyles）是美國迪士`): with the next row it fills the column, which the next row alone,
+    // as a first line below a title, would not leave short.
+    if !blankAfter, isFragmentBeforeShortRest(rows, index) { return nil }
     // A headline set directly above a wider lede (the lines below are wide too: one overfull
     // line under a line cut short before a long Latin word is no lede).
     if let next, next.blanksBefore == 0, next.profile.width * 2 >= profile.width * 3, profile.width <= 60, !profile.isJustified,
-      index + 2 >= rows.count || profile.hasInternalSpace || !ScalarClass(next.profile.first).isWordLike
+      index + 2 >= rows.count || profile.hasInternalSpace || !next.profile.startsWithWord
         || widthAfter(rows, index + 1) * 2 >= profile.width * 3
     {
       return Classification(kind: .heading, rule: "title-above-wider-text", confidence: 0.7, detail: "a short title-like line above much wider text")
@@ -274,7 +285,7 @@ public struct Reflower: Sendable {
       }
       // Too short for a paragraph's first line that goes on (those are full but for the
       // indent), and not cut before a Latin word that did not fit.
-      if profile.width <= min(below - 6, below * 2 / 3), !ScalarClass(next.profile.first).isWordLike {
+      if profile.width <= min(below - 6, below * 2 / 3), !next.profile.startsWithWord {
         return Classification(kind: .heading, rule: "short-title-above-text", confidence: 0.7, detail: "a title-like line after a blank, too short to be a first line that goes on")
       }
     }
@@ -295,7 +306,7 @@ public struct Reflower: Sendable {
       // (A letter-spaced next line was stretched: its measured width says little.)
       if profile.width <= below - 6, profile.width <= first - 4, first >= below - 4, first <= below - 2, !next.profile.endsSentence,
         !next.profile.isJustified,
-        !ScalarClass(next.profile.first).isWordLike
+        !next.profile.startsWithWord
       {
         return Classification(kind: .heading, rule: "title-above-first-line", confidence: 0.65, detail: "a title-like line after a blank, shorter than a first line, above a line one or two characters short of the column")
       }
@@ -308,6 +319,31 @@ public struct Reflower: Sendable {
       return Classification(kind: .heading, rule: "title-above-indent", confidence: 0.7, detail: "a title-like line after a blank, above an indented first line")
     }
     return nil
+  }
+
+  /// The column width that the pure CJK rows among the four after row `index` show (their
+  /// ``LineProfile/minWidth``, in whole characters), up to a blank line or page break.
+  func columnBelow(_ rows: [Row], _ index: Int) -> Int? {
+    var column = 0
+    var other = index
+    while other + 1 < rows.count, other - index < 4, rows[other + 1].blanksBefore == 0, !rows[other + 1].startsPage, !rows[other + 1].isByline {
+      other += 1
+      if let bound = rows[other].profile.minWidth { column = max(column, bound + bound % 2) }
+    }
+    return column > 0 ? column : nil
+  }
+
+  /// Row `index` and the next row meet at CJK punctuation and together fill the column below
+  /// them, while the next row alone is well short of it: two fragments of one visual line.
+  func isFragmentBeforeShortRest(_ rows: [Row], _ index: Int) -> Bool {
+    guard index + 2 < rows.count else { return false }
+    let next = rows[index + 1]
+    guard next.blanksBefore == 0, !next.startsPage, Self.cutAtPunctuation(rows[index].profile, next.profile) else { return false }
+    // (Below fragments the second widest row may be another fragment: a pure CJK row shows more.)
+    let column = max(secondWidest(rows, after: index + 1), exactWidth(rows, around: index + 1, limit: widthAfter(rows, index + 1) + 3) ?? 0)
+    let rest = visualWidth(rows, index + 1, column: column).width
+    let sum = rows[index].profile.width + rest
+    return rest <= column - 6 && sum >= column - 3 && sum <= column + 3
   }
 
   /// The widest of the two body rows before and after `index`.
@@ -438,12 +474,7 @@ public struct Reflower: Sendable {
   func shortUnterminatedLine(_ rows: [Row], at index: Int, rowsInBlock: Int) -> (visual: Int, column: Int)? {
     let a = rows[index].profile
     let b = rows[index + 1].profile
-    guard a.isPureCJK, ScalarClass(a.last) == .ideograph, !ScalarClass(b.first).isWordLike else { return nil }
-    if Punctuation.noLineEnd.contains(b.first), let second = b.kept.first.map({ b.scalars[$0.lowerBound + 1 < $0.upperBound ? $0.lowerBound + 1 : $0.lowerBound] }),
-      ScalarClass(second).isWordLike
-    {
-      return nil
-    }
+    guard a.isPureCJK, ScalarClass(a.last) == .ideograph, !b.startsWithWord else { return nil }
     // A row after a CJK mark may be the rest of a visual line that squeezed punctuation cut.
     if index > 0, rows[index].blanksBefore == 0, !rows[index].startsPage, Self.cutAtPunctuation(rows[index - 1].profile, a) {
       return nil
@@ -457,16 +488,14 @@ public struct Reflower: Sendable {
     // (A row after a blank line opens a column or page: the rows above may be of another.)
     let firstRow = rowsInBlock == 1 || rows[index].blanksBefore > 0 || rows[index].startsPage
     var column = 0
-    var other = index
-    for _ in 0..<4 {
-      if firstRow {
-        guard other + 1 < rows.count, rows[other + 1].blanksBefore == 0, !rows[other + 1].startsPage else { break }
-        other += 1
-      } else {
-        guard other > 0, rows[other].blanksBefore == 0, !rows[other].startsPage, index - other + 1 < rowsInBlock else { break }
+    if firstRow {
+      column = columnBelow(rows, index) ?? 0
+    } else {
+      var other = index
+      while other > 0, index - other < 4, rows[other].blanksBefore == 0, !rows[other].startsPage, index - other + 1 < rowsInBlock {
         other -= 1
+        if let bound = rows[other].profile.minWidth { column = max(column, bound + bound % 2) }
       }
-      if let bound = rows[other].profile.minWidth { column = max(column, bound + bound % 2) }
     }
     let visual = a.width
     // (A block's first line is indented 2 em, and may be one: it must be shorter still.)

@@ -277,6 +277,10 @@ import Testing
     #expect(reflow(number).count == 1)
     let fragment = paragraph.replacingOccurrences(of: "各自抽签选定主持人当助手\n后分成两队比赛", with: "各自抽签选定，\n后分成两队比赛")
     #expect(reflow(fragment).count == 1)
+    let bracketed = paragraph.replacingOccurrences(of: "他亦曾代表过阿根廷国家", with: "（Gargoyles）代表过阿根廷")
+    #expect(reflow(bracketed).count == 1)
+    #expect(LineProfile(index: 0, text: "（Gargoyles）是美國迪士", removeCJKLatinSpaces: true)?.startsWithWord == true)
+    #expect(LineProfile(index: 0, text: "《夜行神龍》", removeCJKLatinSpaces: true)?.startsWithWord == false)
   }
 
   @Test("title-after-blank: a short title-like line after a blank line, above wider text, even after `：`")
@@ -297,5 +301,49 @@ import Testing
     #expect(blocks.map(\.kind) == [.paragraph, .heading, .paragraph])
     #expect(blocks[1].text == "她亦曾在芬蘭")
     #expect(blocks.flatMap { $0.decisions.map(\.rule) }.contains("title-after-blank"))
+  }
+}
+
+/// Title-like lines that open a paragraph: a first line below a heading, and the first fragment
+/// of a visual line that squeezed punctuation cut.
+@Suite struct ReflowFirstLineNotTitleTests {
+  @Test("below a heading, a CJK line as wide as an indented first line opens a paragraph, not a second heading")
+  func firstLineBelowHeading() {
+    let text = """
+      国际新闻
+
+      儘管博伊西縣
+      勒維耶推測是因為存在一顆未知行
+      星的引力作用，使天王星的軌道運動
+      受到干擾，也就是天文學上所謂的「攝
+      動」影響。1980 年代中期起奧林匹亞公
+      司的經濟狀況開始變壞。工廠在德國西
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.kind) == [.header, .heading, .paragraph])
+    #expect(blocks[2].text.hasPrefix("勒維耶推測是因為存在一顆未知行星"))
+  }
+
+  @Test("a title-like fragment that fills the column with the short row after it is no heading: `《夜行神龍》` ⏎ `（Gargoyles）…`")
+  func fragmentBeforeShortRest() {
+    let text = """
+      2008 年 10 月起，本作改編的動畫開
+      始在 TBS 系電視台放映。
+
+      通過將原型的不斷完善
+      《夜行神龍》
+      （Gargoyles）是美國迪士
+      尼公司推出的動畫影集，從 1994 年到
+
+      1997 年播出，共 78 集，每集 30 分鐘
+      （含
+      廣告的時間）
+      。他們也需保守有關他們關
+      係的秘密，相較美朱在第一集跟鬼宿表
+      白，這種關係顯得比較成熟。
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.kind) == [.paragraph, .heading, .paragraph])
+    #expect(blocks[2].text.hasPrefix("《夜行神龍》（Gargoyles）是美國迪士尼公司"))
   }
 }
