@@ -441,7 +441,10 @@ public struct Reflower: Sendable {
       // character rather than break such a word, and a stretched line of CJK shows no spaces.)
       if b.isPureCJK, !b.endsSentence, nextVisual.end == index + 1, b.width <= exact - 2, visual >= b.width + 2,
         index + 2 < rows.count, rows[index + 2].blanksBefore == 0, !rows[index + 2].startsPage,
-        !ScalarClass(rows[index + 2].profile.first).isWordLike
+        !ScalarClass(rows[index + 2].profile.first).isWordLike,
+        // (One character short where the first lines nearby are indented 2 em: a line TeX
+        // stretched, not a 1 em indent.)
+        b.width <= exact - 4 || !twoEmIndentNearby(rows, around: index, column: exact)
       {
         return Decision(.split, rule: "terminal-exact-indent", confidence: 0.75, line: line, detail: "sentence end, then a line of CJK characters \(b.width) wide where such lines show a column \(exact) wide: an indented first line")
       }
@@ -501,6 +504,23 @@ public struct Reflower: Sendable {
     // (A block's first line is indented 2 em, and may be one: it must be shorter still.)
     guard visual <= column - (firstRow ? 8 : 4), visualWidth(rows, index + 1, column: column).width >= visual + 4 else { return nil }
     return (visual, column)
+  }
+
+  /// A paragraph within eight rows of `index` starts with a first line indented 2 em: a pure
+  /// CJK row after a sentence end, two characters short of the column. (With a 1 em indent,
+  /// such a row would be a line TeX stretched by two characters, which is rare.) A page keeps
+  /// one indent, so a row one character short there is a stretched line, not a first line.
+  func twoEmIndentNearby(_ rows: [Row], around index: Int, column: Int) -> Bool {
+    let lower = max(1, index - 8), upper = min(rows.count - 1, index + 8)
+    guard lower <= upper else { return false }
+    for other in lower...upper where other != index + 1 {
+      let row = rows[other], previous = rows[other - 1]
+      guard !row.startsPage, !row.isByline, !previous.isByline, row.profile.isPureCJK, endsSentence(rows, other - 1),
+        row.profile.width == column - 4
+      else { continue }
+      return true
+    }
+    return false
   }
 
   /// The line length in characters when at least three quarters of the lines have it (and it is

@@ -115,6 +115,31 @@ import Testing
     #expect(!rules(stretched).contains("terminal-exact-indent"))
   }
 
+  @Test("terminal-exact-indent: not where a first line nearby is indented 2 em: a line one character short there was stretched")
+  func stretchedLineOnTwoEmPage() {
+    let text = """
+      启用，原狼堡工厂停
+      止生产福斯厢型车。
+
+      通过将原型的不
+      断完善，其具有了更
+      低的风阻系数、更佳
+      的操控性和耐用度。
+      大佛口亦为湾仔区
+      议 会 其 中 一 个 选 区，
+      现任议员为亲建制的
+      民建联成员李匀颐。
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.text) == [
+      "启用，原狼堡工厂停止生产福斯厢型车。",
+      "通过将原型的不断完善，其具有了更低的风阻系数、更佳的操控性和耐用度。大佛口亦为湾仔区议会其中一个选区，现任议员为亲建制的民建联成员李匀颐。",
+    ])
+    // Without the 2 em first line nearby, the short line is taken for a 1 em indent.
+    let oneEm = reflow(text.replacingOccurrences(of: "通过将原型的不\n断完善，其具有了更", with: "通过将原型的不断\n完善，其具有了更"))
+    #expect(oneEm.flatMap { $0.decisions.map(\.rule) }.contains("terminal-exact-indent"))
+  }
+
   @Test("title-above-first-line: a clearly short title after a blank, above a first line indented 1 em")
   func titleAboveOneEmIndent() {
     let text = """
