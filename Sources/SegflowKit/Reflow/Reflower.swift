@@ -448,6 +448,15 @@ public struct Reflower: Sendable {
       {
         return Decision(.split, rule: "terminal-exact-indent", confidence: 0.75, line: line, detail: "sentence end, then a line of CJK characters \(b.width) wide where such lines show a column \(exact) wide: an indented first line")
       }
+      // The next line is short of that column and goes on in the line after it: no paragraph's
+      // last line, so a first line. (Not with Latin letters, whose width we guess, nor cut
+      // before a number or Latin word.)
+      if !b.endsSentence, nextVisual.end == index + 1, b.width <= exact - 3, visual >= b.width + 3, !Self.hasLatinLetter(b),
+        !ScalarClass(b.last).isWordLike, index + 2 < rows.count, rows[index + 2].blanksBefore == 0, !rows[index + 2].startsPage,
+        !rows[index + 2].isByline, !rows[index + 2].profile.startsWithWord
+      {
+        return Decision(.split, rule: "terminal-short-next-line", confidence: 0.7, line: line, detail: "sentence end, then a line \(b.width) wide that goes on, where CJK lines show a column \(exact) wide: an indented first line")
+      }
     }
     if short {
       return Decision(.split, rule: "terminal-short-line", confidence: blank ? 0.99 : 0.95, line: line, detail: "sentence end on a line \(visual) wide in a column \(width) wide")
@@ -581,6 +590,11 @@ public struct Reflower: Sendable {
       end += 1
     }
     return (width, end)
+  }
+
+  /// The line holds a Latin letter, whose width on the page we can only guess.
+  static func hasLatinLetter(_ profile: LineProfile) -> Bool {
+    profile.kept.contains { range in profile.scalars[range].contains { ScalarClass($0) == .latinLetter } }
   }
 
   /// The width of the number or Latin word that starts the line (`209` in `209 型艇`), 0 when it

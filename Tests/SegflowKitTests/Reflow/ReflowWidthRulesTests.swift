@@ -140,6 +140,26 @@ import Testing
     #expect(oneEm.flatMap { $0.decisions.map(\.rule) }.contains("terminal-exact-indent"))
   }
 
+  @Test("terminal-short-next-line: after a sentence end, a line short of the exactly measured column that goes on is a first line")
+  func shortNextLineGoesOn() {
+    let text = """
+      英在四川路上也被槍殺。該
+      報以旅滬美國僑民為主要讀
+      者對象，著重報道美國和其
+      他西方僑民在中國的活動。
+      在 2007 年，耶茨將大
+      腳類歸類於板龍類。
+      大腳類包含大椎龍科與
+      里奧哈龍科等科。
+      """
+    let blocks = reflow(text)
+    #expect(blocks.first?.text == "英在四川路上也被槍殺。該報以旅滬美國僑民為主要讀者對象，著重報道美國和其他西方僑民在中國的活動。")
+    #expect(blocks.flatMap { $0.decisions.map(\.rule) }.contains("terminal-short-next-line"))
+    // A Latin word's width is a guess: no split from this rule.
+    let latin = reflow(text.replacingOccurrences(of: "在 2007 年", with: "在 Yates 年"))
+    #expect(!latin.flatMap { $0.decisions.map(\.rule) }.contains("terminal-short-next-line"))
+  }
+
   @Test("title-above-first-line: a clearly short title after a blank, above a first line indented 1 em")
   func titleAboveOneEmIndent() {
     let text = """
