@@ -515,12 +515,12 @@ public struct Reflower: Sendable {
     return (visual, column)
   }
 
-  /// A paragraph within eight rows of `index` starts with a first line indented 2 em: a pure
+  /// A paragraph within six rows of `index` starts with a first line indented 2 em: a pure
   /// CJK row after a sentence end, two characters short of the column. (With a 1 em indent,
   /// such a row would be a line TeX stretched by two characters, which is rare.) A page keeps
   /// one indent, so a row one character short there is a stretched line, not a first line.
   func twoEmIndentNearby(_ rows: [Row], around index: Int, column: Int) -> Bool {
-    let lower = max(1, index - 8), upper = min(rows.count - 1, index + 8)
+    let lower = max(1, index - 6), upper = min(rows.count - 1, index + 6)
     guard lower <= upper else { return false }
     for other in lower...upper where other != index + 1 {
       let row = rows[other], previous = rows[other - 1]
