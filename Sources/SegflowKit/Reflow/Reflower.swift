@@ -205,11 +205,11 @@ public struct Reflower: Sendable {
     let titleLike = isTitleLike(profile)
     guard titleLike, blankBefore else { return nil }
     // Directly below a heading, a line of CJK characters exactly as wide as an indented first
-    // line (1 or 2 em short of the column the pure CJK rows below show) opens a paragraph.
-    if row.blanksBefore == 0, !row.startsPage, index > 0, profile.isPureCJK,
-      let column = columnBelow(rows, index), profile.width >= column - 4, profile.width <= column - 2
-    {
-      return nil
+    // line (1 or 2 em short of the column the pure CJK rows below, or above the heading, show)
+    // opens a paragraph.
+    if row.blanksBefore == 0, !row.startsPage, index > 0, profile.isPureCJK {
+      let column = max(columnBelow(rows, index) ?? 0, columnAbove(rows, index - 1, limit: profile.width + 4) ?? 0)
+      if profile.width >= column - 4 && profile.width <= column - 2 { return nil }
     }
 
     let next = index + 1 < rows.count ? rows[index + 1] : nil
@@ -329,6 +329,18 @@ public struct Reflower: Sendable {
     while other + 1 < rows.count, other - index < 4, rows[other + 1].blanksBefore == 0, !rows[other + 1].startsPage, !rows[other + 1].isByline {
       other += 1
       if let bound = rows[other].profile.minWidth { column = max(column, bound + bound % 2) }
+    }
+    return column > 0 ? column : nil
+  }
+
+  /// The column width that the pure CJK rows among the four before row `index` show, up to a
+  /// page break, ignoring rows wider than `limit` (a headline or lede spanning columns).
+  func columnAbove(_ rows: [Row], _ index: Int, limit: Int) -> Int? {
+    var column = 0
+    var other = index
+    while other > 0, index - other < 4, !rows[other].startsPage {
+      other -= 1
+      if let bound = rows[other].profile.minWidth, bound <= limit, !rows[other].isByline { column = max(column, bound + bound % 2) }
     }
     return column > 0 ? column : nil
   }

@@ -369,6 +369,23 @@ import Testing
     #expect(blocks[2].text.hasPrefix("勒維耶推測是因為存在一顆未知行星"))
   }
 
+  @Test("below a heading over a short last line, the column above the heading tells the first line")
+  func firstLineBelowHeadingColumnAbove() {
+    let text = """
+      羅）的兒子；阿斯圖里亞斯的阿方索一
+      世的姪子；並且是阿方索繼承人殘酷的
+      弗魯埃拉的一個堂弟。
+
+      念完小學和初中後
+      史書上唯一有記載的他的事蹟是鎮
+      壓一起農奴的動亂。
+      文/吴玉伟
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.kind) == [.paragraph, .heading, .paragraph, .byline])
+    #expect(blocks[2].text == "史書上唯一有記載的他的事蹟是鎮壓一起農奴的動亂。")
+  }
+
   @Test("a title-like fragment that fills the column with the short row after it is no heading: `《夜行神龍》` ⏎ `（Gargoyles）…`")
   func fragmentBeforeShortRest() {
     let text = """
