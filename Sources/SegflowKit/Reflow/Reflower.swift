@@ -432,6 +432,16 @@ public struct Reflower: Sendable {
     {
       return Decision(.join, rule: "squeezed-fragment", confidence: 0.6, line: line, detail: "with the next line it fills one column width: squeezed punctuation ended the line early")
     }
+    // A sentence end one or two characters into its line, then an opening mark: `意。` ⏎
+    // `《婚前特急》` ⏎ `，2011 年 4 月`. Squeezed `。《` cut the visual line, or the paragraph
+    // ended and the next line is indented by just that width: the widths are the same. pdftotext
+    // cuts there whichever it is, so the cut says nothing, and most sentence ends are no
+    // paragraph ends (two in three in the typeset corpora; 8 of 8 such edges there went on).
+    if short && !blank && visual <= 4 && Punctuation.noLineEnd.contains(b.first) && !b.endsSentence
+      && sum >= width - 3 && sum <= width + 5 && widthAfter(rows, nextVisual.end) >= width - 4
+    {
+      return Decision(.join, rule: "short-end-before-opening-mark", confidence: 0.55, line: line, detail: "a sentence end \(visual) wide, then an opening mark: with the next line it fills the column, as an indented first line would after a paragraph end; most sentence ends go on")
+    }
     // A wide lede or column ends and a narrower one begins below it.
     let below = widthAfter(rows, index)
     // (Unless the next line ends a sentence and is itself wider than the lines below it: the

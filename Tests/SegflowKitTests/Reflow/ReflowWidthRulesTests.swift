@@ -160,6 +160,29 @@ import Testing
     #expect(!latin.flatMap { $0.decisions.map(\.rule) }.contains("terminal-short-next-line"))
   }
 
+  @Test("short-end-before-opening-mark: `意。` ⏎ `《婚前特急》` filling the column with the rest goes on; before a character it ends the paragraph")
+  func shortEndBeforeOpeningMark() {
+    let text = """
+      式固定下来。21 世纪初，这些
+      住房均为一位老阿妈家所有，
+      其余人家均为租住户，租住户
+      大都在八廓附近有自己的生
+      意。
+      《婚前特急》
+      ，2011 年 4 月
+      1 日上映的日本电影。人类婚
+      姻史的第二时期，妇女劳动范
+      围逐渐变小，财富及继承问题
+      """
+    let blocks = reflow(text)
+    #expect(blocks.count == 1)
+    #expect(blocks.flatMap { $0.decisions.map(\.rule) }.contains("short-end-before-opening-mark"))
+    // The same widths before a character: pdftotext cuts `。` from a character only at a line
+    // end, so the paragraph ended.
+    let character = reflow(text.replacingOccurrences(of: "《婚前特急》\n，2011 年 4 月", with: "婚前特急电影\n，2011 年 4 月"))
+    #expect(character.count == 2)
+  }
+
   @Test("title-above-first-line: a clearly short title after a blank, above a first line indented 1 em")
   func titleAboveOneEmIndent() {
     let text = """
