@@ -426,9 +426,13 @@ public struct Reflower: Sendable {
     // punctuation squeezed) as a new paragraph; a line starting with anything else is a new
     // paragraph twenty times out of twenty-one, unless the two fill the column exactly.
     let sum = visual + nextVisual.width
+    // (A letter-spaced next line was stretched, and a fragment of the same visual line would
+    // be stretched too: `的一个镇。` ⏎ `夏 须 草 属 （学` are two lines, the second a first line
+    // stretched before a long Latin word.)
+    let stretchedAlone = b.isJustified && !a.isJustified && a.length >= 3
     if short && !blank && (Punctuation.noLineEnd.contains(b.first) || sum >= width - 1)
       && sum <= width + 2 && nextVisual.width <= width - 7 && !b.endsSentence
-      && widthAfter(rows, index + 1) >= width - 4
+      && widthAfter(rows, index + 1) >= width - 4 && !stretchedAlone
     {
       return Decision(.join, rule: "squeezed-fragment", confidence: 0.6, line: line, detail: "with the next line it fills one column width: squeezed punctuation ended the line early")
     }
@@ -437,7 +441,7 @@ public struct Reflower: Sendable {
     // ended and the next line is indented by just that width: the widths are the same. pdftotext
     // cuts there whichever it is, so the cut says nothing, and most sentence ends are no
     // paragraph ends (two in three in the typeset corpora; 8 of 8 such edges there went on).
-    if short && !blank && visual <= 4 && Punctuation.noLineEnd.contains(b.first) && !b.endsSentence
+    if short && !blank && visual <= 4 && Punctuation.noLineEnd.contains(b.first) && !b.endsSentence && !stretchedAlone
       && sum >= width - 3 && sum <= width + 5 && widthAfter(rows, nextVisual.end) >= width - 4
     {
       return Decision(.join, rule: "short-end-before-opening-mark", confidence: 0.55, line: line, detail: "a sentence end \(visual) wide, then an opening mark: with the next line it fills the column, as an indented first line would after a paragraph end; most sentence ends go on")

@@ -183,6 +183,26 @@ import Testing
     #expect(character.count == 2)
   }
 
+  @Test("squeezed-fragment: not before a letter-spaced line, which was stretched on its own")
+  func noFragmentBeforeStretchedLine() {
+    let text = """
+      来又提出请他任教育督
+      办等职务，均被夏继泉
+      拒绝。夏道镇是中国福
+      建省南平市延平区下辖
+      的一个镇。
+      夏 须 草 属 （学
+      名： Theropogon） 是
+      百 合 科 下 的 一 个 属，
+      为 多 年 生 草 本 植 物。
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.text) == [
+      "来又提出请他任教育督办等职务，均被夏继泉拒绝。夏道镇是中国福建省南平市延平区下辖的一个镇。",
+      "夏须草属（学名：Theropogon）是百合科下的一个属，为多年生草本植物。",
+    ])
+  }
+
   @Test("title-above-first-line: a clearly short title after a blank, above a first line indented 1 em")
   func titleAboveOneEmIndent() {
     let text = """
