@@ -83,9 +83,11 @@ enum ScalarClass: UInt8, Sendable {
     return classes
   }
 
-  /// Display width in half-width units (a CJK character is 2).
+  /// Display width in half-width units (a CJK character is 2). The middle dot of foreign names
+  /// (`威廉·普拉格`, U+00B7, East Asian *ambiguous*) is narrow: Noto CJK / Source Han set it
+  /// proportional, and xeCJK takes it from the Latin font.
   static func width(_ scalar: Unicode.Scalar) -> Int {
-    if scalar.value < 0x80 { return 1 }
+    if scalar.value < 0x80 || scalar == "\u{00B7}" { return 1 }
     if scalar.value < 0x10000 { return ScalarTable.bmp[Int(scalar.value)] & 0x10 != 0 ? 2 : 1 }
     return scalar.eastAsianWidth.columns
   }

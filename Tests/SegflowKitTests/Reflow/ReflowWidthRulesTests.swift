@@ -46,6 +46,8 @@ import Testing
     #expect(!profile("授予的称号。”他说").isExactWidth)
     #expect(!profile("1915 年，时任校长李登辉改").isPureCJK)
     #expect(!profile("溺 水 身 亡。威 廉").isPureCJK)
+    // The middle dot of foreign names is narrow.
+    #expect(profile("威廉·普拉格").width == 11)
   }
 
   @Test("terminal-exact-short: a sentence end one character short of exactly measured full lines ends the paragraph")
