@@ -447,11 +447,12 @@ public struct Reflower: Sendable {
       return Decision(.join, rule: "short-end-before-opening-mark", confidence: 0.55, line: line, detail: "a sentence end \(visual) wide, then an opening mark: with the next line it fills the column, as an indented first line would after a paragraph end; most sentence ends go on")
     }
     // A wide lede or column ends and a narrower one begins below it.
-    let below = widthAfter(rows, index)
+    // (Lines below cut at squeezed punctuation count as the visual lines they make up.)
+    let below = max(widthAfter(rows, index), visualWidthAfter(rows, index, column: visual))
     // (Unless the next line ends a sentence and is itself wider than the lines below it: the
     // wide block's short last line, `…楼房。` ⏎ `教育部在…的活动。` above the body columns.)
     let lastOfWide = b.endsSentence && b.width >= widthAfter(rows, index + 1) + 4
-    if !short && below > 0 && below * 5 <= visual * 4 && b.width * 5 <= visual * 4 && !lastOfWide {
+    if !short && below > 0 && below * 5 <= visual * 4 && nextVisual.width * 5 <= visual * 4 && !lastOfWide {
       return Decision(.split, rule: "column-change", confidence: 0.8, line: line, detail: "sentence end on a line \(visual) wide, then lines of a column \(below) wide")
     }
     // Lines of full-width CJK characters only are measured exactly (or too wide, never too
@@ -751,6 +752,21 @@ public struct Reflower: Sendable {
       count += 1
     }
     return count >= 3 ? second : first
+  }
+
+  /// The widest of the (up to three) visual lines after row `index` (rows cut at squeezed
+  /// punctuation added up while they fit in `column`), before a page break or byline; no row
+  /// more than eight after `index`.
+  func visualWidthAfter(_ rows: [Row], _ index: Int, column: Int) -> Int {
+    var width = 0
+    var next = index + 1
+    for _ in 0..<3 {
+      guard next < rows.count, next <= index + 4, !rows[next].startsPage, !rows[next].isByline else { break }
+      let visual = visualWidth(rows, next, column: column)
+      width = max(width, visual.width)
+      next = visual.end + 1
+    }
+    return width
   }
 
   /// The widest of the (up to three) rows after row `index`, before a page break: the column

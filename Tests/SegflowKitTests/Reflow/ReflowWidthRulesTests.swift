@@ -205,6 +205,23 @@ import Testing
     ])
   }
 
+  @Test("column-change: rows below cut at squeezed punctuation count as their visual lines, not as a narrower column")
+  func noColumnChangeAboveFragments() {
+    let text = """
+      根据台湾乌克兰籍艺人瑞莎的说法，
+      瑞纱与贝索诺娃在德里乌矜斯学校同时
+      接受韵律体操的训练，住在同一间寝室。
+
+      8 月 25 日下午 1 时，
+      国民党成立大会在
+      湖广会馆召开。
+      在丹麦，一个人的姓名只用首字大写
+      """
+    let blocks = reflow(text)
+    #expect(blocks.first?.text == "根据台湾乌克兰籍艺人瑞莎的说法，瑞纱与贝索诺娃在德里乌矜斯学校同时接受韵律体操的训练，住在同一间寝室。8月25日下午1时，国民党成立大会在湖广会馆召开。")
+    #expect(!blocks.flatMap { $0.decisions.map(\.rule) }.contains("column-change"))
+  }
+
   @Test("title-above-first-line: a clearly short title after a blank, above a first line indented 1 em")
   func titleAboveOneEmIndent() {
     let text = """
