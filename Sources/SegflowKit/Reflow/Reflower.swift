@@ -441,8 +441,10 @@ public struct Reflower: Sendable {
     // ended and the next line is indented by just that width: the widths are the same. pdftotext
     // cuts there whichever it is, so the cut says nothing, and most sentence ends are no
     // paragraph ends (two in three in the typeset corpora; 8 of 8 such edges there went on).
+    // (No upper bound on the sum: the marks squeezed at the cuts and Latin words, which we
+    // count wide, make it run over the column.)
     if short && !blank && visual <= 4 && Punctuation.noLineEnd.contains(b.first) && !b.endsSentence && !stretchedAlone
-      && sum >= width - 3 && sum <= width + 5 && widthAfter(rows, nextVisual.end) >= width - 4
+      && sum >= width - 3 && widthAfter(rows, nextVisual.end) >= width - 4
     {
       return Decision(.join, rule: "short-end-before-opening-mark", confidence: 0.55, line: line, detail: "a sentence end \(visual) wide, then an opening mark: with the next line it fills the column, as an indented first line would after a paragraph end; most sentence ends go on")
     }
