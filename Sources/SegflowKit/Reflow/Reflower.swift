@@ -204,6 +204,9 @@ public struct Reflower: Sendable {
     let blankBefore = row.blanksBefore > 0 || row.startsPage || index == 0 || previousKind == .heading
     let titleLike = isTitleLike(profile)
     guard titleLike, blankBefore else { return nil }
+    // A next line that opens with one character and a comma (`年，初称…`, `怒，但回到…`) ends a
+    // word begun on this line: no clause is one character long, so this is no title.
+    if !blankAfter, index + 1 < rows.count, Self.opensWithOneCharacterClause(rows[index + 1].profile) { return nil }
     // Directly below a heading, a line of CJK characters exactly as wide as an indented first
     // line (1 or 2 em short of the column the pure CJK rows below, or above the heading, show)
     // opens a paragraph.
@@ -600,6 +603,13 @@ public struct Reflower: Sendable {
     guard isTitleLike(profile) else { return false }
     if profile.hasInternalSpace { return true }
     return !profile.hasBrackets && !ScalarClass(profile.last).isWordLike
+  }
+
+  /// The line starts with one ideograph and a comma or enumeration comma (`年，`, `下、`).
+  static func opensWithOneCharacterClause(_ profile: LineProfile) -> Bool {
+    guard let range = profile.kept.first, range.count >= 2 else { return false }
+    let first = profile.scalars[range.lowerBound], second = profile.scalars[range.lowerBound + 1]
+    return ScalarClass(first) == .ideograph && (second == "，" || second == "、")
   }
 
   /// Row `index` is as wide as a paragraph's indented first line, not a fragment or a short

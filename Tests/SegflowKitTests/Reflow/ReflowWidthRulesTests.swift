@@ -448,6 +448,25 @@ import Testing
     #expect(blocks[2].text == "史書上唯一有記載的他的事蹟是鎮壓一起農奴的動亂。")
   }
 
+  @Test("no title above a line that opens with a one-character clause (`恼` ⏎ `怒，`): the word goes on")
+  func noTitleAboveOneCharacterClause() {
+    let text = """
+      科教卫生
+
+      起初隆美尔对此决定甚为恼
+      怒，但回到司令部后重新考虑过后，
+      隆美尔认为魏斯法尔的判断是正
+      确的，中止了攻势。该市镇总面积
+      10.94 平方公里，2009 年时的人口
+      为 600 人。
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.kind) == [.header, .paragraph])
+    #expect(blocks[1].text.hasPrefix("起初隆美尔对此决定甚为恼怒，"))
+    #expect(Reflower.opensWithOneCharacterClause(LineProfile(index: 0, text: "年，初称“天妃宫”，", removeCJKLatinSpaces: true)!))
+    #expect(!Reflower.opensWithOneCharacterClause(LineProfile(index: 0, text: "同年，该公司宣布，", removeCJKLatinSpaces: true)!))
+  }
+
   @Test("a title-like fragment that fills the column with the short row after it is no heading: `《夜行神龍》` ⏎ `（Gargoyles）…`")
   func fragmentBeforeShortRest() {
     let text = """
