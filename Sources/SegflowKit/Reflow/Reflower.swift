@@ -205,7 +205,7 @@ public struct Reflower: Sendable {
     let titleLike = isTitleLike(profile)
     guard titleLike, blankBefore else { return nil }
     // A next line that opens with one character and a comma (`年，初称…`, `怒，但回到…`) ends a
-    // word begun on this line: no clause is one character long, so this is no title.
+    // word begun on this line (news prose has next to no one-character clauses): no title.
     if !blankAfter, index + 1 < rows.count, Self.opensWithOneCharacterClause(rows[index + 1].profile) { return nil }
     // Directly below a heading, a line of CJK characters exactly as wide as an indented first
     // line (1 or 2 em short of the column the pure CJK rows below, or above the heading, show)
