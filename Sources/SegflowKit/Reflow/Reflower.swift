@@ -172,6 +172,9 @@ public struct Reflower: Sendable {
       if decision.action == .split {
         // A single short line without sentence end, above a wider one: a title.
         let title = decision.rule == "short-unterminated-line" && builder.rowCount == 1 && options.detectHeadings && isTitleLike(row.profile)
+        if title {
+          builder.decisions.append(Decision(.classify, rule: "short-unterminated-title", confidence: 0.6, line: row.line.number, detail: "a single short title-like line without sentence end, above wider text"))
+        }
         close(title ? .heading : .paragraph)
         builder.decisions.append(decision)
         previousEnded = true

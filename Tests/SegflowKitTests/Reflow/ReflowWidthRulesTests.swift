@@ -390,6 +390,31 @@ import Testing
     #expect(LineProfile(index: 0, text: "《夜行神龍》", removeCJKLatinSpaces: true)?.startsWithWord == false)
   }
 
+  @Test("short-unterminated-line: a single such title-like row after a blank line is a heading (short-unterminated-title)")
+  func singleRowTitle() {
+    let text = """
+      天主教安国教区是中国第一批 6
+      个国籍教区中教友人数较多的一
+      个。教长区成立于 1951 年 11 月 14
+      日，1997 年有教友 10,000 人、四个
+      堂区、五名司铎。教区下辖七十四
+      个堂区，有八十七名司铎。
+
+      游戏世界以俯视视角显示
+      现任主教为朱斯廷·苏敏德。1815
+      年，嘉庆皇帝强化禁教，将法国籍主
+      教徐德新等 11 名传教士，
+      斩首于成
+      都，并悬头于城门三日。教区下辖
+      218 个堂区，
+      有 327 名司铎。
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.kind) == [.paragraph, .heading, .paragraph])
+    #expect(blocks[1].text == "游戏世界以俯视视角显示")
+    #expect(blocks[1].decisions.map(\.rule).contains("short-unterminated-title"))
+  }
+
   @Test("title-after-blank: a short title-like line after a blank line, above wider text, even after `：`")
   func titleAfterBlank() {
     let text = """
