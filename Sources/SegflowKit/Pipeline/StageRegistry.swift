@@ -95,6 +95,7 @@ public enum StageRegistry {
       options: [
         OptionDoc(key: "wordLayer", type: "bool", defaultValue: "true", summary: "`false`: ICU's words as they are"),
         OptionDoc(key: "lexicon", type: "path | [path]", defaultValue: "[]", summary: "word lists (one word per line; BOM, CRLF, blank lines and duplicates are fine), CSV glossaries (first column) or TBX files; glossary terms are never split"),
+        OptionDoc(key: "conventions", type: "pku | ud", defaultValue: "pku", summary: "segmentation standard where standards disagree: `pku` (SIGHAN PKU, CTB); `ud` (Universal Dependencies GSD): also makes `attachDateUnits` and `attachSuffixes` default to `false`, and splits function morphemes off ICU's words (`成为` → `成 为`, `这个` → `这 个`, `天津市` → `天津 市`)"),
         OptionDoc(key: "attachDateUnits", type: "bool", defaultValue: "true", summary: "keep 年/月/日 with the number before them (`2021年`, `十二月`), as PKU and CTB do; `false` splits them, as UD Chinese does"),
         OptionDoc(key: "splitNumeralMeasure", type: "bool", defaultValue: "true", summary: "split a numeral from its measure word (`一个` → `一` `个`) and keep ordinals whole (`第一`), as PKU and UD Chinese do"),
         OptionDoc(key: "attachSuffixes", type: "bool", defaultValue: "true", summary: "join productive suffixes to the word before them (`现代化`, `消费者`, `北京市`, `委员会`), as PKU does"),
@@ -102,9 +103,10 @@ public enum StageRegistry {
         OptionDoc(key: "joinSingleCharacters", type: "bool", defaultValue: "true", summary: "without a word list, join two or three single characters ICU left apart that are not function characters (`本|报` → `本报`); three starting with a surname become surname + given name"),
       ],
       make: { reader in
-        let attach = reader.bool("attachDateUnits", default: true)
+        let conventions = reader.choice("conventions", default: WordConventions.pku)
+        let attach = reader.bool("attachDateUnits", default: conventions == .pku)
         let splitMeasure = reader.bool("splitNumeralMeasure", default: true)
-        let suffixes = reader.bool("attachSuffixes", default: true)
+        let suffixes = reader.bool("attachSuffixes", default: conventions == .pku)
         let transliterations = reader.bool("joinTransliterations", default: true)
         let singles = reader.bool("joinSingleCharacters", default: true)
         let enabled = reader.bool("wordLayer", default: true)
@@ -116,7 +118,7 @@ public enum StageRegistry {
             reader.diagnostics.error("'lexicon' of stage 'tokenize': \(error)", at: reader.mapping?["lexicon"]?.mark)
           }
         }
-        return TokenizeStage(refiner: enabled ? WordRefiner(lexicon: lexicon, options: .init(attachDateUnits: attach, splitNumeralMeasure: splitMeasure, attachSuffixes: suffixes, joinTransliterations: transliterations, joinSingleCharacters: singles)) : nil)
+        return TokenizeStage(refiner: enabled ? WordRefiner(lexicon: lexicon, options: .init(attachDateUnits: attach, splitNumeralMeasure: splitMeasure, attachSuffixes: suffixes, joinTransliterations: transliterations, joinSingleCharacters: singles, conventions: conventions)) : nil)
       }),
   ]
 

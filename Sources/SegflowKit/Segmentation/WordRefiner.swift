@@ -43,8 +43,12 @@ public struct WordRefiner: Sendable {
     /// characters (`本|报` → `本报`); a three-character run starting with a surname is cut
     /// surname | given name.
     public var joinSingleCharacters = true
+    /// The segmentation standard followed where standards disagree (``WordConventions``):
+    /// `ud` also splits function morphemes off ICU's words (`成为` → `成` `为`).
+    public var conventions = WordConventions.pku
 
-    public init(attachDateUnits: Bool = true, splitNumeralMeasure: Bool = true, attachSuffixes: Bool = true, joinTransliterations: Bool = true, joinSingleCharacters: Bool = true) {
+    public init(attachDateUnits: Bool = true, splitNumeralMeasure: Bool = true, attachSuffixes: Bool = true, joinTransliterations: Bool = true, joinSingleCharacters: Bool = true, conventions: WordConventions = .pku) {
+      self.conventions = conventions
       self.joinSingleCharacters = joinSingleCharacters
       self.joinTransliterations = joinTransliterations
       self.attachDateUnits = attachDateUnits
@@ -273,7 +277,8 @@ public struct WordRefiner: Sendable {
     func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { Self.status(of: scalars[$0]) == .ideographic } }
     if options.splitNumeralMeasure {
       for range in ranges where range.count == 2 && Self.numerals.contains(scalars[range.lowerBound]) && Self.measures.contains(scalars[range.lowerBound + 1]) {
-        if text(range) == "一个" { continue }  // lexicalized in PKU (UD splits it)
+        if options.conventions == .pku, text(range) == "一个" { continue }  // lexicalized in PKU (UD splits it)
+        if options.conventions == .ud, scalars[range.lowerBound] == "每" { continue }  // 每个, 每年: one word in UD
         cut[range.lowerBound + 1] = true
       }
       // The particle 的 is a word of its own: 新的 → 新 的, 的是 → 的 是 (ICU's dictionary glues
@@ -350,6 +355,16 @@ public struct WordRefiner: Sendable {
           if !(second.count == 1 && Self.numerals.contains(scalars[first.upperBound - 1])) { cut[first.upperBound] = false }
         }
       }
+    }
+    if options.conventions == .ud {
+      // On the words as the conventions above left them (本|报 joined is one word here).
+      var words: [Range<Int>] = []
+      var start = -1
+      for position in 0...scalars.count where cut[position] {
+        if start >= 0 { words.append(start..<position) }
+        start = position
+      }
+      applyUDConventions(scalars, ranges: words, cut: &cut)
     }
   }
 

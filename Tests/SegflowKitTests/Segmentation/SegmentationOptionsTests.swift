@@ -54,6 +54,13 @@ import Testing
     #expect(stage.refiner?.options.attachDateUnits == false)
     let error = #expect(throws: ConfigError.self) { try load("  - segment\n  - tokenize:\n      lexicon: /nonexistent/words.txt\n") }
     #expect(error?.description.contains("/nonexistent/words.txt") == true)
+    let ud = try #require(try load("  - segment\n  - tokenize:\n      conventions: ud\n").stages.last as? TokenizeStage)
+    #expect(ud.refiner?.options.conventions == .ud)
+    #expect(ud.refiner?.options.attachDateUnits == false && ud.refiner?.options.attachSuffixes == false, "ud changes the defaults")
+    let udDates = try #require(try load("  - segment\n  - tokenize:\n      conventions: ud\n      attachDateUnits: true\n").stages.last as? TokenizeStage)
+    #expect(udDates.refiner?.options.attachDateUnits == true, "an explicit option wins over the preset")
+    let bad = #expect(throws: ConfigError.self) { try load("  - segment\n  - tokenize:\n      conventions: ctb\n") }
+    #expect(bad?.description.contains("pku, ud") == true)
     let off = try load("  - segment\n  - tokenize:\n      wordLayer: false\n")
     #expect((off.stages.last as? TokenizeStage)?.refiner == nil)
   }

@@ -47,6 +47,24 @@ import Testing
     #expect(try words("推进农业产业化", plain) == ["推进", "农业", "产业", "化"])
   }
 
+  @Test("conventions: ud splits function morphemes off ICU's words and keeps lexicalized ones")
+  func udConventions() throws {
+    let ud = WordRefiner(options: .init(attachDateUnits: false, attachSuffixes: false, conventions: .ud))
+    #expect(try words("这个城市位于河北", ud) == ["这", "个", "城市", "位", "于", "河北"])
+    #expect(try words("他成为一个作家", ud) == ["他", "成", "为", "一", "个", "作家"])
+    #expect(try words("因此他们来自天津市", ud).prefix(2) == ["因", "此"])
+    #expect(try words("来自天津市", ud) == ["来", "自", "天津", "市"])
+    #expect(try words("除了英语", ud) == ["除", "了", "英", "语"])
+    #expect(try words("他是学生，都在学校", ud).prefix(2) == ["他", "是"])
+    #expect(try words("因为下雨，大家认为由于天气不好", ud) == ["因为", "下雨", "，", "大家", "认为", "由于", "天气", "不好"], "lexicalized 为/于 words stay")
+    #expect(try words("他也是学生", ud).contains("也是"), "adverb + 是 is one word in UD")
+    #expect(try words("留在北京", ud).prefix(2) == ["留", "在"])
+    #expect(try words("现在", ud) == ["现在"])
+    // The default (PKU) keeps them.
+    #expect(try words("这个城市位于河北").prefix(1) == ["这个"])
+    #expect(try words("他成为一个作家").contains("一个"))
+  }
+
   @Test("single characters ICU left apart are joined, function characters are not")
   func singles() throws {
     #expect(try words("本报北京电") .prefix(1) == ["本报"])
