@@ -94,7 +94,7 @@ public enum StageRegistry {
       requires: ["segments"], produces: ["tokens"],
       options: [
         OptionDoc(key: "wordLayer", type: "bool", defaultValue: "true", summary: "`false`: ICU's words as they are"),
-        OptionDoc(key: "lexicon", type: "path | [path]", defaultValue: "[]", summary: "word lists (one word per line; BOM, CRLF, blank lines and duplicates are fine), CSV glossaries (first column) or TBX files; glossary terms are never split"),
+        OptionDoc(key: "lexicon", type: "path | [path]", defaultValue: "[]", summary: "word lists (one word per line; BOM, CRLF, blank lines and duplicates are fine), frequency lists (`word<TAB>count`, or jieba's `word count tag`: the lattice then scores readings by unigram cost −log p), CSV glossaries (first column) or TBX files; glossary terms are never split"),
         OptionDoc(key: "conventions", type: "pku | ud", defaultValue: "pku", summary: "segmentation standard where standards disagree: `pku` (SIGHAN PKU, CTB); `ud` (Universal Dependencies GSD): also makes `attachDateUnits` and `attachSuffixes` default to `false`, and splits function morphemes off ICU's words (`成为` → `成 为`, `这个` → `这 个`, `天津市` → `天津 市`)"),
         OptionDoc(key: "attachDateUnits", type: "bool", defaultValue: "true", summary: "keep 年/月/日 with the number before them (`2021年`, `十二月`), as PKU and CTB do; `false` splits them, as UD Chinese does"),
         OptionDoc(key: "splitNumeralMeasure", type: "bool", defaultValue: "true", summary: "split a numeral from its measure word (`一个` → `一` `个`) and keep ordinals whole (`第一`), as PKU and UD Chinese do"),

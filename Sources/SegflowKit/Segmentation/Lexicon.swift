@@ -16,6 +16,18 @@ public struct Lexicon: Sendable, Hashable {
   /// One-character entries of word lists (`新`, `是`): not words the lattice needs, but evidence
   /// that the character stands alone in the list's convention.
   public private(set) var singles: Set<Unicode.Scalar> = []
+  /// Counts from frequency lists (`word<TAB>count`, jieba's `word count tag`), for words and
+  /// single characters alike; empty for plain word lists.
+  public private(set) var frequencies: [String: Double] = [:]
+  /// The sum of ``frequencies``.
+  public private(set) var totalFrequency: Double = 0
+  /// The smallest positive count read (a duplicate's smaller count included): what a word
+  /// known without a count, or an unknown word, is taken to have been seen.
+  public private(set) var minimumFrequency: Double = .infinity
+
+  /// Whether the word layer scores readings with unigram costs (−log p) instead of counting
+  /// words.
+  public var hasFrequencies: Bool { totalFrequency > 0 }
 
   public init() {}
 
@@ -28,9 +40,18 @@ public struct Lexicon: Sendable, Hashable {
 
   /// Adds `word` (trimmed, NFC as given); one-scalar words add nothing a tokenizer needs, and
   /// word-list entries that start or end with CJK punctuation are dropped.
-  public mutating func insert(_ raw: String, forced isForced: Bool = false) {
+  public mutating func insert(_ raw: String, forced isForced: Bool = false, frequency: Double? = nil) {
     let word = raw.trimmingCharacters(in: .whitespacesAndNewlines)
     let scalars = Array(word.unicodeScalars)
+    if let frequency, frequency.isFinite, frequency >= 0, !scalars.isEmpty {
+      // A duplicate keeps its larger count.
+      let old = frequencies[word] ?? 0
+      if frequency > old {
+        frequencies[word] = frequency
+        totalFrequency += frequency - old
+      }
+      if frequency > 0 { minimumFrequency = min(minimumFrequency, frequency) }
+    }
     if scalars.count == 1, let only = scalars.first, !only.properties.generalCategory.isPunctuation, !only.isASCII {
       singles.insert(only)
     }
@@ -54,6 +75,7 @@ public struct Lexicon: Sendable, Hashable {
   public mutating func formUnion(_ other: Lexicon) {
     for word in other.words { insert(word, forced: other.forced.contains(word)) }
     singles.formUnion(other.singles)
+    for (word, frequency) in other.frequencies { insert(word, forced: other.forced.contains(word), frequency: frequency) }
   }
 
   public func contains(_ word: String) -> Bool { words.contains(word) }
@@ -64,8 +86,8 @@ public struct Lexicon: Sendable, Hashable {
   // MARK: - Reading files
 
   /// Reads a lexicon, choosing the format by extension: `.tbx` (TBX terms), `.csv` (first
-  /// column), anything else one word per line (text after a tab is ignored, so frequency lists
-  /// work). A BOM, CRLF line ends, blank lines and duplicates are accepted.
+  /// column), anything else one word per line, or a frequency list (see ``parseList(_:file:)``).
+  /// A BOM, CRLF line ends, blank lines and duplicates are accepted.
   public static func load(path: String) throws(LexiconError) -> Lexicon {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw LexiconError(file: path, message: "cannot read the lexicon (missing or unreadable)")
@@ -75,17 +97,53 @@ public struct Lexicon: Sendable, Hashable {
     guard let text = String(data: data, encoding: .utf8) else {
       throw LexiconError(file: path, message: "the lexicon is not UTF-8")
     }
-    return lower.hasSuffix(".csv") ? parseCSV(text) : parseList(text)
+    return lower.hasSuffix(".csv") ? parseCSV(text) : try parseList(text, file: path)
   }
 
-  /// One word per line.
-  public static func parseList(_ text: String) -> Lexicon {
+  /// One word per line, or a frequency list.
+  ///
+  /// The file is a *frequency list* when the second column of its first line is a number:
+  /// columns are separated by a tab (`word<TAB>count`), or, in a line without a tab, by spaces
+  /// (jieba's `word count tag`); further columns are ignored. Every line of a frequency list
+  /// must then carry a count that is a finite number ≥ 0 (`1234`, `0.5`, `1e-6`): a missing or
+  /// bad one is an error naming the file and line. Otherwise each line is a word and text after
+  /// a tab is ignored.
+  ///
+  /// - Throws: ``LexiconError`` for a bad or missing count in a frequency list.
+  public static func parseList(_ text: String, file: String = "<word list>") throws(LexiconError) -> Lexicon {
     var lexicon = Lexicon()
-    for line in lines(of: text) {
-      let word = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-      lexicon.insert(word)
+    var isFrequencyList: Bool?
+    for (number, line) in numberedLines(of: text) {
+      let columns: [Substring] = line.contains("\t")
+        ? line.split(separator: "\t", omittingEmptySubsequences: false)
+        : line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+      if isFrequencyList == nil {
+        isFrequencyList = columns.count >= 2 && frequency(columns[1]) != nil
+      }
+      guard isFrequencyList == true else {
+        let word = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        lexicon.insert(word)
+        continue
+      }
+      guard columns.count >= 2 else {
+        throw LexiconError(file: file, line: number, message: "no frequency after '\(line.trimmingCharacters(in: .whitespaces))' (the first line makes this a frequency list: word<TAB>count)")
+      }
+      let field = columns[1].trimmingCharacters(in: .whitespaces)
+      guard let count = frequency(Substring(field)) else {
+        throw LexiconError(file: file, line: number, message: "bad frequency '\(field)': expected a finite number ≥ 0")
+      }
+      lexicon.insert(String(columns[0]), frequency: count)
     }
     return lexicon
+  }
+
+  /// A count: a finite decimal number ≥ 0.
+  static func frequency(_ field: Substring) -> Double? {
+    let trimmed = field.trimmingCharacters(in: .whitespaces)
+    guard let first = trimmed.unicodeScalars.first, ("0"..."9").contains(first) || first == ".",
+      let value = Double(trimmed), value.isFinite, value >= 0
+    else { return nil }
+    return value
   }
 
   /// The first column of a CSV glossary (RFC 4180 quoting); a header cell named `term`,
@@ -103,6 +161,16 @@ public struct Lexicon: Sendable, Hashable {
   /// The `<term>` elements of a TBX file, in every language. Terms are forced.
   public static func parseTBX(_ data: Data, file: String) throws(LexiconError) -> Lexicon {
     try TBXTermReader.terms(in: data, file: file)
+  }
+
+  /// The non-blank lines of `text` with their 1-based line numbers (a BOM is skipped; CRLF,
+  /// LF and CR end lines).
+  static func numberedLines(of text: String) -> [(Int, Substring)] {
+    var body = Substring(text)
+    if body.unicodeScalars.first == "\u{FEFF}" { body = body.dropFirst() }
+    return body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().compactMap { index, line in
+      line.allSatisfy(\.isWhitespace) ? nil : (index + 1, line)
+    }
   }
 
   static func lines(of text: String) -> [Substring] {

@@ -1,3 +1,4 @@
+import Foundation
 import SegflowICU
 
 /// The word layer on top of ICU's word breaks: keeps numbers, dates, URLs, e-mail addresses,
@@ -22,6 +23,9 @@ import SegflowICU
 ///    lexicon words on ties, and falls back to ICU for words the lexicon does not know — except
 ///    an ICU word made only of the list's one-character words, one of them a function character
 ///    (`也是`, `不能`), which costs 2.05: the list's convention splits it.
+///    When the lexicon has counts (a frequency list, ``Lexicon/frequencies``), every edge costs
+///    its unigram cost −log(count / total) instead; a character or ICU word the counts do not
+///    know costs that of the rarest count plus ``unknownWordPenalty``.
 ///
 /// Each token keeps ICU's rule status (number, letter, kana, ideographic, none); a token the
 /// layer made takes the status of the ICU word it starts in, numbers being `number`.
@@ -154,6 +158,16 @@ public struct WordRefiner: Sendable {
     var cost = [Double](repeating: .infinity, count: n + 1)
     var back = [Int](repeating: -1, count: n + 1)
     cost[0] = 0
+    // With counts, a word costs −log p (unigram model); without, every word costs about 1.
+    let unigram = lexicon.hasFrequencies
+    let logTotal = unigram ? log(lexicon.totalFrequency) : 0
+    let floor = lexicon.minimumFrequency.isFinite ? lexicon.minimumFrequency : 1
+    /// A word (or character) the counts do not know: seen once at the rarest count, and an ICU
+    /// word not in the list a little more (so a counted reading wins a tie).
+    let unknownCost = logTotal - log(floor) + Self.unknownWordPenalty
+    func unigramCost(_ word: String) -> Double {
+      logTotal - log(max(lexicon.frequencies[word] ?? floor, floor))
+    }
     func relax(_ from: Int, _ to: Int, _ weight: Double) {
       let total = cost[from] + weight
       if total < cost[to] - 1e-9 {
@@ -184,14 +198,20 @@ public struct WordRefiner: Sendable {
         let candidate = String(word)
         let end = i + length
         if length >= 2, !forbidden[end], lexicon.contains(candidate) {
-          relax(i, end, 1)
+          relax(i, end, unigram ? unigramCost(candidate) : 1)
           if end == next { baseIsWord = true }
         }
         if !lexicon.hasLonger(candidate) { break }
       }
       // A character the word list has as a one-character word costs what a listed word costs.
-      let single = lexicon.singles.contains(scalars[i]) ? 1.0 : 1.1
-      if !baseIsWord {
+      var single = lexicon.singles.contains(scalars[i]) ? 1.0 : 1.1
+      if unigram {
+        let character = String(scalars[i])
+        single = lexicon.frequencies[character].map { _ in unigramCost(character) } ?? unknownCost
+      }
+      if !baseIsWord, unigram {
+        relax(i, next, next - i == 1 ? single : unknownCost)
+      } else if !baseIsWord {
         var weight = next - i == 1 ? single : 1.05
         // An ICU word the list lacks, made only of characters the list has as words of their
         // own, one of them a function character (也是, 不能, 都是): the list's convention
@@ -219,6 +239,10 @@ public struct WordRefiner: Sendable {
     result.append(0)
     return result.reversed()
   }
+
+  /// Extra cost, in nats, of a word the counts do not know, over one seen once at the rarest
+  /// count.
+  static let unknownWordPenalty = 1.0
 
   // MARK: - Conventions
 

@@ -100,13 +100,24 @@ import Testing
     #expect(try words("党建工作要高质量发展", WordRefiner(lexicon: lexicon)) == ["党建", "工作", "要", "高质量", "发展"])
   }
 
+  @Test("with word counts the lattice picks the most probable reading, not just the fewest words")
+  func frequencies() throws {
+    // Both readings have three words; the counts decide.
+    let nation = try Lexicon.parseList("美国\t1000\n国会\t10\n美\t10\n会\t1000\n通过\t1000\n")
+    #expect(try words("美国会通过", WordRefiner(lexicon: nation)) == ["美国", "会", "通过"])
+    let congress = try Lexicon.parseList("美国\t10\n国会\t1000\n美\t1000\n会\t10\n通过\t1000\n")
+    #expect(try words("美国会通过", WordRefiner(lexicon: congress)) == ["美", "国会", "通过"])
+    // A word the counts do not know is still ICU's word, and protected spans stay whole.
+    #expect(try words("美国会通过35.8%", WordRefiner(lexicon: nation)).suffix(1) == ["35.8%"])
+  }
+
   @Test("a word list's one-character entries split an ICU word it lacks when one of them is a function character")
   func listedSingleCharacters() throws {
-    let withSingles = Lexicon.parseList("也\n是\n学生\n罢\n免\n")
+    let withSingles = try Lexicon.parseList("也\n是\n学生\n罢\n免\n")
     #expect(try words("他也是学生", nil).contains("也是"), "ICU alone keeps 也是")
     #expect(try words("他也是学生", WordRefiner(lexicon: withSingles)) == ["他", "也", "是", "学生"])
     // Without one-character entries the list says nothing about 也 and 是: ICU's word stays.
-    #expect(try words("他也是学生", WordRefiner(lexicon: Lexicon.parseList("学生\n"))).contains("也是"))
+    #expect(try words("他也是学生", WordRefiner(lexicon: try Lexicon.parseList("学生\n"))).contains("也是"))
     // No function character: ICU's word stays even when each character is listed (罢免).
     #expect(try words("罢免", nil) == ["罢免"])
     #expect(try words("罢免", WordRefiner(lexicon: withSingles)) == ["罢免"])
