@@ -34,7 +34,7 @@ extension WordRefiner {
   static let udAspectWords: Set<String> = ["为了", "罢了", "了了", "接着", "着急", "着手", "着重", "着实", "为着", "為了", "罷了", "接著"]
   static let udAspects = ScalarSet("了着著")
   /// Personal pronouns split from a verb ICU glued them to (`他是` → `他` `是`).
-  static let udPronouns = ScalarSet("他她它我你您")
+  static let udPronouns = ScalarSet("他她它我你您这那這")
   /// Adverbs and conjunctions split from a following 在/有/不/能/会 (`都在`, `还有`, `并不`,
   /// `只能`, `都会`, `是在`); adverb + 是 (`也是`, `都是`, `还是`) stays one word, as in UD.
   static let udAdverbs = ScalarSet("都也还就但并又才再仍总只便既而最将是共還並總將")
@@ -44,14 +44,17 @@ extension WordRefiner {
   static let udAdverbWords: Set<String> = ["只有", "就是", "而是", "将要", "只要", "就要", "还要", "也要", "才能", "并非", "而且"]
   /// Function words before 此/其/一 that take their own token (`因此` → `因` `此`, `及其` → `及`
   /// `其`, `之一` → `之` `一`).
-  static let udPronounHosts = ScalarSet("因在为及以与有于如由对从据至彼之另同了是為與於對從")
+  static let udPronounHosts = ScalarSet("因在为及以与有于如由对从据至彼之另同了是这那為與於對從這")
   static let udPronounTails = ScalarSet("此其一")
   /// Country abbreviations before 军 (army), 语/文 (language): `美军`, `英语`, `中文`.
   static let udCountries = ScalarSet("美英法德日俄苏意韩华宋汉中蘇韓華漢")
   static let udCountryTails = ScalarSet("军语文軍語")
   /// Suffixes UD splits off three-character words of ICU's dictionary (`天津市` → `天津` `市`,
   /// `参赛者`, `收视率`, `降雨量`, `共和国`, `司令部`, `英语`, `太平洋`).
-  static let udSuffixes = ScalarSet("市省县区者率量度界式家部语文国洋教剧縣區語國劇")
+  static let udSuffixes = ScalarSet("市省县区者率量度界式家部语文国洋教剧学师党力处化人縣區語國劇學師黨處")
+  /// Place-type nouns UD splits off a name of two or more characters (`仁爱路` → `仁爱` `路`,
+  /// `曼哈顿岛` → `曼哈顿` `岛`).
+  static let udPlaceHeads = ScalarSet("路街河湖湾山岛江港桥峰岭海州镇村寺庙宫塔门站馆园台滩峡洲島灣嶺鎮廟館園臺灘峽")
   /// Words ending in 在 that are not verb + the preposition 在 (`留在` → `留` `在`).
   static let udZaiWords: Set<String> = ["现在", "存在", "正在", "实在", "自在", "好在", "所在", "在在", "內在", "内在", "外在", "潜在", "現在", "潛在"]
   /// Verbs with the preposition 自 (from) that UD splits: `来自` → `来` `自`.
@@ -72,7 +75,7 @@ extension WordRefiner {
       if range.count == 2 {
         if Self.udDemonstratives.contains(first), Self.udMeasures.contains(second) {
           cut[lastCut] = true
-        } else if Self.udNumerals.contains(first), !Self.udNumeralWords.contains(text(range)) {
+        } else if Self.udNumerals.contains(first), second != "世", !Self.udNumeralWords.contains(text(range)) {
           cut[lastCut] = true
         } else if Self.udAspects.contains(last), !Self.udAspectWords.contains(text(range)) {
           cut[lastCut] = true
@@ -90,6 +93,10 @@ extension WordRefiner {
           cut[lastCut] = true
         }
       }
+      if range.count == 3, first == "另", scalars[range.lowerBound + 1] == "一" {
+        cut[range.lowerBound + 1] = true  // 另一种 → 另 一 种
+        cut[range.lowerBound + 2] = true
+      }
       if range.count == 3, first == "一", !Self.udNumeralWords3.contains(text(range)) {
         cut[range.lowerBound + 1] = true
       }
@@ -102,13 +109,24 @@ extension WordRefiner {
       } else if range.count == 3, Self.udSuffixes.contains(last) {
         cut[lastCut] = true
       }
+      if range.count >= 3, Self.udPlaceHeads.contains(last) {
+        cut[lastCut] = true
+      }
     }
-    // Joins: ICU leaves 每 + measure word (`每个`, `每年`) and degree adverb + 为/多 (`更为`,
-    // `较多`) apart; UD writes them as one word.
-    for (left, right) in zip(ranges, ranges.dropFirst()) where left.count == 1 && right.count == 1 && left.upperBound == right.lowerBound {
+    // Joins: ICU leaves 每 + measure word (`每个`, `每年`), degree adverb + 为/多 (`更为`,
+    // `较多`), 该 + a one-character noun (`该岛`) and regnal numbers (`一世`) apart; UD writes
+    // them as one word. 圣 (Saint) before a transliterated name is part of it (`圣乔治`).
+    for (left, right) in zip(ranges, ranges.dropFirst()) where left.count == 1 && left.upperBound == right.lowerBound {
       let a = scalars[left.lowerBound]
       let b = scalars[right.lowerBound]
-      if (a == "每" && (Self.udMeasures.contains(b) || b == "年")) || (Self.udDegreeAdverbs.contains(a) && Self.udDegreeTails.contains(b)) {
+      if right.count == 1 {
+        if (a == "每" && (Self.udMeasures.contains(b) || b == "年")) || (Self.udDegreeAdverbs.contains(a) && Self.udDegreeTails.contains(b))
+          || (a == "该" && isIdeographic(right.lowerBound) && !Self.functionCharacters.contains(b))
+          || (b == "世" && Self.monthDigits.contains(a))
+        {
+          cut[right.lowerBound] = false
+        }
+      } else if a == "圣" || a == "聖", right.allSatisfy({ Self.transliteration.contains(scalars[$0]) }) {
         cut[right.lowerBound] = false
       }
     }

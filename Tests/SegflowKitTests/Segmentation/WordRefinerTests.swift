@@ -60,6 +60,12 @@ import Testing
     #expect(try words("他也是学生", ud).contains("也是"), "adverb + 是 is one word in UD")
     #expect(try words("留在北京", ud).prefix(2) == ["留", "在"])
     #expect(try words("现在", ud) == ["现在"])
+    #expect(try words("仁爱路在曼哈顿岛上", ud) == ["仁爱", "路", "在", "曼哈顿", "岛", "上"], "place-type nouns apart")
+    #expect(try words("仁爱路在曼哈顿岛上") == ["仁爱路", "在", "曼哈顿岛", "上"], "PKU keeps them")
+    #expect(try words("圣克鲁斯和圣马利诺", ud) == ["圣克鲁斯", "和", "圣马利诺"], "圣 joins a transliterated name")
+    #expect(try words("威廉一世", ud) == ["威廉", "一世"], "a regnal number is one word")
+    #expect(try words("该岛是另一种世界", ud) == ["该岛", "是", "另", "一", "种", "世界"])
+    #expect(try words("他们每个人都会", ud).contains("每个"), "每 + measure word is one word in UD")
     // The default (PKU) keeps them.
     #expect(try words("这个城市位于河北").prefix(1) == ["这个"])
     #expect(try words("他成为一个作家").contains("一个"))
