@@ -463,7 +463,7 @@ public struct WordRefiner: Sendable {
         while end < n, Self.isDigit(s[end]) { end += 1 }
       }
       if end + 1 < n, s[end] == "多", Self.largeNumberUnits.contains(s[end + 1]) { end += 1 }
-      if end < n, Self.largeNumberUnits.contains(s[end]) { end += 1 }
+      while end < n, Self.largeNumberUnits.contains(s[end]) { end += 1 }  // 1万亿
       if end < n, Self.percentSigns.contains(s[end]) { end += 1 }
       if end < n, Self.isLatinLetter(s[end]) {
         // "A4", "3D", "5G": ICU's word, not ours.

@@ -19,6 +19,7 @@ import Testing
     #expect(try words("增长35.8%，达到1,000元") == ["增长", "35.8%", "，", "达到", "1,000", "元"])
     #expect(try words("增长３５．８％") == ["增长", "３５．８％"])
     #expect(try words("投资1200万元") == ["投资", "1200万", "元"])
+    #expect(try words("总值1万亿元") == ["总值", "1万亿", "元"], "two magnitudes in a row")
     #expect(try words("北京晴－9℃") == ["北京", "晴", "－9", "℃"])
     #expect(try words("1998－2000年").contains("－"), "a dash between numbers is a range, not a sign")
     #expect(try words("A4纸和5G网络").contains("A4"), "a number glued to Latin letters stays ICU's word")
