@@ -41,7 +41,7 @@ public struct Lexicon: Sendable, Hashable {
   /// Adds `word` (trimmed, NFC as given); one-scalar words add nothing a tokenizer needs, and
   /// word-list entries that start or end with CJK punctuation are dropped.
   public mutating func insert(_ raw: String, forced isForced: Bool = false, frequency: Double? = nil) {
-    let word = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    let word = String(Self.trimmed(Substring(raw)))
     let scalars = Array(word.unicodeScalars)
     if let frequency, frequency.isFinite, frequency >= 0, !scalars.isEmpty {
       // A duplicate keeps its larger count.
@@ -73,9 +73,15 @@ public struct Lexicon: Sendable, Hashable {
 
   /// Adds every word of `other`.
   public mutating func formUnion(_ other: Lexicon) {
-    for word in other.words { insert(word, forced: other.forced.contains(word)) }
+    // The common case (the first file of a pipeline): nothing to merge.
+    if words.isEmpty, singles.isEmpty, frequencies.isEmpty {
+      self = other
+      return
+    }
+    for word in other.words { insert(word, forced: other.forced.contains(word), frequency: other.frequencies[word]) }
     singles.formUnion(other.singles)
-    for (word, frequency) in other.frequencies { insert(word, forced: other.forced.contains(word), frequency: frequency) }
+    // Counts of entries that are not words (single characters, dropped junk).
+    for (word, frequency) in other.frequencies where !other.words.contains(word) { insert(word, frequency: frequency) }
   }
 
   public func contains(_ word: String) -> Bool { words.contains(word) }
@@ -114,7 +120,7 @@ public struct Lexicon: Sendable, Hashable {
     var lexicon = Lexicon()
     var isFrequencyList: Bool?
     for (number, line) in numberedLines(of: text) {
-      let columns: [Substring] = line.contains("\t")
+      let columns: [Substring] = line.utf8.contains(9)
         ? line.split(separator: "\t", omittingEmptySubsequences: false)
         : line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
       if isFrequencyList == nil {
@@ -128,7 +134,7 @@ public struct Lexicon: Sendable, Hashable {
       guard columns.count >= 2 else {
         throw LexiconError(file: file, line: number, message: "no frequency after '\(line.trimmingCharacters(in: .whitespaces))' (the first line makes this a frequency list: word<TAB>count)")
       }
-      let field = columns[1].trimmingCharacters(in: .whitespaces)
+      let field = trimmed(columns[1])
       guard let count = frequency(Substring(field)) else {
         throw LexiconError(file: file, line: number, message: "bad frequency '\(field)': expected a finite number ≥ 0")
       }
@@ -139,9 +145,9 @@ public struct Lexicon: Sendable, Hashable {
 
   /// A count: a finite decimal number ≥ 0.
   static func frequency(_ field: Substring) -> Double? {
-    let trimmed = field.trimmingCharacters(in: .whitespaces)
-    guard let first = trimmed.unicodeScalars.first, ("0"..."9").contains(first) || first == ".",
-      let value = Double(trimmed), value.isFinite, value >= 0
+    let number = trimmed(field)
+    guard let first = number.unicodeScalars.first, ("0"..."9").contains(first) || first == ".",
+      let value = Double(number), value.isFinite, value >= 0
     else { return nil }
     return value
   }
@@ -161,6 +167,15 @@ public struct Lexicon: Sendable, Hashable {
   /// The `<term>` elements of a TBX file, in every language. Terms are forced.
   public static func parseTBX(_ data: Data, file: String) throws(LexiconError) -> Lexicon {
     try TBXTermReader.terms(in: data, file: file)
+  }
+
+  /// `text` without white space (and line ends) at either end; without Foundation, which is
+  /// slow here (a dictionary has hundreds of thousands of lines).
+  static func trimmed(_ text: Substring) -> Substring {
+    let scalars = text.unicodeScalars
+    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return text[text.endIndex...] }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) ?? start
+    return Substring(scalars[start...last])
   }
 
   /// The non-blank lines of `text` with their 1-based line numbers (a BOM is skipped; CRLF,

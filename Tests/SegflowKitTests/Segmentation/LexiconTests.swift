@@ -35,6 +35,18 @@ import Testing
     #expect(plain.words == ["New York", "党建"] && !plain.hasFrequencies)
   }
 
+  @Test("lexicons merge: words, one-character entries and counts (the larger count wins)")
+  func union() throws {
+    var merged = Lexicon()
+    merged.formUnion(try Lexicon.parseList("党建\t3\n的\t9\n"))
+    #expect(merged.frequencies == ["党建": 3, "的": 9] && merged.singles == ["的"])
+    merged.formUnion(try Lexicon.parseList("工作\t5\n党建\t7\n了\t2\n"))
+    merged.formUnion(Lexicon.parseCSV("乡村振兴,x\n"))
+    #expect(merged.words == ["党建", "工作", "乡村振兴"] && merged.forced == ["乡村振兴"])
+    #expect(merged.frequencies == ["党建": 7, "的": 9, "工作": 5, "了": 2] && merged.singles == ["的", "了"])
+    #expect(merged.totalFrequency == 23 && merged.minimumFrequency == 2)
+  }
+
   @Test("a bad or missing count in a frequency list is an error naming the file and line")
   func badFrequencies() throws {
     let bad = #expect(throws: LexiconError.self) { try Lexicon.parseList("党建\t30\r\n\r\n工作\t7O\n", file: "f.txt") }
