@@ -105,6 +105,9 @@ import Testing
     let lexicon = Lexicon(words: ["党建", "工作", "高质量"])
     #expect(try words("党建工作", nil) == ["党", "建", "工作"], "ICU alone splits 党建")
     #expect(try words("党建工作要高质量发展", WordRefiner(lexicon: lexicon)) == ["党建", "工作", "要", "高质量", "发展"])
+    // Two readings of two words each: the one that agrees with ICU wins.
+    #expect(try words("取得了", nil) == ["取得", "了"])
+    #expect(try words("取得了", WordRefiner(lexicon: Lexicon(words: ["取得", "得了"]))) == ["取得", "了"])
   }
 
   @Test("with word counts the lattice picks the most probable reading, not just the fewest words")
