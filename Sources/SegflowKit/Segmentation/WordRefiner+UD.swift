@@ -35,11 +35,11 @@ extension WordRefiner {
   static let udAspects = ScalarSet("了着著")
   /// Personal pronouns split from a verb ICU glued them to (`他是` → `他` `是`).
   static let udPronouns = ScalarSet("他她它我你您这那這")
-  /// Adverbs and conjunctions split from a following 在/有/不/能/会 (`都在`, `还有`, `并不`,
-  /// `只能`, `都会`, `是在`); adverb + 是 (`也是`, `都是`, `还是`) stays one word, as in UD.
+  /// Adverbs and conjunctions split from a following 在/有/不/能/会/未/由/将 (`都在`, `还有`,
+  /// `并不`, `只能`, `都会`, `是在`, `并未`); adverb + 是 (`也是`, `都是`, `还是`) stays one word, as in UD.
   static let udAdverbs = ScalarSet("都也还就但并又才再仍总只便既而最将是共還並總將")
   static let udCopulaVerbs = ScalarSet("在是有会能要會")
-  static let udAdverbVerbs = ScalarSet("在有不能会會")
+  static let udAdverbVerbs = ScalarSet("在有不能会未由将會將")
   /// Adverb + verb words that stay whole.
   static let udAdverbWords: Set<String> = ["只有", "就是", "而是", "将要", "只要", "就要", "还要", "也要", "才能", "并非", "而且"]
   /// Function words before 此/其/一 that take their own token (`因此` → `因` `此`, `及其` → `及`
@@ -121,7 +121,7 @@ extension WordRefiner {
       let b = scalars[right.lowerBound]
       if right.count == 1 {
         if (a == "每" && (Self.udMeasures.contains(b) || b == "年")) || (Self.udDegreeAdverbs.contains(a) && Self.udDegreeTails.contains(b))
-          || (a == "该" && isIdeographic(right.lowerBound) && !Self.functionCharacters.contains(b))
+          || ((a == "该" || a == "該") && isIdeographic(right.lowerBound) && !Self.functionCharacters.contains(b))
           || (b == "世" && Self.monthDigits.contains(a))
         {
           cut[right.lowerBound] = false

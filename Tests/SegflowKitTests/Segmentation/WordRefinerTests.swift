@@ -67,6 +67,7 @@ import Testing
     #expect(try words("威廉一世", ud) == ["威廉", "一世"], "a regnal number is one word")
     #expect(try words("该岛是另一种世界", ud) == ["该岛", "是", "另", "一", "种", "世界"])
     #expect(try words("他们每个人都会", ud).contains("每个"), "每 + measure word is one word in UD")
+    #expect(try words("該島並未開放", ud).prefix(3) == ["該島", "並", "未"], "Traditional forms")
     // The default (PKU) keeps them.
     #expect(try words("这个城市位于河北").prefix(1) == ["这个"])
     #expect(try words("他成为一个作家").contains("一个"))
