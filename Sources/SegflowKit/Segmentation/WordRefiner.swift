@@ -315,6 +315,11 @@ public struct WordRefiner: Sendable {
       for range in ranges where range.count == 2 && (scalars[range.lowerBound] == "的" || scalars[range.lowerBound + 1] == "的") {
         if !Self.wordsWithDe.contains(text(range)) { cut[range.lowerBound + 1] = true }
       }
+      // ICU's dictionary also has a few phrases of a word and 的 or 是 (家庭的, 主要是): the
+      // particle and the copula are words of their own.
+      for range in ranges where range.count == 3 && (scalars[range.upperBound - 1] == "的" || scalars[range.upperBound - 1] == "是") && isIdeographic(range) {
+        cut[range.upperBound - 1] = true
+      }
     }
     if options.joinTransliterations {
       // Runs of short ICU words made only of transliteration characters, at least one of
