@@ -15,7 +15,10 @@ import SegflowICU
 ///    or 日 (`2021年`, `十二月`, `二○○一年`, `三十一日`: the PKU and CTB conventions; UD Chinese splits
 ///    them; `5年`, a duration, stays apart); runs of the same
 ///    punctuation mark (`——`, `……`).
-/// 2. Without a word list, ICU's boundaries stand everywhere else.
+/// 2. *Conventions* (``Options``) adjust ICU's cuts where segmentation standards differ from its
+///    dictionary; ``Options/conventions`` `.ud` adds the Universal Dependencies splits
+///    (`WordRefiner+UD.swift`: `成为` → `成` `为`, `这个` → `这` `个`). Without a word list, these
+///    cuts are the result.
 /// 3. With a word list, the text is re-read as the cheapest path through a lattice whose edges
 ///    are the protected spans, the lexicon words, ICU's words and single characters: each word
 ///    costs 1 (0.95 when it is also ICU's word: ICU breaks ties), an ICU word that is not in the
