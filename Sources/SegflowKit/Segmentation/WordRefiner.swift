@@ -314,14 +314,16 @@ public struct WordRefiner: Sendable {
         cut[range.lowerBound + 1] = true
       }
       // The particle 的 is a word of its own: 新的 → 新 的, 的是 → 的 是 (ICU's dictionary glues
-      // a few); lexicalized words such as 目的 and 的确 stay.
-      for range in ranges where range.count == 2 && (scalars[range.lowerBound] == "的" || scalars[range.lowerBound + 1] == "的") {
-        if !Self.wordsWithDe.contains(text(range)) { cut[range.lowerBound + 1] = true }
-      }
-      // ICU's dictionary also has a few phrases of a word and 的 or 是 (家庭的, 主要是): the
-      // particle and the copula are words of their own.
-      for range in ranges where range.count == 3 && (scalars[range.upperBound - 1] == "的" || scalars[range.upperBound - 1] == "是") && isIdeographic(range) {
-        cut[range.upperBound - 1] = true
+      // a few); lexicalized words such as 目的 and 的确 stay. ICU's dictionary also has a few
+      // phrases of a word and 的 or 是 (家庭的, 主要是): the particle and the copula are words of
+      // their own. (One pass: this runs on every word.)
+      for range in ranges where range.count == 2 || range.count == 3 {
+        let last = scalars[range.upperBound - 1]
+        if range.count == 2 {
+          if scalars[range.lowerBound] == "的" || last == "的", !Self.wordsWithDe.contains(text(range)) { cut[range.lowerBound + 1] = true }
+        } else if last == "的" || last == "是", isIdeographic(range) {
+          cut[range.upperBound - 1] = true
+        }
       }
     }
     if options.joinTransliterations {
