@@ -50,8 +50,9 @@ extension WordRefiner {
   static let udCountries = ScalarSet("美英法德日俄苏意韩华宋汉中蘇韓華漢")
   static let udCountryTails = ScalarSet("军语文軍語")
   /// Suffixes UD splits off three-character words of ICU's dictionary (`天津市` → `天津` `市`,
-  /// `参赛者`, `收视率`, `降雨量`, `共和国`, `司令部`, `英语`, `太平洋`).
-  static let udSuffixes = ScalarSet("市省县区者率量度界式家部语文国洋教剧学师党力处化人縣區語國劇學師黨處")
+  /// `参赛者`, `收视率`, `降雨量`, `共和国`, `司令部`, `委员会`, `周期性`, `世界上`, `摩托车`,
+  /// `太阳能`, `转移到`).
+  static let udSuffixes = ScalarSet("市省县区者率量度界式家部语文国洋教剧学师党力处化人会性上车能机官场器层节乡到縣區語國劇學師黨處會車機場層節鄉")
   /// Place-type nouns UD splits off a name of two or more characters (`仁爱路` → `仁爱` `路`,
   /// `曼哈顿岛` → `曼哈顿` `岛`).
   static let udPlaceHeads = ScalarSet("路街河湖湾山岛江港桥峰岭海州镇村寺庙宫塔门站馆园台滩峡洲島灣嶺鎮廟館園臺灘峽")

@@ -69,6 +69,7 @@ import Testing
     #expect(try words("圣克鲁斯和圣马利诺", ud) == ["圣克鲁斯", "和", "圣马利诺"], "圣 joins a transliterated name")
     #expect(try words("威廉一世", ud) == ["威廉", "一世"], "a regnal number is one word")
     #expect(try words("该岛是另一种世界", ud) == ["该岛", "是", "另", "一", "种", "世界"])
+    #expect(try words("世界上的委员会", ud) == ["世界", "上", "的", "委员", "会"], "bound suffixes of three-character words")
     #expect(try words("他们每个人都会", ud).contains("每个"), "每 + measure word is one word in UD")
     #expect(try words("該島並未開放", ud).prefix(3) == ["該島", "並", "未"], "Traditional forms")
     // The default (PKU) keeps them.
