@@ -11,16 +11,16 @@ import Testing
 
   /// Outputs of `bytes` as one document, with `chunkBytes` (nil: whole).
   /// (Both runs read the same path: outputs name it.)
-  func outputs(_ bytes: [UInt8], chunkBytes: Int?, name: String = "doc") throws -> (DocumentResult, [String: Data]) {
+  func outputs(_ bytes: [UInt8], chunkBytes: Int?, name: String = "doc", jobs: Int = 1) async throws -> (DocumentResult, [String: Data]) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segflow-chunk-\(bytes.count)-\(ContentHash.fnv1a(bytes))")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("\(name).txt").path
     try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     let out = folder.appendingPathComponent("out-\(chunkBytes ?? 0)-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: out) }
-    let result = BatchRunner.process(
+    let result = await BatchRunner.process(
       InputDocument(path: path, name: name), pipeline: try Fixtures.defaultPipeline(), writers: Self.writers,
-      outputDirectory: out, context: StageContext(), chunkBytes: chunkBytes)
+      outputDirectory: out, context: StageContext(), chunkBytes: chunkBytes, jobs: jobs)
     var files: [String: Data] = [:]
     for file in (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [] {
       files[file] = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent(file))
@@ -42,11 +42,11 @@ import Testing
     return text
   }
 
-  @Test("chunked and whole processing write the same files", arguments: [700, 3000, 20_000])
-  func sameOutputs(chunkBytes: Int) throws {
+  @Test("chunked and whole processing write the same files, one chunk or several at a time", arguments: [700, 3000, 20_000], [1, 3])
+  func sameOutputs(chunkBytes: Int, jobs: Int) async throws {
     let bytes = Array(try Self.longDocument(pages: 6).utf8)
-    let whole = try outputs(bytes, chunkBytes: nil)
-    let chunked = try outputs(bytes, chunkBytes: chunkBytes)
+    let whole = try await outputs(bytes, chunkBytes: nil)
+    let chunked = try await outputs(bytes, chunkBytes: chunkBytes, jobs: jobs)
     #expect(whole.0.error == nil && chunked.0.error == nil)
     #expect(whole.1.count == Self.writers.count)
     #expect(chunked.1 == whole.1)
@@ -58,27 +58,29 @@ import Testing
   }
 
   @Test("the seed itself, CRLF line ends and a byte-order mark come out the same in chunks")
-  func seedCRLFAndBOM() throws {
+  func seedCRLFAndBOM() async throws {
     let seed = try String(contentsOfFile: Fixtures.path("seeds/\(Fixtures.seeds[0])"), encoding: .utf8)
     for text in [seed, seed.replacingOccurrences(of: "\n", with: "\r\n")] {
       for prefix in [[], [0xEF, 0xBB, 0xBF] as [UInt8]] {
         let bytes = prefix + Array(text.utf8)
-        let whole = try outputs(bytes, chunkBytes: nil)
-        let chunked = try outputs(bytes, chunkBytes: 500)
-        #expect(chunked.1 == whole.1)
-        #expect(chunked.0.chunks > 3)
+        let whole = try await outputs(bytes, chunkBytes: nil)
+        for jobs in [1, 2] {
+          let chunked = try await outputs(bytes, chunkBytes: 500, jobs: jobs)
+          #expect(chunked.1 == whole.1)
+          #expect(chunked.0.chunks > 3)
+        }
       }
     }
   }
 
   @Test("a document reached through a relative symbolic link is chunked too")
-  func relativeSymlink() throws {
+  func relativeSymlink() async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segflow-link-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("in"), withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     try Data(try Self.longDocument(pages: 2).utf8).write(to: folder.appendingPathComponent("doc.txt"))
     try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("in/link.txt").path, withDestinationPath: "../doc.txt")
-    let result = BatchRunner.process(
+    let result = await BatchRunner.process(
       InputDocument(path: folder.appendingPathComponent("in/link.txt").path, name: "link"), pipeline: try Fixtures.defaultPipeline(),
       writers: Self.writers, outputDirectory: folder.appendingPathComponent("out").path, context: StageContext(), chunkBytes: 1000)
     #expect(result.error == nil)
@@ -86,25 +88,27 @@ import Testing
   }
 
   @Test("broken UTF-8 late in a large file is the same error, and no output is left")
-  func brokenBytesLate() throws {
+  func brokenBytesLate() async throws {
     var bytes = Array(try Self.longDocument(pages: 3).utf8)
     let position = bytes.count * 3 / 4
     var cut = position
     while bytes[cut] & 0xC0 == 0x80 { cut += 1 }
     bytes.insert(0xFF, at: cut)
-    let whole = try outputs(bytes, chunkBytes: nil)
-    let chunked = try outputs(bytes, chunkBytes: 1000)
+    let whole = try await outputs(bytes, chunkBytes: nil)
     #expect(whole.0.error != nil)
-    #expect(chunked.0.error == whole.0.error)
-    #expect(chunked.1.isEmpty)
+    for jobs in [1, 3] {
+      let chunked = try await outputs(bytes, chunkBytes: 1000, jobs: jobs)
+      #expect(chunked.0.error == whole.0.error)
+      #expect(chunked.1.isEmpty)
+    }
   }
 
   @Test("a GB18030 file is decoded whole (detection needs all of it) with the same outputs")
-  func legacyCharsetFallsBack() throws {
+  func legacyCharsetFallsBack() async throws {
     let text = try Self.longDocument(pages: 2)
     let bytes = try Charset.encode(text, to: "GB18030")
-    let whole = try outputs(bytes, chunkBytes: nil)
-    let chunked = try outputs(bytes, chunkBytes: 1000)
+    let whole = try await outputs(bytes, chunkBytes: nil)
+    let chunked = try await outputs(bytes, chunkBytes: 1000)
     #expect(whole.0.error == nil)
     #expect(chunked.1 == whole.1)
     #expect(chunked.0.chunks == 0)

@@ -50,7 +50,9 @@ public struct BatchRunner: Sendable {
           let context = StageContext()
           var done: [(Int, DocumentResult)] = []
           while let index = await queue.next() {
-            let result = Self.process(inputs[index], pipeline: pipeline, writers: writers, outputDirectory: outputDirectory, context: context, manifest: manifest, settings: settings, chunkBytes: chunkBytes, maxBytes: maxBytes, timeLimit: timeLimit)
+            let result = await Self.process(
+              inputs[index], pipeline: pipeline, writers: writers, outputDirectory: outputDirectory, context: context, manifest: manifest,
+              settings: settings, chunkBytes: chunkBytes, maxBytes: maxBytes, timeLimit: timeLimit, jobs: jobs)
             progress(result)
             done.append((index, result))
           }
@@ -63,11 +65,13 @@ public struct BatchRunner: Sendable {
     }
   }
 
-  /// Reads, processes and writes one document.
+  /// Reads, processes and writes one document. A large document processed in chunks has up to
+  /// `jobs` of them worked on at once (with the same outputs).
   public static func process(
     _ input: InputDocument, pipeline: Pipeline, writers: [any SegmentWriter], outputDirectory: String,
-    context: StageContext, manifest: Manifest? = nil, settings: String = "", chunkBytes: Int? = nil, maxBytes: Int? = nil, timeLimit: Duration? = nil
-  ) -> DocumentResult {
+    context: StageContext, manifest: Manifest? = nil, settings: String = "", chunkBytes: Int? = nil, maxBytes: Int? = nil, timeLimit: Duration? = nil,
+    jobs: Int = 1
+  ) async -> DocumentResult {
     var result = DocumentResult(input: input)
     context.startDocument(limit: timeLimit)
     do throws(DocumentError) {
@@ -87,7 +91,7 @@ public struct BatchRunner: Sendable {
         let streaming = writers.compactMap { $0 as? any StreamingSegmentWriter }
         let processor = ChunkedProcessor(pipeline: pipeline, writers: streaming, chunkBytes: chunkBytes)
         var chunked = result
-        if try processor.process(input, outputDirectory: outputDirectory, context: context, result: &chunked) == .done {
+        if try await processor.process(input, outputDirectory: outputDirectory, context: context, jobs: jobs, result: &chunked) == .done {
           manifest?.record(ManifestEntry(
             name: input.name, input: inputHash, settings: settings, outputs: chunked.outputs,
             blocks: chunked.blocks, segments: chunked.segments, characters: chunked.characters, bytes: chunked.bytes))

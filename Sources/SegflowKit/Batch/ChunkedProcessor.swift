@@ -10,6 +10,12 @@ import Foundation
 /// the writers then run on the chunk's blocks alone, numbered on from the previous chunk.
 /// If reflow ever joins across an edge that an earlier chunk already closed, the caller falls
 /// back to processing the document whole.
+///
+/// With `jobs` above 1, up to `jobs + 1` chunks are in flight at once: later chunks are cut
+/// (``ChunkPlanner``) and repaired while earlier ones are segmented and written. Each result is
+/// used in order only: a chunk is numbered once every chunk before it is repaired and its cut
+/// holds, bodies are written in order, and a cut that does not hold voids the chunks planned
+/// after it. So the outputs, and any error, are those of one chunk at a time.
 struct ChunkedProcessor {
   enum Outcome {
     case done
@@ -32,141 +38,224 @@ struct ChunkedProcessor {
     return reflow > 0 && writers.allSatisfy { $0 is any StreamingSegmentWriter }
   }
 
+  /// A repaired chunk, judged.
+  enum Repair: Sendable {
+    /// The chunk's blocks, and the repaired window's lines.
+    case kept([Block], [SourceLine])
+    /// A block crosses the end of the chunk: grow it to the next blank line.
+    case extend
+    case wholeDocument
+    case failed(DocumentError)
+  }
+
+  /// A chunk segmented and rendered, ready to be written.
+  struct Output: Sendable {
+    var bodies: [String]
+    var segments: Int
+    var characters: Int
+    var warnings: [String]
+    var counts: Result<TextCounts, DocumentError>
+  }
+
+  /// What a chunk task reports.
+  enum Event: Sendable {
+    case repaired(sequence: Int, epoch: Int, Repair)
+    case emitted(sequence: Int, Result<Output?, DocumentError>)
+  }
+
+  /// Processes `input` in chunks, up to `jobs + 1` of them in flight (one at a time for 1).
   func process(
-    _ input: InputDocument, outputDirectory: String, context: StageContext, result: inout DocumentResult
-  ) throws(DocumentError) -> Outcome {
+    _ input: InputDocument, outputDirectory: String, context: StageContext, jobs: Int = 1, result: inout DocumentResult
+  ) async throws(DocumentError) -> Outcome {
+    let maxPending = jobs > 1 ? jobs + 1 : 1
     let stream = try LineStream(path: input.path)
+    // About `chunkBytes` of text in flight whatever the number of jobs, so memory stays the same.
+    let planner = ChunkPlanner(stream: stream, chunkBytes: max(1, chunkBytes / maxPending), contextRows: contextRows)
     let reflowIndex = pipeline.stages.firstIndex { $0.name == "reflow" } ?? 0
-    let repair = Array(pipeline.stages[1...reflowIndex])
-    let rest = Array(pipeline.stages[(reflowIndex + 1)...])
+    let repairStages = Array(pipeline.stages[1...reflowIndex])
+    let restStages = Array(pipeline.stages[(reflowIndex + 1)...])
     let writerContext = WriterContext(sourceLanguage: pipeline.language, targetLanguage: pipeline.targetLanguage)
+    let contexts = StageContextPool()
+    let sink = Sink(input: input, language: pipeline.language, writers: writers, outputDirectory: outputDirectory, context: writerContext)
+    var progress = result
 
-    var outputs: [StreamingOutput] = []
-    var succeeded = false
-    defer { if !succeeded { outputs.forEach { $0.discard() } } }
-
-    var window: [SourceLine] = []  // prefix context, then the lines not yet written
-    var coreStart = 0  // where the unwritten lines start in `window`
-    var nextBlock = 1
-    var headerWritten = false
-    var ended = false
-    var shell = Document(name: input.name, path: input.path, bytes: [], language: pipeline.language)
-    shell.encoding = "UTF-8"
-
-    func writeHeaders() throws(DocumentError) {
-      guard !headerWritten else { return }
-      headerWritten = true
-      shell.offsetMap = stream.bomLength > 0 ? .shifted(stream.bomLength) : .identity
-      for writer in writers {
-        let output = try StreamingOutput(path: (outputDirectory as NSString).appendingPathComponent(input.name + writer.fileSuffix))
-        outputs.append(output)
-        try output.write(writer.header(shell, context: writerContext))
-      }
-    }
-
-    while true {
-      // Read until the unwritten part holds a chunk and enough lines after its end.
-      var cut: (end: Int, suffixEnd: Int)? = nil
-      var searchFrom = coreStart
-      while cut == nil {
-        if let found = findCut(in: window, from: searchFrom, coreStart: coreStart) {
-          let candidate = found
-          // Repair the window up to the suffix's end and check that no block crosses the cut.
-          let check = try repairWindow(Array(window[0..<candidate.suffixEnd]), repair: repair, context: context, path: input.path)
-          let coreLines = window[coreStart].number..<window[candidate.end].number
-          if let kept = keptBlocks(check.blocks, core: coreLines) {
-            try writeHeaders()
-            try emit(kept, document: check, firstBlock: &nextBlock, rest: rest, outputs: outputs, offsetMap: shell.offsetMap, context: context, writerContext: writerContext, result: &result)
-            cut = candidate
-          } else if crossesStart(check.blocks, core: coreLines) {
-            return .wholeDocument
-          } else {
-            searchFrom = candidate.end + 1
-          }
-          continue
+    let outcome: Result<Outcome, DocumentError> = await withTaskGroup(of: Event.self) { group in
+      defer { group.cancelAll() }
+      var plans: [ChunkPlanner.Plan] = []  // handed out, not yet judged; plans[0] is number `judged`
+      var repaired: [Int: Repair] = [:]
+      var emitted: [Int: Result<Output?, DocumentError>] = [:]
+      var planned = 0
+      var judged = 0
+      var written = 0
+      var epoch = 0  // bumped when a cut does not hold: repairs of older plans are void
+      var planning = true
+      var planFailure: LineStream.Failure?
+      var nextBlock = 1
+      var offsetMap: OffsetMap { stream.bomLength > 0 ? .shifted(stream.bomLength) : .identity }
+      func receive(_ event: Event) {
+        switch event {
+        case .repaired(let sequence, let from, let judgement):
+          if from == epoch { repaired[sequence] = judgement }
+        case .emitted(let sequence, let output):
+          emitted[sequence] = output
         }
-        if ended { break }
-        let lines: [SourceLine]?
-        do {
-          lines = try stream.next()
-        } catch {
-          switch error {
-          case .notUTF8: return .wholeDocument
-          case .document(let problem): throw problem
+      }
+      /// One chunk at a time runs on this task, like the rest of the document's work.
+      func launch(_ work: @escaping @Sendable () -> Event) {
+        if maxPending == 1 { receive(work()) } else { group.addTask(operation: work) }
+      }
+
+      while true {
+        while planning, planFailure == nil, planned - written < maxPending {
+          do throws(LineStream.Failure) {
+            guard let plan = try planner.next() else {
+              planning = false
+              break
+            }
+            plans.append(plan)
+            let (sequence, current) = (planned, epoch)
+            planned += 1
+            launch {
+              .repaired(sequence: sequence, epoch: current, self.repair(plan, stages: repairStages, contexts: contexts, path: input.path))
+            }
+          } catch {
+            planFailure = error
           }
         }
-        if let lines { window += lines } else { ended = true }
-      }
-      guard let cut else {
-        // The end of the file: the rest is the last chunk.
-        if coreStart < window.count, window[coreStart...].contains(where: { !$0.isBlank }) {
-          let check = try repairWindow(window, repair: repair, context: context, path: input.path)
-          let coreLines = window[coreStart].number..<(window[window.count - 1].number + 1)
-          guard let kept = keptBlocks(check.blocks, core: coreLines) else { return .wholeDocument }
-          try writeHeaders()
-          try emit(kept, document: check, firstBlock: &nextBlock, rest: rest, outputs: outputs, offsetMap: shell.offsetMap, context: context, writerContext: writerContext, result: &result)
+        // Judge and write what is ready, in order.
+        var moved = true
+        while moved {
+          moved = false
+          if let judgement = repaired.removeValue(forKey: judged) {
+            moved = true
+            let plan = plans.removeFirst()
+            switch judgement {
+            case .kept(let blocks, let lines):
+              planner.confirm(plan)
+              let (sequence, first, map) = (judged, nextBlock, offsetMap)
+              nextBlock += blocks.count
+              judged += 1
+              do throws(DocumentError) { try sink.start(offsetMap: map) } catch { return .failure(error) }
+              launch {
+                .emitted(sequence: sequence, self.emit(
+                  blocks, lines: lines, firstBlock: first, offsetMap: map, input: input, stages: restStages, contexts: contexts, writerContext: writerContext))
+              }
+            case .extend:
+              planner.retry(plan)
+              epoch += 1
+              plans.removeAll()
+              repaired.removeAll()
+              planned = judged
+              planning = true
+              planFailure = nil
+            case .wholeDocument:
+              return .success(.wholeDocument)
+            case .failed(let error):
+              return .failure(error)
+            }
+          }
+          if let next = emitted.removeValue(forKey: written) {
+            moved = true
+            written += 1
+            do throws(DocumentError) {
+              if let output = try next.get() {
+                try sink.write(output.bodies)
+                progress.chunks += 1
+                try context.checkDeadline(path: input.path, after: "chunk \(progress.chunks)")
+                progress.segments += output.segments
+                progress.characters += output.characters
+                progress.warnings += output.warnings
+                progress.counts.add(try output.counts.get(), language: pipeline.language)
+              }
+            } catch {
+              return .failure(error)
+            }
+          }
         }
-        break
+        if plans.isEmpty, written == judged, !planning || planFailure != nil {
+          switch planFailure {
+          case nil: break
+          case .notUTF8?: return .success(.wholeDocument)
+          case .document(let problem)?: return .failure(problem)
+          }
+          break
+        }
+        if planning, planFailure == nil, planned - written < maxPending { continue }
+        guard let event = await group.next() else {
+          assertionFailure("chunks pending but no task in flight")
+          return .success(.wholeDocument)
+        }
+        receive(event)
       }
-      // Keep `contextRows` non-blank lines before the cut as the next chunk's prefix.
-      var prefixStart = cut.end
-      var nonBlank = 0
-      while prefixStart > 0 && nonBlank < contextRows {
-        prefixStart -= 1
-        if !window[prefixStart].isBlank { nonBlank += 1 }
+      if nextBlock == 1 {
+        return .failure(DocumentError(path: input.path, message: "no text: the file has only white space"))
       }
-      window.removeFirst(prefixStart)
-      coreStart = cut.end - prefixStart
+      progress.blocks = nextBlock - 1
+      do throws(DocumentError) {
+        try sink.start(offsetMap: offsetMap)
+        progress.outputs += try sink.finish()
+      } catch {
+        return .failure(error)
+      }
+      return .success(.done)
     }
-
-    if nextBlock == 1 {
-      throw DocumentError(path: input.path, message: "no text: the file has only white space")
+    switch outcome {
+    case .success(.done):
+      result = progress
+      return .done
+    case .success(.wholeDocument):
+      sink.discard()
+      return .wholeDocument
+    case .failure(let error):
+      sink.discard()
+      throw error
     }
-    try writeHeaders()
-    for (writer, output) in zip(writers, outputs) {
-      try output.write(writer.footer(shell, context: writerContext))
-    }
-    for output in outputs {
-      try output.commit()
-      result.outputs.append(output.path)
-    }
-    succeeded = true
-    result.blocks = nextBlock - 1
-    return .done
   }
 
-  /// A blank line after at least `chunkBytes` of unwritten text, followed by `contextRows`
-  /// non-blank lines already read: `end` is the first line after the blank run, `suffixEnd`
-  /// the end of the context after it.
-  func findCut(in window: [SourceLine], from start: Int, coreStart: Int) -> (end: Int, suffixEnd: Int)? {
-    guard coreStart < window.count else { return nil }
-    let base = window[coreStart].offset
-    var index = max(start, coreStart + 1)
-    while index < window.count {
-      if window[index].offset - base >= chunkBytes, window[index].isBlank {
-        var end = index
-        while end < window.count && window[end].isBlank { end += 1 }
-        var suffixEnd = end
-        var nonBlank = 0
-        while suffixEnd < window.count && nonBlank < contextRows {
-          if !window[suffixEnd].isBlank { nonBlank += 1 }
-          suffixEnd += 1
-        }
-        // Not enough lines read after the blank line yet: wait for more.
-        guard nonBlank == contextRows, end < window.count else { return nil }
-        return (end, suffixEnd)
+  /// Runs the stages up to reflow on a chunk's lines and judges its edges.
+  func repair(_ plan: ChunkPlanner.Plan, stages: [any Stage], contexts: StageContextPool, path: String) -> Repair {
+    contexts.withContext { context in
+      var document = Document(name: "", path: path, bytes: [], language: pipeline.language)
+      document.lines = plan.lines
+      do throws(DocumentError) {
+        for stage in stages { try stage.run(&document, context: context) }
+      } catch {
+        return .failed(error)
       }
-      index += 1
+      if let kept = keptBlocks(document.blocks, core: plan.core) { return .kept(kept, document.lines) }
+      if plan.isLast || crossesStart(document.blocks, core: plan.core) { return .wholeDocument }
+      return .extend
     }
-    return nil
   }
 
-  /// Runs the stages up to reflow on `lines`.
-  func repairWindow(_ lines: [SourceLine], repair: [any Stage], context: StageContext, path: String) throws(DocumentError) -> Document {
-    var document = Document(name: "", path: path, bytes: [], language: pipeline.language)
-    document.lines = lines
-    for stage in repair { try stage.run(&document, context: context) }
-    return document
+  /// Segments, words, counts and the writers' bodies for one chunk's blocks (nil: none).
+  func emit(
+    _ blocks: [Block], lines: [SourceLine], firstBlock: Int, offsetMap: OffsetMap, input: InputDocument, stages: [any Stage],
+    contexts: StageContextPool, writerContext: WriterContext
+  ) -> Result<Output?, DocumentError> {
+    guard !blocks.isEmpty else { return .success(nil) }
+    return contexts.withContext { context in
+      var part = Document(name: input.name, path: input.path, bytes: [], language: pipeline.language)
+      part.encoding = "UTF-8"
+      part.offsetMap = offsetMap
+      part.blocks = blocks
+      part.firstBlockNumber = firstBlock
+      part.lines = lines
+      do throws(DocumentError) {
+        for stage in stages { try stage.run(&part, context: context) }
+      } catch {
+        return .failure(error)
+      }
+      let counts: Result<TextCounts, DocumentError>
+      do {
+        counts = .success(try TextCounts.measure(part, context: context))
+      } catch {
+        counts = .failure(DocumentError(path: input.path, message: "counting words failed: \(error)"))
+      }
+      return .success(Output(
+        bodies: writers.map { $0.body(part, context: writerContext) }, segments: part.segments.count,
+        characters: part.segmentCharacters, warnings: part.warnings, counts: counts))
+    }
   }
 
   /// The blocks that start on a line of `core`, provided none of them reaches past it and no
@@ -194,31 +283,59 @@ struct ChunkedProcessor {
       return lines.lowerBound < core.lowerBound && lines.upperBound >= core.lowerBound
     }
   }
+}
 
-  /// Segments, words and the writers' bodies for one chunk's blocks.
-  func emit(
-    _ blocks: [Block], document check: Document, firstBlock: inout Int, rest: [any Stage],
-    outputs: [StreamingOutput], offsetMap: OffsetMap, context: StageContext, writerContext: WriterContext, result: inout DocumentResult
-  ) throws(DocumentError) {
-    guard !blocks.isEmpty else { return }
-    var part = Document(name: result.input.name, path: result.input.path, bytes: [], language: pipeline.language)
-    part.encoding = "UTF-8"
-    part.offsetMap = offsetMap
-    part.blocks = blocks
-    part.firstBlockNumber = firstBlock
-    part.lines = check.lines
-    for stage in rest { try stage.run(&part, context: context) }
-    for (writer, output) in zip(writers, outputs) { try output.write(writer.body(part, context: writerContext)) }
-    firstBlock += blocks.count
-    result.chunks += 1
-    try context.checkDeadline(path: result.input.path, after: "chunk \(result.chunks)")
-    result.segments += part.segments.count
-    result.characters += part.segmentCharacters
-    result.warnings += part.warnings
-    do {
-      result.counts.add(try TextCounts.measure(part, context: context), language: pipeline.language)
-    } catch {
-      throw DocumentError(path: result.input.path, message: "counting words failed: \(error)")
+extension ChunkedProcessor {
+  /// A document's output files, written in chunk order to temporary files and moved into
+  /// place only when all of it is written.
+  final class Sink {
+    let writers: [any StreamingSegmentWriter]
+    let outputDirectory: String
+    let context: WriterContext
+    private var shell: Document
+    private var outputs: [StreamingOutput] = []
+    private var started = false
+
+    init(input: InputDocument, language: String, writers: [any StreamingSegmentWriter], outputDirectory: String, context: WriterContext) {
+      self.writers = writers
+      self.outputDirectory = outputDirectory
+      self.context = context
+      shell = Document(name: input.name, path: input.path, bytes: [], language: language)
+      shell.encoding = "UTF-8"
+    }
+
+    /// Opens the files and writes their headers (once).
+    func start(offsetMap: OffsetMap) throws(DocumentError) {
+      guard !started else { return }
+      started = true
+      shell.offsetMap = offsetMap
+      for writer in writers {
+        let output = try StreamingOutput(path: (outputDirectory as NSString).appendingPathComponent(shell.name + writer.fileSuffix))
+        outputs.append(output)
+        try output.write(writer.header(shell, context: context))
+      }
+    }
+
+    /// Appends one chunk's bodies, one per writer.
+    func write(_ bodies: [String]) throws(DocumentError) {
+      for (output, body) in zip(outputs, bodies) { try output.write(body) }
+    }
+
+    /// Writes the footers and moves the files into place; returns their paths.
+    func finish() throws(DocumentError) -> [String] {
+      for (writer, output) in zip(writers, outputs) {
+        try output.write(writer.footer(shell, context: context))
+      }
+      for output in outputs { try output.commit() }
+      let paths = outputs.map(\.path)
+      outputs = []
+      return paths
+    }
+
+    /// Drops the unfinished files.
+    func discard() {
+      outputs.forEach { $0.discard() }
+      outputs = []
     }
   }
 }
