@@ -32,13 +32,17 @@ public struct TextCounts: Sendable, Equatable {
   public static func measure(_ document: Document, context: StageContext) throws -> TextCounts {
     var counts = TextCounts()
     var iterator: BreakIterator?
-    for segment in document.segments {
-      for scalar in (segment.text + segment.trailing).unicodeScalars {
+    func add(_ text: String) {
+      for scalar in text.unicodeScalars {
         counts.characters += 1
-        if scalar.properties.isWhitespace { continue }
+        if ScalarTraits.isWhitespace(scalar) { continue }
         counts.charactersNoSpaces += 1
-        if !isPunctuation(scalar) { counts.charactersNoPunctuation += 1 }
+        if !ScalarTraits.isPunctuation(scalar) { counts.charactersNoPunctuation += 1 }
       }
+    }
+    for segment in document.segments {
+      add(segment.text)
+      add(segment.trailing)
       if let tokens = segment.tokens {
         counts.words += tokens.count { $0.type != .none }
       } else {
@@ -62,13 +66,6 @@ public struct TextCounts: Sendable, Equatable {
     words += other.words
     if let factor = Self.logographicFactor(language) {
       logographicWords = (Double(charactersNoPunctuation) / factor * 10).rounded() / 10
-    }
-  }
-
-  static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.properties.generalCategory {
-    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation: true
-    default: false
     }
   }
 

@@ -2,7 +2,7 @@ extension Document {
   /// Characters without white space in `texts`: the "characters" figure of run.json and of the
   /// review index.
   public static func nonSpaceCharacters(in texts: some Sequence<String>) -> Int {
-    texts.reduce(0) { $0 + $1.unicodeScalars.count { !$0.properties.isWhitespace } }
+    texts.reduce(0) { $0 + $1.unicodeScalars.count { !ScalarTraits.isWhitespace($0) } }
   }
 
   /// Characters of the segments, without white space.
