@@ -34,21 +34,36 @@ public struct JSONLWriter: StreamingSegmentWriter {
   /// page's top left) of the part in the column where the segment starts, `"bboxes"` with one
   /// box per column when it runs on into others, `"page"` 1-based.
   static func append(_ segment: Segment, document: String, target: String? = nil, geometry: (page: Int, boxes: [BoundingBox])? = nil, to buffer: inout [UInt8]) {
-    func raw(_ text: String) { buffer.append(contentsOf: text.utf8) }
+    // Fixed parts as static bytes and numbers as digits: no String is built per field.
+    func raw(_ text: StaticString) { text.withUTF8Buffer { buffer.append(contentsOf: $0) } }
+    func number(_ value: Int) { JSONText.appendNumber(value, to: &buffer) }
     if let geometry, let first = geometry.boxes.first {
-      raw("{\"bbox\":\(first.jsonArray),")
-      if geometry.boxes.count > 1 { raw("\"bboxes\":[\(geometry.boxes.map(\.jsonArray).joined(separator: ","))],") }
-      raw("\"block\":\(segment.block),\"document\":")
+      buffer.append(contentsOf: "{\"bbox\":\(first.jsonArray),".utf8)
+      if geometry.boxes.count > 1 { buffer.append(contentsOf: "\"bboxes\":[\(geometry.boxes.map(\.jsonArray).joined(separator: ","))],".utf8) }
+      raw("\"block\":")
     } else {
-      raw("{\"block\":\(segment.block),\"document\":")
+      raw("{\"block\":")
     }
+    number(segment.block)
+    raw(",\"document\":")
     JSONText.append(document, to: &buffer)
     raw(",\"id\":")
     JSONText.append(segment.id, to: &buffer)
-    raw(",\"index\":\(segment.index),\"kind\":\"\(segment.kind.rawValue)\",")
-    if let geometry { raw("\"page\":\(geometry.page),") }
-    raw("\"source\":")
-    raw(span(segment.source))
+    raw(",\"index\":")
+    number(segment.index)
+    raw(",\"kind\":\"")
+    buffer.append(contentsOf: segment.kind.rawValue.utf8)
+    raw("\",")
+    if let geometry {
+      raw("\"page\":")
+      number(geometry.page)
+      raw(",")
+    }
+    raw("\"source\":{\"end\":")
+    appendPosition(segment.source.end, to: &buffer)
+    raw(",\"start\":")
+    appendPosition(segment.source.start, to: &buffer)
+    raw("}")
     if let target {
       raw(",\"target\":")
       JSONText.append(target, to: &buffer)
@@ -70,11 +85,15 @@ public struct JSONLWriter: StreamingSegmentWriter {
     buffer.append(UInt8(ascii: "}"))
   }
 
-  static func span(_ span: SourceSpan) -> String {
-    "{\"end\":\(position(span.end)),\"start\":\(position(span.start))}"
-  }
-
-  static func position(_ position: SourcePosition) -> String {
-    "{\"byte\":\(position.byte),\"column\":\(position.column),\"line\":\(position.line)}"
+  /// `{"byte":…,"column":…,"line":…}`
+  static func appendPosition(_ position: SourcePosition, to buffer: inout [UInt8]) {
+    func raw(_ text: StaticString) { text.withUTF8Buffer { buffer.append(contentsOf: $0) } }
+    raw("{\"byte\":")
+    JSONText.appendNumber(position.byte, to: &buffer)
+    raw(",\"column\":")
+    JSONText.appendNumber(position.column, to: &buffer)
+    raw(",\"line\":")
+    JSONText.appendNumber(position.line, to: &buffer)
+    raw("}")
   }
 }

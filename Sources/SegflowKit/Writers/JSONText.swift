@@ -52,6 +52,31 @@ public enum JSONText {
     buffer.append(UInt8(ascii: "\""))
   }
 
+  /// Appends the decimal digits of `value` (as `String(value)` writes it) to `buffer`.
+  public static func appendNumber(_ value: Int, to buffer: inout [UInt8]) {
+    if value < 0 {
+      buffer.append(UInt8(ascii: "-"))
+      // The magnitude as unsigned, so Int.min works too.
+      appendDigits(value.magnitude, to: &buffer)
+    } else {
+      appendDigits(UInt(value), to: &buffer)
+    }
+  }
+
+  private static func appendDigits(_ value: UInt, to buffer: inout [UInt8]) {
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, written backwards
+    var count = 0
+    var rest = value
+    withUnsafeMutableBytes(of: &digits) { space in
+      repeat {
+        space[23 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+        count += 1
+      } while rest > 0
+      buffer.append(contentsOf: space[(24 - count)...])
+    }
+  }
+
   static func hexEscape(_ value: UInt32) -> [UInt8] {
     let hex = String(value, radix: 16)
     return Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
