@@ -14,6 +14,9 @@
 struct SRXPrefilter {
   /// Sets of UTF-16 units; a block may hold a match only if it contains a unit of every set.
   let required: [Set<UInt16>]
+  /// For a `beforebreak` of the bracket rules' shape, what its look-behind needs (see
+  /// ``OpenerCondition``); nil for other rules.
+  let opener: OpenerCondition?
 
   /// The prefilter for a rule, nil when nothing can be derived.
   init?(rule: SRXRule) {
@@ -25,6 +28,54 @@ struct SRXPrefilter {
     }
     guard !required.isEmpty else { return nil }
     self.required = required
+    opener = OpenerCondition(pattern: rule.beforeBreak)
+  }
+
+  /// A match of `[C](?<=O[^X]{0,N}[D])…` (O one character that is also in X; C, D and X classes
+  /// of literal characters) starts on a character of C and D whose nearest character of X before
+  /// it is O, at most N characters back: the bracket and quote rules (`[。！？…](?<=“[^“”\n]{0,200}
+  /// [。！？…])…`) can only match after an opening mark that is still open. A block where no
+  /// character is in that position cannot match, so it is not scanned (ICU's bounded look-behind
+  /// would try every start offset at every full stop).
+  struct OpenerCondition: Equatable {
+    /// C ∩ D: the units a match can start with.
+    let starts: Set<UInt16>
+    /// O.
+    let opener: UInt16
+    /// X: the units the look-behind cannot cross (O among them).
+    let stops: Set<UInt16>
+    /// N, in characters.
+    let maxGap: Int
+
+    init?(pattern: String) {
+      var parser = Parser(chars: Array(pattern.unicodeScalars))
+      guard parser.current == "[", let first = parser.characterClass().flatMap(\.units), parser.take("(?<=") else { return nil }
+      guard let open = parser.element(), !open.isGroup, let openUnits = open.units, openUnits.count == 1, let opener = openUnits.first,
+        parser.current == "[", let stops = parser.negatedClassUnits(), stops.contains(opener),
+        parser.take("{0,"), let maxGap = parser.number(), parser.take("}"),
+        parser.current == "[", let last = parser.characterClass().flatMap(\.units), parser.take(")"), !parser.unsafe
+      else { return nil }
+      self.starts = first.intersection(last)
+      self.opener = opener
+      self.stops = stops
+      self.maxGap = maxGap
+    }
+
+    /// Whether some position of `units` satisfies the condition (false: no match in the block).
+    func holds(in units: [UInt16]) -> Bool {
+      var lastStop: UInt16? = nil
+      var gap = 0  // characters since the last stop (low surrogates not counted: at most the true count)
+      for unit in units {
+        if starts.contains(unit), lastStop == opener, gap <= maxGap { return true }
+        if stops.contains(unit) {
+          lastStop = unit
+          gap = 0
+        } else if !(0xDC00...0xDFFF).contains(unit) {
+          gap += 1
+        }
+      }
+      return false
+    }
   }
 
   /// The required sets of `pattern`; nil when the pattern must not be prefiltered at all (see
@@ -305,6 +356,33 @@ struct SRXPrefilter {
       return Token(units: units)
     }
 
+    /// Consumes `text` when the pattern continues with it.
+    mutating func take(_ text: String) -> Bool {
+      let expected = Array(text.unicodeScalars)
+      guard index + expected.count <= chars.count, Array(chars[index..<(index + expected.count)]) == expected else { return false }
+      index += expected.count
+      return true
+    }
+
+    /// A decimal number.
+    mutating func number() -> Int? {
+      var digits = ""
+      while let c = current, ("0"..."9").contains(c) {
+        digits.unicodeScalars.append(c)
+        index += 1
+      }
+      return Int(digits)
+    }
+
+    /// `[^…]` of literal characters and ranges (at `[`): the units it excludes.
+    mutating func negatedClassUnits() -> Set<UInt16>? {
+      guard current == "[", index + 1 < chars.count, chars[index + 1] == "^" else { return nil }
+      var inner = Parser(chars: ["["] + chars[(index + 2)...])
+      guard let units = inner.characterClass()?.units, !inner.unsafe else { return nil }
+      index += inner.index + 1
+      return units
+    }
+
     /// Skips a nested `[…]` (at `[`); false when it does not end.
     mutating func skipNestedClass() -> Bool {
       var depth = 0
@@ -327,6 +405,8 @@ struct SRXPrefilterTable {
   private let slotCount: Int
   /// Per rule: per required set, the slots of its units; nil when the rule has no prefilter.
   private let ruleSlots: [[[Int]]?]
+  /// Per rule, the look-behind condition checked when the sets pass.
+  private let openers: [SRXPrefilter.OpenerCondition?]
 
   init(prefilters: [SRXPrefilter?]) {
     var slot = [UInt16](repeating: 0, count: 65536)
@@ -351,6 +431,7 @@ struct SRXPrefilterTable {
     self.slot = count > 0 && count < 65535 ? slot : []
     self.slotCount = count < 65535 ? count : 0
     self.ruleSlots = count < 65535 ? ruleSlots : prefilters.map { _ in nil }
+    self.openers = prefilters.map { $0?.opener }
   }
 
   /// Per rule, whether it may match in `units` (false: it certainly does not).
@@ -365,9 +446,10 @@ struct SRXPrefilterTable {
         }
       }
     }
-    return ruleSlots.map { sets in
+    return zip(ruleSlots, openers).map { sets, opener in
       guard let sets else { return true }
-      return sets.allSatisfy { slots in slots.contains { present[$0] } }
+      guard sets.allSatisfy({ slots in slots.contains { present[$0] } }) else { return false }
+      return opener?.holds(in: units) ?? true
     }
   }
 }

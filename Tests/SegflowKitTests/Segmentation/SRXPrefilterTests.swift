@@ -77,6 +77,48 @@ import Testing
     #expect(segmenter.apply(to: other, boundaries: try BreakIterator(.sentence, locale: "zh").boundaries(in: other)).ends == [18])
   }
 
+  @Test("the bracket and quote rules need an opening mark still open before a full stop")
+  func openerCondition() throws {
+    let quote = try #require(SRXPrefilter.OpenerCondition(pattern: "[。．！？!?…](?<=“[^“”\\n]{0,200}[。．！？!?…])[。．！？!?…]*[’」』\"')）]*"))
+    #expect(quote.opener == 0x201C && quote.maxGap == 200 && quote.stops == Set("“”\n".utf16) && quote.starts == Set("。．！？!?…".utf16))
+    let paren = try #require(SRXPrefilter.OpenerCondition(pattern: "[。．！？!?…](?<=\\([^()\\n]{0,200}[。．！？!?…])[。．！？!?…]*"))
+    #expect(paren.opener == 0x28 && paren.stops == Set("()\n".utf16))
+    #expect(quote.holds(in: Array("他说：“我们走。”".utf16)))
+    #expect(!quote.holds(in: Array("“一带一路”倡议。他说“好”。".utf16)))
+    #expect(!quote.holds(in: Array(("“" + String(repeating: "我", count: 201) + "。”").utf16)))
+    #expect(quote.holds(in: Array(("“" + String(repeating: "我", count: 200) + "。”").utf16)))
+    #expect(quote.holds(in: Array(("“" + String(repeating: "𠀀", count: 200) + "。”").utf16)))
+    // Other shapes: no condition.
+    #expect(SRXPrefilter.OpenerCondition(pattern: "[。．！？!?…]+[》〉]") == nil)
+    // Only the characters the class excludes stop the look-behind: here it crosses ”.
+    let crossing = try #require(SRXPrefilter.OpenerCondition(pattern: "[。](?<=“[^“\\n]{0,9}[。])"))
+    #expect(crossing.holds(in: Array("“我”我。".utf16)) && !crossing.holds(in: Array("“我\n我。".utf16)))
+    #expect(SRXPrefilter.OpenerCondition(pattern: "[。](?<=“[^“”]{1,9}[。])") == nil)
+    let rules = try #require(SRXRules.builtIn).rules(for: "zh")
+    #expect(rules.compactMap { SRXPrefilter(rule: $0)?.opener }.count == 8)
+  }
+
+  @Test("with and without the prefilter the default rules give the same ends on long quoted text")
+  func sameAsFullScanLongGaps() throws {
+    let rules = try #require(SRXRules.builtIn).rules(for: "zh")
+    var generator = SplitMix64(seed: 11)
+    let iterator = try BreakIterator(.sentence, locale: "zh")
+    let pairs = try ([rules] + rules.map { [$0] }).map { try (SRXSegmenter(rules: $0), SRXSegmenter(rules: $0, prefilter: false)) }
+    let marks = Array("《》〈〉（）()“”「」『』【】。！？…")
+    for _ in 0..<150 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<900, using: &generator) {
+        text.append(Int.random(in: 0..<40, using: &generator) == 0 ? marks[Int.random(in: 0..<marks.count, using: &generator)] : "我")
+      }
+      let boundaries = try iterator.boundaries(in: text)
+      for (fast, full) in pairs {
+        let a = fast.apply(to: text, boundaries: boundaries)
+        let b = full.apply(to: text, boundaries: boundaries)
+        #expect(a.ends == b.ends && a.outcome == b.outcome, "\(fast.rules.map(\.line)) on \(text.debugDescription)")
+      }
+    }
+  }
+
   /// A small seeded generator, so that a failure can be replayed.
   struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
