@@ -46,6 +46,13 @@ struct SRXPrefilter {
     let stops: Set<UInt16>
     /// N, in characters.
     let maxGap: Int
+    /// Per UTF-16 unit: 1 in `starts`, 2 in `stops`, 4 a low surrogate (hashing the sets for every
+    /// unit of a block cost more than the scans it saved).
+    private let kinds: [UInt8]
+
+    static func == (a: Self, b: Self) -> Bool {
+      a.starts == b.starts && a.opener == b.opener && a.stops == b.stops && a.maxGap == b.maxGap
+    }
 
     init?(pattern: String) {
       var parser = Parser(chars: Array(pattern.unicodeScalars))
@@ -59,22 +66,30 @@ struct SRXPrefilter {
       self.opener = opener
       self.stops = stops
       self.maxGap = maxGap
+      var kinds = [UInt8](repeating: 0, count: 0x10000)
+      for unit in starts { kinds[Int(unit)] |= 1 }
+      for unit in stops { kinds[Int(unit)] |= 2 }
+      for unit in 0xDC00...0xDFFF { kinds[unit] |= 4 }
+      self.kinds = kinds
     }
 
     /// Whether some position of `units` satisfies the condition (false: no match in the block).
     func holds(in units: [UInt16]) -> Bool {
-      var lastStop: UInt16? = nil
+      var open = false  // the last stop is the opener
       var gap = 0  // characters since the last stop (low surrogates not counted: at most the true count)
-      for unit in units {
-        if starts.contains(unit), lastStop == opener, gap <= maxGap { return true }
-        if stops.contains(unit) {
-          lastStop = unit
-          gap = 0
-        } else if !(0xDC00...0xDFFF).contains(unit) {
-          gap += 1
+      return kinds.withUnsafeBufferPointer { kinds in
+        for unit in units {
+          let kind = kinds[Int(unit)]
+          if kind & 1 != 0, open, gap <= maxGap { return true }
+          if kind & 2 != 0 {
+            open = unit == opener
+            gap = 0
+          } else if kind & 4 == 0 {
+            gap += 1
+          }
         }
+        return false
       }
-      return false
     }
   }
 

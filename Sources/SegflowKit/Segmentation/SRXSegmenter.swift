@@ -82,6 +82,11 @@ public final class SRXSegmenter {
     let icuEnds = boundaries.filter { $0 > 0 && $0 < utf8Count }
     guard !compiled.isEmpty, utf8Count > 0 else { return (icuEnds + [utf8Count], .applied) }
     let units = Array(text.utf16)
+    let mayMatch = prefilters?.mayMatch(in: units)
+    // No rule can match anywhere in the block: ICU's boundaries stand as they are.
+    if let mayMatch, !zip(compiled, mayMatch).contains(where: { $0.regex == nil || $1 }) {
+      return (icuEnds + [utf8Count], .applied)
+    }
     // UTF-16 offset → UTF-8 offset, and the white space after each position.
     var toUTF8 = [Int](repeating: 0, count: units.count + 1)
     var isSpace = [Bool](repeating: false, count: units.count + 1)
@@ -112,7 +117,6 @@ public final class SRXSegmenter {
     var ruleHits: [Set<Int>?] = []
     ruleHits.reserveCapacity(compiled.count)
     var candidates = Set(icuEnds)
-    let mayMatch = prefilters?.mayMatch(in: units)
     for (index, rule) in compiled.enumerated() {
       guard let regex = rule.regex else {
         ruleHits.append(nil)
