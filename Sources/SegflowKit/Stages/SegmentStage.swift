@@ -47,7 +47,7 @@ public struct SegmentStage: Stage {
         throw DocumentError(path: document.path, message: "\(error)", line: block.pieces.first?.line)
       }
       let locator = SourceLocator(block: block, offsetMap: document.offsetMap)
-      let bytes = Array(block.text.utf8)
+      let bytes = locator.text
       var index = 0
       for range in ranges {
         var end = range.upperBound
@@ -73,8 +73,17 @@ public struct SegmentStage: Stage {
   /// Whether the scalar ending at byte `end` is white space.
   static func isSpaceByte(_ bytes: [UInt8], _ end: Int) -> Bool {
     let start = previousScalarStart(bytes, end)
-    let scalar = String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.first
-    return scalar?.properties.isWhitespace ?? false
+    // Decoded in place (the block text is valid UTF-8), looked up in the BMP table.
+    var value = UInt32(bytes[start])
+    switch end - start {
+    case 1: break
+    case 2: value = (value & 0x1F) << 6 | UInt32(bytes[start + 1] & 0x3F)
+    case 3: value = (value & 0x0F) << 12 | UInt32(bytes[start + 1] & 0x3F) << 6 | UInt32(bytes[start + 2] & 0x3F)
+    default:
+      let scalar = String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.first
+      return scalar.map(ScalarTraits.isWhitespace) ?? false
+    }
+    return Unicode.Scalar(value).map(ScalarTraits.isWhitespace) ?? false
   }
 
   static func previousScalarStart(_ bytes: [UInt8], _ end: Int) -> Int {
