@@ -23,3 +23,51 @@ import Testing
     #expect(parsed == string)
   }
 }
+
+@Suite struct WriterBytesTests {
+  @Test("numbers are written as String(value) writes them")
+  func numbers() {
+    for value in [0, 7, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min] + (0..<200).map({ $0 * 7919 - 500_000 }) {
+      var buffer: [UInt8] = []
+      JSONText.appendNumber(value, to: &buffer)
+      #expect(String(decoding: buffer, as: UTF8.self) == String(value))
+    }
+  }
+
+  /// XML escaping scalar by scalar, as it was before the byte shortcut.
+  static func referenceEscaped(_ text: String, attribute: Bool) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"" where attribute: result += "&quot;"
+      case "'" where attribute: result += "&apos;"
+      case "\r": result += "&#13;"
+      case "\n" where attribute: result += "&#10;"
+      case "\t" where attribute: result += "&#9;"
+      default: if XMLText.isForbidden(scalar) { result += "\u{FFFD}" } else { result.unicodeScalars.append(scalar) }
+      }
+    }
+    return result
+  }
+
+  @Test("XML escaping with the no-change shortcut equals escaping scalar by scalar", arguments: 0..<60)
+  func xmlShortcut(seed: Int) {
+    var generator = SplitMix(seed: UInt64(seed))
+    let pool: [Unicode.Scalar] = ["a", "&", "<", ">", "\"", "'", "\r", "\n", "\t", "\u{01}", "党", "！", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{EFFF}", "😀", " "]
+    var text = String.UnicodeScalarView()
+    // Half the texts hold only characters that need no escaping, to take the shortcut.
+    let plain = seed % 2 == 0
+    for _ in 0..<Int(generator.next() % 30) {
+      let scalar = pool[Int(generator.next() % UInt64(pool.count))]
+      if plain && !["a", "党", "！", "\u{FFFD}", "\u{EFFF}", "😀", " "].contains(scalar) { continue }
+      text.append(scalar)
+    }
+    let string = String(text)
+    for attribute in [false, true] {
+      #expect(XMLText.escaped(string, attribute: attribute) == Self.referenceEscaped(string, attribute: attribute))
+    }
+  }
+}

@@ -11,6 +11,8 @@ public enum XMLText {
   /// Escapes `&`, `<`, `>` (and quotes, for attributes). Forbidden characters are passed to
   /// `forbidden`, whose result is inserted as markup.
   public static func escaped(_ text: String, attribute: Bool = false, forbidden: (Unicode.Scalar) -> String = { _ in "\u{FFFD}" }) -> String {
+    // Most segments need nothing: one pass over the bytes, and the text itself is the result.
+    if text.utf8.withContiguousStorageIfAvailable({ !needsEscaping($0, attribute: attribute) }) == true { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -28,6 +30,26 @@ public enum XMLText {
       }
     }
     return result
+  }
+
+  /// Whether `bytes` (UTF-8) hold anything ``escaped(_:attribute:forbidden:)`` changes.
+  static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      switch byte {
+      case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0x0D: return true
+      case UInt8(ascii: "\""), UInt8(ascii: "'"), 0x0A, 0x09: if attribute { return true }
+      case 0x00..<0x20: return true  // forbidden C0 controls
+      case 0xEF:
+        // U+FFFE, U+FFFF (EF BF BE, EF BF BF)
+        if index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+      default: break
+      }
+      index += 1
+    }
+    return false
   }
 
   /// An attribute value, quoted.
