@@ -1,5 +1,6 @@
 // segflow-bench FILE [REPEATS]: throughput of bare ICU sentence and word iteration and of each
-// Segflow stage over the same bytes, single-threaded, as MB/s and as ratios. Used by scripts/bench;
+// Segflow stage over the same bytes, single-threaded, and of `segflow run` end to end with one
+// job and with every core, as MB/s and as ratios. Used by scripts/bench;
 // build with -c release for meaningful figures.
 import Foundation
 import SegflowICU
@@ -78,10 +79,44 @@ let withTokens = withoutTokens + (stageTimes["tokenize"] ?? 0)
 report.append(("pipeline.sentences", rate(withoutTokens)))
 report.append(("pipeline.words", rate(withTokens)))
 
-print(String(format: "input: %.1f MB, %d segments, best of %d runs, one thread", megabytes, document.segments.count, repeats))
+// End to end as `segflow run` does it (BatchRunner: a document over 8 MB is read and processed
+// in chunks, run counts, the JSONL file written), with one job and with every core.
+let cores = ProcessInfo.processInfo.activeProcessorCount
+let sentencePipeline = pipeline.truncated(after: "segment")
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("segflow-bench-\(getpid())").path
+defer { try? FileManager.default.removeItem(atPath: scratch) }
+func endToEnd(_ pipeline: Pipeline, jobs: Int) async throws -> Double {
+  var time = Double.infinity
+  for _ in 0..<repeats {
+    let runner = BatchRunner(pipeline: pipeline, outputDirectory: scratch, writers: [JSONLWriter()], jobs: jobs)
+    let start = DispatchTime.now().uptimeNanoseconds
+    let results = await runner.run([InputDocument(path: arguments[1], name: "bench")])
+    time = min(time, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    if let error = results.first?.error { throw error }
+  }
+  return rate(time)
+}
+let runSentences1 = try await endToEnd(sentencePipeline, jobs: 1)
+let runWords1 = try await endToEnd(pipeline, jobs: 1)
+let runSentencesAll = try await endToEnd(sentencePipeline, jobs: cores)
+let runWordsAll = try await endToEnd(pipeline, jobs: cores)
+report.append(("run.sentences.jobs1", runSentences1))
+report.append(("run.words.jobs1", runWords1))
+report.append(("run.sentences.jobs\(cores)", runSentencesAll))
+report.append(("run.words.jobs\(cores)", runWordsAll))
+
+print(String(format: "input: %.1f MB, %d segments, best of %d runs; stages and pipeline.* one thread, run.* end to end (BatchRunner, JSONL)", megabytes, document.segments.count, repeats))
 for (name, value) in report { print(name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%9.1f MB/s", value)) }
-print(String(format: "ratio pipeline.words / icu.word         %.2f  (target >= 0.8)", rate(withTokens) / rate(icuWord)))
-print(String(format: "ratio pipeline.sentences / icu.sentence %.2f  (target >= 0.5)", rate(withoutTokens) / rate(icuSentence)))
+func ratio(_ name: String, _ value: Double, _ target: String) {
+  print("ratio " + name.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: "%6.2f  (target %@)", value, target))
+}
+ratio("pipeline.words / icu.word", rate(withTokens) / rate(icuWord), ">= 0.8")
+ratio("pipeline.sentences / icu.sentence", rate(withoutTokens) / rate(icuSentence), ">= 0.5")
+ratio("run.words.jobs1 / icu.word", runWords1 / rate(icuWord), ">= 0.8")
+ratio("run.sentences.jobs1 / icu.sentence", runSentences1 / rate(icuSentence), ">= 0.5")
+ratio("run.words.jobs\(cores) / icu.word", runWordsAll / rate(icuWord), "> 1: all cores beat bare ICU")
+ratio("run.sentences.jobs\(cores) / icu.sentence", runSentencesAll / rate(icuSentence), "> 1: all cores beat bare ICU")
+ratio("run.words.jobs\(cores) / run.words.jobs1", runWordsAll / runWords1, "speed-up on \(cores) cores")
 } catch {
   FileHandle.standardError.write(Data("segflow-bench: \(error)\n".utf8))
   exit(1)

@@ -57,6 +57,55 @@ import Testing
     #expect(chunked.0.chunks > 1)
   }
 
+  /// Paragraphs wrapped into narrow columns with blank lines mid-paragraph now and then (column
+  /// breaks), as the bench corpus has them: reflow joins across many blank lines.
+  static func columnDocument(paragraphs count: Int) throws -> String {
+    let seed = try String(contentsOfFile: Fixtures.path("seeds/\(Fixtures.seeds[0])"), encoding: .utf8)
+    let paragraphs = seed.components(separatedBy: "\n\n").map { $0.replacingOccurrences(of: "\n", with: "") }.filter { $0.count > 20 }
+    var generator = SplitMix(seed: 11)
+    var parts: [String] = []
+    for _ in 0..<count {
+      let paragraph = Array(paragraphs[Int(generator.next() % UInt64(paragraphs.count))])
+      let width = 10 + Int(generator.next() % 7)
+      var lines: [String] = []
+      var start = 0
+      while start < paragraph.count {
+        let end = min(paragraph.count, start + width)
+        if start > 0 && generator.next() % 6 == 0 { lines.append("") }
+        lines.append(String(paragraph[start..<end]))
+        start = end
+      }
+      parts.append(lines.joined(separator: "\n"))
+    }
+    return parts.joined(separator: "\n\n") + "\n"
+  }
+
+  @Test("cuts that do not hold grow their chunk and void the chunks planned after them", arguments: [1, 3])
+  func failedCuts(jobs: Int) async throws {
+    let bytes = Array(try Self.columnDocument(paragraphs: 120).utf8)
+    let whole = try await outputs(bytes, chunkBytes: nil)
+    // The file `outputs` wrote (outputs name its path).
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segflow-chunk-\(bytes.count)-\(ContentHash.fnv1a(bytes))")
+    let path = folder.appendingPathComponent("doc.txt").path
+    let streaming = Self.writers.compactMap { $0 as? any StreamingSegmentWriter }
+    for guesses in [false, true] {
+      var processor = ChunkedProcessor(pipeline: try Fixtures.defaultPipeline(), writers: streaming, chunkBytes: 900)
+      processor.guessesCuts = guesses
+      let out = folder.appendingPathComponent("out-cuts-\(guesses)-\(jobs)").path
+      defer { try? FileManager.default.removeItem(atPath: out) }
+      var result = DocumentResult(input: InputDocument(path: path, name: "doc"))
+      let outcome = try await processor.process(result.input, outputDirectory: out, context: StageContext(), jobs: jobs, result: &result)
+      #expect(outcome == .done)
+      var files: [String: Data] = [:]
+      for file in try FileManager.default.contentsOfDirectory(atPath: out) {
+        files[file] = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent(file))
+      }
+      #expect(files == whole.1)
+      #expect(result.chunks > 3)
+      if !guesses { #expect(result.chunkRetries > 0) }
+    }
+  }
+
   @Test("the seed itself, CRLF line ends and a byte-order mark come out the same in chunks")
   func seedCRLFAndBOM() async throws {
     let seed = try String(contentsOfFile: Fixtures.path("seeds/\(Fixtures.seeds[0])"), encoding: .utf8)

@@ -11,7 +11,9 @@
 /// Where a chunk ends does not change the outputs (only a cut that no block crosses is kept), so
 /// a chunk that has to grow again and again (a long stretch where reflow joins across blank
 /// lines) grows by a sixteenth of `chunkBytes`, then an eighth, … instead of one blank line at a
-/// time: each attempt repairs the whole chunk again.
+/// time: each attempt repairs the whole chunk again. And before a cut is handed out, the lines
+/// around it alone are repaired (``mayHold``): when a block crosses the blank line there, the
+/// next blank line is tried at once. Either way the repair of the whole chunk decides.
 final class ChunkPlanner {
   /// One chunk to repair: its lines from the prefix context to the suffix context.
   struct Plan: Sendable {
@@ -33,6 +35,8 @@ final class ChunkPlanner {
   let chunkBytes: Int
   let contextRows: Int
   private let stream: LineStream
+  /// Whether a cut before line number `cut` may hold, judged from `lines` around it.
+  private let mayHold: (_ lines: [SourceLine], _ cut: Int) -> Bool
   /// Lines read and still needed; `buffer[0]` is line index `base` of the file.
   private var buffer: [SourceLine] = []
   private var base = 0
@@ -50,8 +54,9 @@ final class ChunkPlanner {
   /// comes at the same point of the plan sequence however far ahead the planning went.
   private var failure: LineStream.Failure?
 
-  init(stream: LineStream, chunkBytes: Int, contextRows: Int) {
+  init(stream: LineStream, chunkBytes: Int, contextRows: Int, mayHold: @escaping (_ lines: [SourceLine], _ cut: Int) -> Bool = { _, _ in true }) {
     self.stream = stream
+    self.mayHold = mayHold
     self.chunkBytes = chunkBytes
     self.contextRows = contextRows
     reach = chunkBytes
@@ -62,6 +67,16 @@ final class ChunkPlanner {
     guard !finished else { return nil }
     while true {
       if let found = findCut(from: searchFrom - base, coreStart: coreStart - base) {
+        var localStart = found.end
+        var nonBlankBefore = 0
+        while localStart > max(windowStart - base, 0) && nonBlankBefore < contextRows {
+          localStart -= 1
+          if !buffer[localStart].isBlank { nonBlankBefore += 1 }
+        }
+        guard mayHold(Array(buffer[localStart..<found.suffixEnd]), buffer[found.end].number) else {
+          searchFrom = base + found.end + 1
+          continue
+        }
         let cutEnd = base + found.end
         var prefixStart = cutEnd
         var nonBlank = 0

@@ -27,6 +27,9 @@ struct ChunkedProcessor {
   let writers: [any StreamingSegmentWriter]
   let chunkBytes: Int
   let contextRows = 8
+  /// Repair the lines around a cut before handing it out (``ChunkPlanner``); off in tests, to
+  /// make cuts fail and chunks grow.
+  var guessesCuts = true
 
   /// Whether a document can go through here: the pipeline reflows, every writer streams.
   static func applies(to pipeline: Pipeline, writers: [any SegmentWriter]) -> Bool {
@@ -70,12 +73,29 @@ struct ChunkedProcessor {
     let maxPending = jobs > 1 ? jobs + 1 : 1
     let stream = try LineStream(path: input.path)
     // About `chunkBytes` of text in flight whatever the number of jobs, so memory stays the same.
-    let planner = ChunkPlanner(stream: stream, chunkBytes: max(1, chunkBytes / maxPending), contextRows: contextRows)
     let reflowIndex = pipeline.stages.firstIndex { $0.name == "reflow" } ?? 0
     let repairStages = Array(pipeline.stages[1...reflowIndex])
     let restStages = Array(pipeline.stages[(reflowIndex + 1)...])
     let writerContext = WriterContext(sourceLanguage: pipeline.language, targetLanguage: pipeline.targetLanguage)
     let contexts = StageContextPool()
+    let guessesCuts = guessesCuts
+    let planner = ChunkPlanner(stream: stream, chunkBytes: max(1, chunkBytes / maxPending), contextRows: contextRows) { lines, cut in
+      // No block of the lines around the cut may cross it (a guess: the chunk's repair decides).
+      guard guessesCuts else { return true }
+      return contexts.withContext { context in
+        var document = Document(name: "", path: input.path, bytes: [], language: pipeline.language)
+        document.lines = lines
+        do throws(DocumentError) {
+          for stage in repairStages { try stage.run(&document, context: context) }
+        } catch {
+          return true
+        }
+        return !document.blocks.contains { block in
+          guard let range = block.lines else { return false }
+          return range.lowerBound < cut && range.upperBound >= cut
+        }
+      }
+    }
     let sink = Sink(input: input, language: pipeline.language, writers: writers, outputDirectory: outputDirectory, context: writerContext)
     var progress = result
 
@@ -141,6 +161,7 @@ struct ChunkedProcessor {
                   blocks, lines: lines, firstBlock: first, offsetMap: map, input: input, stages: restStages, contexts: contexts, writerContext: writerContext))
               }
             case .extend:
+              progress.chunkRetries += 1
               planner.retry(plan)
               epoch += 1
               plans.removeAll()

@@ -17,6 +17,9 @@ public struct DocumentResult: Sendable {
   public var skipped = false
   /// Chunks the document was processed in (0: whole, in memory; see ``ChunkedProcessor``).
   public var chunks = 0
+  /// Chunk cuts that did not hold once the chunk was repaired (the chunk grew and was repaired
+  /// again); a measure of wasted work, not of the outputs.
+  public var chunkRetries = 0
 
   public init(input: InputDocument) {
     self.input = input
