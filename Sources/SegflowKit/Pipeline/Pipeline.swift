@@ -58,9 +58,12 @@ public enum ContentHash {
     defer { try? handle.close() }
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty {
-      for byte in data {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x100_0000_01b3
+      // Over the bytes in place: Data's iterator goes byte by byte through an enum.
+      data.withUnsafeBytes { bytes in
+        for byte in bytes {
+          hash ^= UInt64(byte)
+          hash = hash &* 0x100_0000_01b3
+        }
       }
     }
     return hex(hash)
