@@ -15,6 +15,13 @@ public protocol Stage: Sendable {
 /// iterators are costly to open and not thread-safe, so each task keeps its own.
 public final class StageContext {
   private var iterators: [String: BreakIterator] = [:]
+  private var segmenters: [SegmenterKey: SRXSegmenter] = [:]
+
+  private struct SegmenterKey: Hashable {
+    let rules: [SRXRule]
+    let file: String
+    let timeLimit: Int32
+  }
   /// When the current document must be done by (`run --timeout`); checked between stages and
   /// between chunks, since a stage in progress cannot be interrupted.
   public var deadline: ContinuousClock.Instant?
@@ -34,6 +41,16 @@ public final class StageContext {
     guard let deadline, ContinuousClock.now > deadline else { return }
     let seconds = timeLimit.map { " of \($0.components.seconds) s" } ?? ""
     throw DocumentError(path: path, message: "timed out: over the time limit\(seconds) (--timeout) after \(step)")
+  }
+
+  /// A cached SRX segmenter for `rules` (compiling the rules and deriving their prefilters cost
+  /// more than segmenting a small document; its matchers are not thread-safe, so one per task).
+  public func segmenter(rules: [SRXRule], file: String, timeLimit: Int32) throws(SRXError) -> SRXSegmenter {
+    let key = SegmenterKey(rules: rules, file: file, timeLimit: timeLimit)
+    if let cached = segmenters[key] { return cached }
+    let made = try SRXSegmenter(rules: rules, file: file, timeLimit: timeLimit)
+    segmenters[key] = made
+    return made
   }
 
   /// A cached iterator of `kind` for the ICU locale `locale`.

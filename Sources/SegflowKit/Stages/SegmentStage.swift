@@ -26,7 +26,7 @@ public struct SegmentStage: Stage {
       var segmenter: SRXSegmenter?
       if let rules {
         let selected = rules.rules(for: document.language)
-        if !selected.isEmpty { segmenter = try SRXSegmenter(rules: selected, file: rules.file, timeLimit: timeLimit) }
+        if !selected.isEmpty { segmenter = try context.segmenter(rules: selected, file: rules.file, timeLimit: timeLimit) }
       }
       splitter = SentenceSplitter(iterator: iterator, rules: segmenter)
     } catch {
