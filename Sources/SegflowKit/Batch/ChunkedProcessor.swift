@@ -11,8 +11,9 @@ import Foundation
 /// If reflow ever joins across an edge that an earlier chunk already closed, the caller falls
 /// back to processing the document whole.
 ///
-/// With `jobs` above 1, up to `jobs + 1` chunks are in flight at once: later chunks are cut
-/// (``ChunkPlanner``) and repaired while earlier ones are segmented and written. Each result is
+/// With `jobs` above 1, up to `jobs + 1` chunks of `chunkBytes / (jobs + 1)` are in flight at
+/// once (so about `chunkBytes` of text, as with one job): later chunks are cut (``ChunkPlanner``)
+/// and repaired while earlier ones are segmented and written. Each result is
 /// used in order only: a chunk is numbered once every chunk before it is repaired and its cut
 /// holds, bodies are written in order, and a cut that does not hold voids the chunks planned
 /// after it. So the outputs, and any error, are those of one chunk at a time.
@@ -72,13 +73,13 @@ struct ChunkedProcessor {
   ) async throws(DocumentError) -> Outcome {
     let maxPending = jobs > 1 ? jobs + 1 : 1
     let stream = try LineStream(path: input.path)
-    // About `chunkBytes` of text in flight whatever the number of jobs, so memory stays the same.
     let reflowIndex = pipeline.stages.firstIndex { $0.name == "reflow" } ?? 0
     let repairStages = Array(pipeline.stages[1...reflowIndex])
     let restStages = Array(pipeline.stages[(reflowIndex + 1)...])
     let writerContext = WriterContext(sourceLanguage: pipeline.language, targetLanguage: pipeline.targetLanguage)
     let contexts = StageContextPool()
     let guessesCuts = guessesCuts
+    // About `chunkBytes` of text in flight whatever the number of jobs, so memory stays the same.
     let planner = ChunkPlanner(stream: stream, chunkBytes: max(1, chunkBytes / maxPending), contextRows: contextRows) { lines, cut in
       // No block of the lines around the cut may cross it (a guess: the chunk's repair decides).
       guard guessesCuts else { return true }
