@@ -25,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Comma-separated writers (\(WriterRegistry.names.joined(separator: ", "))); default: the pipeline's.", valueName: "list"))
   var writers: String?
 
-  @Option(name: .long, help: ArgumentHelp("Documents processed at once (default: the number of cores).", valueName: "n"))
+  @Option(name: .long, help: ArgumentHelp("Documents, and chunks of a large document, processed at once (default: the number of cores).", valueName: "n"))
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @Flag(name: .long, help: "No progress line and no summary on standard error.")
