@@ -163,6 +163,23 @@ extension Reflower {
     return width
   }
 
+  /// The second widest of the (up to four) visual lines after row `index` (rows cut at squeezed
+  /// punctuation added up while they fit in `column`), before a page break or byline, no row
+  /// more than eight after `index`; the widest when fewer than three. Robust to one line that
+  /// measures wide (glue around a number, an overfull Latin word) and to fragments.
+  func secondWidestVisual(_ rows: [Row], after index: Int, column: Int) -> Int {
+    var first = 0, second = 0, count = 0
+    var next = index + 1
+    for _ in 0..<4 {
+      guard next < rows.count, next <= index + 8, !rows[next].startsPage, !rows[next].isByline else { break }
+      let visual = visualWidth(rows, next, column: column)
+      if visual.width > first { second = first; first = visual.width } else if visual.width > second { second = visual.width }
+      count += 1
+      next = visual.end + 1
+    }
+    return count >= 3 ? second : first
+  }
+
   /// The widest of the (up to three) rows after row `index`, before a page break: the column
   /// width below it.
   func widthAfter(_ rows: [Row], _ index: Int) -> Int {

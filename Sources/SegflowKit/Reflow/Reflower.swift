@@ -276,7 +276,7 @@ public struct Reflower: Sendable {
     // A headline set directly above a wider lede (the lines below are wide too: one overfull
     // line under a line cut short before a long Latin word is no lede).
     if let next, next.blanksBefore == 0, next.profile.width * 2 >= profile.width * 3, profile.width <= 60, !profile.isJustified,
-      index + 2 >= rows.count || profile.hasInternalSpace || !next.profile.startsWithWord
+      index + 2 >= rows.count || profile.hasInternalSpace || !(next.profile.startsWithWord || Self.hasLatinLetter(next.profile))
         || widthAfter(rows, index + 1) * 2 >= profile.width * 3
     {
       return Classification(kind: .heading, rule: "title-above-wider-text", confidence: 0.7, detail: "a short title-like line above much wider text")
@@ -291,7 +291,10 @@ public struct Reflower: Sendable {
       }
       // Too short for a paragraph's first line that goes on (those are full but for the
       // indent), and not cut before a Latin word that did not fit.
-      if profile.width <= min(below - 6, below * 2 / 3), !next.profile.startsWithWord {
+      // (The column is the second widest of the visual lines below: one of them may hold a number or
+      // Latin word whose glue or letters measure wide, `眼状斑点。1929 年，`, or run overfull.)
+      let column = secondWidestVisual(rows, after: index, column: below)
+      if profile.width <= min(column - 6, column * 2 / 3), !next.profile.startsWithWord {
         return Classification(kind: .heading, rule: "short-title-above-text", confidence: 0.7, detail: "a title-like line after a blank, too short to be a first line that goes on")
       }
     }
@@ -561,7 +564,9 @@ public struct Reflower: Sendable {
   /// line wider than itself.
   func isIndentedFirstLine(_ rows: [Row], _ index: Int) -> Bool {
     guard index + 1 < rows.count else { return false }
-    let width = widthAfter(rows, index)
+    // (The second widest row below, not the widest: a row with a number or an overfull Latin
+    // word measures wider than the column, `眼状斑点。1929 年，` in a column 16 wide.)
+    let width = min(widthAfter(rows, index), secondWidest(rows, after: index))
     let row = rows[index].profile.width
     let next = visualWidth(rows, index + 1, column: width).width
     // A justified (letter-spaced) line below was stretched to the full width.
