@@ -93,7 +93,15 @@ struct LineProfile {
       let cjkCount = token.reduce(0) { $0 + (classes[$1].isCJK ? 1 : 0) }
       if cjkCount == 1 && token.count == 1 { singleCJK += 1; atomic += 1 } else if cjkCount == 0 { atomic += 1 }
     }
-    let letterSpaced = tokens.count >= 4 && singleCJK >= 2 && atomic * 100 >= tokens.count * 85
+    // With a number or Latin word in the line, pdftotext's space threshold drops to 0.03 em:
+    // a stretched line then shows every gap spaced, so two ideographs set solid (`观景台于 2011
+    // 年 4 月 17 日`) say the line was not stretched, however many single characters the glue
+    // around the numbers isolates.
+    let hasWord = tokens.contains { token in token.count >= 2 && classes[token].allSatisfy(\.isWordLike) }
+    let solidIdeographs = tokens.contains { token in
+      zip(token.dropLast(), token.dropFirst()).contains { classes[$0] == .ideograph && classes[$1] == .ideograph }
+    }
+    let letterSpaced = tokens.count >= 4 && singleCJK >= 2 && atomic * 100 >= tokens.count * 85 && !(hasWord && solidIdeographs)
 
     // Gaps between two CJK characters: two or more in one line are justification even when
     // pdftotext spaced only some gaps (squeezed punctuation makes the gaps uneven); a single one
