@@ -265,7 +265,15 @@ public struct Reflower: Sendable {
       let narrower = profile.width <= below - 7 && (profile.isPureCJK || profile.hasInternalSpace) && !cutBeforeWord
       // (At the very top, a text may also start in the middle of a paragraph, at full width, or
       // wider when a Latin word follows: there only a clearly narrower line is a headline.)
-      if (profile.width >= below && index > 0) || narrower {
+      // (Or the next line, a line of CJK characters that goes on, is no full line below an
+      // indented one: measured at most half a character wider, not one or two, and a pure CJK
+      // line measures at least as wide as it is set. Rows with numbers below may measure the
+      // column short: their glue stretches.)
+      let nextVisual = visualWidth(rows, index + 1, column: below)
+      let nextNotFull = index > 0 && profile.isPureCJK && next.profile.isPureCJK && !next.profile.endsSentence
+        && nextVisual.end == index + 1 && rows[index + 2].blanksBefore == 0 && !rows[index + 2].startsPage
+        && next.profile.width <= profile.width + 1
+      if (profile.width >= below && index > 0) || narrower || nextNotFull {
         return Classification(kind: .heading, rule: "document-headline", confidence: 0.65, detail: "a title-like line opening the document, not shaped like an indented first line")
       }
     }
