@@ -128,9 +128,12 @@ public struct Reflower: Sendable {
           : standaloneKind(rows, index, previousEnded: previousEnded, previousKind: previousKind, blankAfter: blankAfter)
         if let kind = standalone {
           close(.paragraph)
-          if kind.kind == .heading, let last = lastHeading, last.row == index - 1, isSplitHeadline(rows, index) {
+          if kind.kind == .heading, let last = lastHeading, last.row == index - 1, blankAfter, isSplitHeadline(rows, index) {
             // `每集统计两队总分` ⏎⏎ `除此之外`: one headline whose wide middle gap made
-            // pdftotext print two blocks.
+            // pdftotext print two blocks. Each half is a block of its own, so a blank line
+            // follows the second too; a heading directly above the text is a second heading
+            // (`面對南下的德國大軍` ⏎⏎ `換句話說` ⏎ `但是甘地…`), and joining it would put a
+            // space between CJK characters that the page does not have.
             var merged = last.builder
             merged.appendJoiningSpace()
             merged.append(row, verbatim: false)
