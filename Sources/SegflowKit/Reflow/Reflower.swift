@@ -437,8 +437,10 @@ public struct Reflower: Sendable {
       return Decision(.join, rule: "short-end-before-opening-mark", confidence: 0.55, line: line, detail: "a sentence end \(visual) wide, then an opening mark: with the next line it fills the column, as an indented first line would after a paragraph end; most sentence ends go on")
     }
     // A wide lede or column ends and a narrower one begins below it.
-    // (Lines below cut at squeezed punctuation count as the visual lines they make up.)
-    let below = max(widthAfter(rows, index), visualWidthAfter(rows, index, column: visual))
+    // (Lines below cut at squeezed punctuation count as the visual lines they make up, in the
+    // column below: added up to the lede's width, a short last line and the next line's
+    // fragment, `地，南部为日本原高原。` ⏎ `随着…，节`, would pass for a line as wide as the lede.)
+    let below = max(widthAfter(rows, index), visualWidthAfter(rows, index, column: widthAfter(rows, index) + 2))
     // (Unless the next line ends a sentence and is itself wider than the lines below it: the
     // wide block's short last line, `…楼房。` ⏎ `教育部在…的活动。` above the body columns.)
     let lastOfWide = b.endsSentence && b.width >= widthAfter(rows, index + 1) + 4
