@@ -231,9 +231,10 @@ public struct Reflower: Sendable {
       if let next, Punctuation.noLineStart.contains(next.profile.first) { return nil }
       // The document's first line, short and alone: its running head, whatever follows.
       if index == 0 && profile.width <= 24 && !profile.isLetterSpaced {
-        // Running heads are short names (`要闻`, `湖州联通`); a longer line that the next one
+        // Running heads are short names of two to four characters (`要闻`, `湖州联通`: a
+        // paper's page names); a longer line (five or more) that the next one
         // completes to a line's width is the first half of a split headline.
-        if profile.width > 12, index + 1 < rows.count, isSplitHeadline(rows, index + 1) {
+        if profile.width > 8, index + 1 < rows.count, isSplitHeadline(rows, index + 1) {
           return Classification(kind: .heading, rule: "split-headline", confidence: 0.6, detail: "the first half of a headline that pdftotext printed as two blocks")
         }
         return Classification(kind: .header, rule: "page-head", confidence: 0.8, detail: "a short line alone at the top of the document")
