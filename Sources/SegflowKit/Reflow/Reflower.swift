@@ -277,7 +277,10 @@ public struct Reflower: Sendable {
       let nextNotFull = index > 0 && profile.isPureCJK && next.profile.isPureCJK && !next.profile.endsSentence
         && nextVisual.end == index + 1 && rows[index + 2].blanksBefore == 0 && !rows[index + 2].startsPage
         && next.profile.width <= profile.width + 1
-      if (profile.width >= below && index > 0) || narrower || nextNotFull {
+      // (Or a two-part headline, `除了抵制英國產品外 在此之後`: a lone real space between
+      // ideographs, which a paragraph's first line does not have; justification would space
+      // every gap.)
+      if (profile.width >= below && index > 0) || narrower || nextNotFull || profile.hasInternalSpace {
         return Classification(kind: .heading, rule: "document-headline", confidence: 0.65, detail: "a title-like line opening the document, not shaped like an indented first line")
       }
     }
