@@ -443,8 +443,8 @@ public struct Reflower: Sendable {
     // A sentence end one to three characters into its line, then a number cut off right after
     // its comma, then a short fragment: `权。` ⏎ `2013 年 4 月，` ⏎ `威廉`. pdftotext cut at both
     // marks, so the line was shrunk, and the three fill the column as a 2 em first line's two
-    // fragments would: the widths tie. On the sixteen dev corpora such edges went on five times
-    // in six, so the paragraph goes on.
+    // fragments would: the widths tie. On the sixteen dev corpora such edges went on seven times
+    // in ten, so the paragraph goes on.
     if short && !blank && visual <= 6 && ScalarClass(b.first) == .digit && Punctuation.continuing.contains(b.last),
       nextVisual.end == index + 1 || nextVisual.end == index + 2, index + 2 < rows.count
     {
