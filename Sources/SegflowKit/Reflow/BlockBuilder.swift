@@ -20,7 +20,8 @@ struct BlockBuilder {
   ///     for running text, where it is justification.
   mutating func append(_ row: Reflower.Row, verbatim: Bool, keepSoftSpace: Bool = true) {
     let profile = row.profile
-    let dropSoft = !keepSoftSpace && !verbatim && profile.softSpace != nil && !profile.softSpaceQuoted
+    let isolating = profile.softSpaceIsolatesCharacter
+    let dropSoft = (!keepSoftSpace || isolating) && !verbatim && profile.softSpace != nil && !profile.softSpaceQuoted
     let ranges = dropSoft ? profile.keptWithoutSoftSpace : profile.kept
     guard let firstRange = ranges.first, !firstRange.isEmpty else { return }
     let first = profile.scalars[firstRange.lowerBound]
@@ -43,7 +44,9 @@ struct BlockBuilder {
         utf8Count += 1
       }
     }
-    if dropSoft {
+    if dropSoft && keepSoftSpace {
+      decisions.append(Decision(.removeSpace, rule: "lone-character-space", confidence: 0.75, line: row.line.number, detail: "a lone space that leaves one ideograph on its side: glue of a stretched line, not the gap of a two-part title"))
+    } else if dropSoft {
       decisions.append(Decision(.removeSpace, rule: "lone-justification-space", confidence: 0.8, line: row.line.number, detail: "a lone space between ideographs in running text, outside quotes: justification"))
     }
     if profile.removedSpaces > 0 && !verbatim {
