@@ -68,15 +68,31 @@ enum ScalarClass: UInt8, Sendable {
   /// hangul, no wide or full-width punctuation), East Asian *ambiguous* punctuation (`“ ” ‘ ’ –
   /// • …`) is Latin punctuation, not CJK: the spaces around it are real (`said, “This`).
   static func classes(of scalars: [Unicode.Scalar]) -> [ScalarClass] {
-    var classes = scalars.map { ScalarClass($0) }
+    // One pass with the table held locally: reflow classifies every character of every line.
+    var classes = [ScalarClass](repeating: .other, count: scalars.count)
+    var settled = false  // a CJK character that is not East Asian ambiguous was seen
     var ambiguous = false
-    for (scalar, kind) in zip(scalars, classes) {
-      if kind == .ideograph { return classes }
-      if kind == .cjkPunctuation {
-        if scalar.eastAsianWidth != .ambiguous { return classes }
-        ambiguous = true
+    ScalarTable.bmp.withUnsafeBufferPointer { table in
+      classes.withUnsafeMutableBufferPointer { out in
+        for index in scalars.indices {
+          let scalar = scalars[index]
+          let kind: ScalarClass
+          if scalar.value < 0x10000 {
+            kind = ScalarClass(rawValue: table[Int(scalar.value)] & 0x0F) ?? .other
+          } else {
+            kind = ScalarClass(computing: scalar)
+          }
+          out[index] = kind
+          if settled { continue }
+          if kind == .ideograph {
+            settled = true
+          } else if kind == .cjkPunctuation {
+            if scalar.eastAsianWidth != .ambiguous { settled = true } else { ambiguous = true }
+          }
+        }
       }
     }
+    if settled { return classes }
     if ambiguous {
       for index in classes.indices where classes[index] == .cjkPunctuation { classes[index] = .other }
     }
