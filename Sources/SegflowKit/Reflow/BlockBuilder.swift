@@ -56,9 +56,15 @@ struct BlockBuilder {
         : "\(profile.removedSpaces) spaces next to CJK punctuation or between CJK and Latin removed"
       decisions.append(Decision(.removeSpace, rule: rule, confidence: profile.isLetterSpaced ? 0.95 : 0.85, line: row.line.number, detail: detail))
     }
+    // UTF-8 offsets counted along the line (profiles keep no offset table: it was the largest
+    // array of every row, and reflow keeps every row until the document is done).
+    var position = 0
+    var byteOffset = 0
     for range in ranges where !range.isEmpty {
-      let start = profile.offsets[range.lowerBound]
-      let end = profile.offsets[range.upperBound]
+      while position < range.lowerBound { byteOffset += UTF8.width(profile.scalars[position]); position += 1 }
+      let start = byteOffset
+      while position < range.upperBound { byteOffset += UTF8.width(profile.scalars[position]); position += 1 }
+      let end = byteOffset
       let piece = Piece(
         textOffset: utf8Count, length: end - start, line: row.line.number,
         column: range.lowerBound + 1, sourceOffset: row.line.offset + start)

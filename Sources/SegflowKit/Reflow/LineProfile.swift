@@ -4,8 +4,6 @@ struct LineProfile {
   /// Index in the document's `lines`.
   var index: Int
   var scalars: [Unicode.Scalar]
-  /// UTF-8 offset of each scalar in the line, plus the line's byte length at the end.
-  var offsets: [Int]
   /// Scalar ranges kept in the repaired text, in order; spaces between them were dropped.
   var kept: [Range<Int>]
   /// Spaces removed inside the line (leading and trailing white space not counted).
@@ -53,53 +51,12 @@ struct LineProfile {
 
   /// Profiles `text`, or returns nil for a blank line.
   init?(index: Int, text: String, removeCJKLatinSpaces: Bool) {
-    // One pass over the UTF-8 bytes gives the scalars and their offsets (a `String` holds valid
-    // UTF-8, so the lead byte tells each scalar's length).
-    var text = text
-    let (all, offsets) = text.withUTF8 { Self.decode($0) }
-    self.init(index: index, scalars: all, offsets: offsets, range: 0..<all.count, removeCJKLatinSpaces: removeCJKLatinSpaces)
-  }
-
-  /// The scalars of valid UTF-8 `bytes` and the byte offset of each, plus the byte count at the end.
-  static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
-    // Exact capacities: every row keeps its profile until the document is done.
-    var count = 0
-    for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-    var scalars: [Unicode.Scalar] = []
-    var offsets: [Int] = []
-    scalars.reserveCapacity(count)
-    offsets.reserveCapacity(count + 1)
-    var i = 0
-    let n = bytes.count
-    while i < n {
-      let lead = UInt32(bytes[i])
-      var value: UInt32
-      var length: Int
-      if lead < 0x80 {
-        value = lead; length = 1
-      } else if lead < 0xE0 {
-        value = lead & 0x1F; length = 2
-      } else if lead < 0xF0 {
-        value = lead & 0x0F; length = 3
-      } else {
-        value = lead & 0x07; length = 4
-      }
-      if i + length > n { length = n - i }
-      var k = 1
-      while k < length {
-        value = value << 6 | (UInt32(bytes[i + k]) & 0x3F)
-        k += 1
-      }
-      offsets.append(i)
-      scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-      i += length
-    }
-    offsets.append(n)
-    return (scalars, offsets)
+    let all = Array(text.unicodeScalars)
+    self.init(index: index, scalars: all, range: 0..<all.count, removeCJKLatinSpaces: removeCJKLatinSpaces)
   }
 
   /// Profiles the scalars of `range` only (used to cut a byline off the end of a line).
-  init?(index: Int, scalars all: [Unicode.Scalar], offsets: [Int], range: Range<Int>, removeCJKLatinSpaces: Bool) {
+  init?(index: Int, scalars all: [Unicode.Scalar], range: Range<Int>, removeCJKLatinSpaces: Bool) {
     let classes = ScalarClass.classes(of: all)
     guard let lower = classes[range].firstIndex(where: { $0 != .space }),
       let upper = classes[range].lastIndex(where: { $0 != .space })
@@ -210,7 +167,6 @@ struct LineProfile {
 
     self.index = index
     self.scalars = all
-    self.offsets = offsets
     self.kept = kept
     self.removedSpaces = removed
     self.isLetterSpaced = letterSpaced

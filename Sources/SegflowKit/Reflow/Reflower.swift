@@ -73,8 +73,8 @@ public struct Reflower: Sendable {
       }
       if options.detectBylines, options.layout == .columns, let cut = profile.bylineStart,
         cut > (profile.kept.first?.lowerBound ?? 0),
-        let body = LineProfile(index: index, scalars: profile.scalars, offsets: profile.offsets, range: 0..<cut, removeCJKLatinSpaces: removeGlue),
-        let byline = LineProfile(index: index, scalars: profile.scalars, offsets: profile.offsets, range: cut..<profile.scalars.count, removeCJKLatinSpaces: removeGlue)
+        let body = LineProfile(index: index, scalars: profile.scalars, range: 0..<cut, removeCJKLatinSpaces: removeGlue),
+        let byline = LineProfile(index: index, scalars: profile.scalars, range: cut..<profile.scalars.count, removeCJKLatinSpaces: removeGlue)
       {
         var bodyProfile = body
         bodyProfile.bylineStart = nil
