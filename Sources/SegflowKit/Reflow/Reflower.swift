@@ -632,8 +632,12 @@ public struct Reflower: Sendable {
   func endsSentence(_ rows: [Row], _ index: Int) -> Bool {
     let profile = rows[index].profile
     if profile.endsSentence { return true }
+    // (Count before collecting: most rows are long, and this runs for nearly every edge.)
+    var keptCount = 0
+    for range in profile.kept { keptCount += range.count }
+    guard index > 0, keptCount <= 3 else { return false }
     let marks = profile.kept.flatMap { profile.scalars[$0] }
-    guard index > 0, marks.count <= 3, marks.allSatisfy({ Punctuation.closing.contains($0) || Punctuation.terminal.contains($0) }) else { return false }
+    guard marks.allSatisfy({ Punctuation.closing.contains($0) || Punctuation.terminal.contains($0) }) else { return false }
     let previous = rows[index - 1].profile
     let tail = previous.kept.last.map { Array(previous.scalars[$0].suffix(4)) } ?? []
     return LineProfile.endsSentence((tail + marks)[...])
