@@ -385,9 +385,10 @@ public struct WordRefiner: Sendable {
       flush()
     }
     if options.attachSuffixes {
-      for (first, second) in zip(ranges, ranges.dropFirst()) where first.upperBound == second.lowerBound && first.count >= 2 && isIdeographic(first) {
-        // Most words cannot be a suffix: skip building their text (see `suffixInitials`).
-        guard second.count <= 2, Self.mayStartSuffix(scalars[second.lowerBound]) else { continue }
+      for (first, second) in zip(ranges, ranges.dropFirst()) where first.upperBound == second.lowerBound && first.count >= 2 {
+        // Most words cannot be a suffix: skip testing the word before and building their text
+        // (see `suffixInitials`).
+        guard second.count <= 2, Self.mayStartSuffix(scalars[second.lowerBound]), isIdeographic(first) else { continue }
         let suffix = text(second)
         if Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(first))) {
           // Only join when the suffix was cut off by ICU, not split from a numeral above.
@@ -419,9 +420,10 @@ public struct WordRefiner: Sendable {
       spans.append(Span(range: range, type: type))
     }
     // URLs.
+    let urlInitials = Self.urlInitials
     var i = 0
     while i < n {
-      if (i == 0 || !Self.isASCIIWordChar(s[i - 1])), let length = Self.urlLength(s, at: i) {
+      if urlInitials.contains(s[i]), i == 0 || !Self.isASCIIWordChar(s[i - 1]), let length = Self.urlLength(s, at: i) {
         add(i..<(i + length), .letter)
         i += length
       } else {
@@ -459,11 +461,13 @@ public struct WordRefiner: Sendable {
         }
       }
     }
-    // Numbers (and dates).
+    // Numbers (and dates). A date in Chinese numerals starts with one of `dateInitials`: most
+    // positions are settled by one lookup in a local copy of the set.
+    let dateInitials = Self.dateInitials
     i = 0
     while i < n {
       guard Self.isDigit(s[i]), i == 0 || !(Self.isDigit(s[i - 1]) || Self.isLatinLetter(s[i - 1]) || s[i - 1] == "." || s[i - 1] == "．") else {
-        if options.attachDateUnits, let length = chineseDateLength(s, at: i) {
+        if options.attachDateUnits, dateInitials.contains(s[i]), let length = chineseDateLength(s, at: i) {
           add(i..<(i + length), .number)
           i += length
         } else {
@@ -559,6 +563,8 @@ public struct WordRefiner: Sendable {
   static let numeralAll = ScalarSet("〇○零一二三四五六七八九十两百千万亿")
   static let yearDigits = ScalarSet("○〇零一二三四五六七八九")
   static let monthDigits = ScalarSet("一二三四五六七八九十")
+  /// The first characters of a date in Chinese numerals (``yearDigits`` and ``monthDigits``).
+  static let dateInitials = ScalarSet("○〇零一二三四五六七八九" + "一二三四五六七八九十")
   static let months: Set<String> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
   static let days: Set<String> = {
     var days: Set<String> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "二十", "三十", "三十一"]
