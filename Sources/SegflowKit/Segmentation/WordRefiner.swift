@@ -80,11 +80,21 @@ public struct WordRefiner: Sendable {
 
   /// The words of `text`, given ICU's tokens of it (UTF-8 offsets, as ``WordSplitter`` makes).
   public func refine(_ text: String, tokens icuTokens: [Token]) -> [Token] {
-    let scalars = Array(text.unicodeScalars)
+    // The scalars and their UTF-8 offsets in one decoding pass (`Array(text.unicodeScalars)`
+    // decodes twice, to count and to copy).
+    let utf8Count = text.utf8.count
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(utf8Count)
+    var utf8Offsets: [Int] = [0]
+    utf8Offsets.reserveCapacity(utf8Count + 1)
+    var offset = 0
+    for scalar in text.unicodeScalars {
+      scalars.append(scalar)
+      offset += UTF8.width(scalar)
+      utf8Offsets.append(offset)
+    }
     let n = scalars.count
     guard n > 0 else { return [] }
-    var utf8Offsets = [Int](repeating: 0, count: n + 1)
-    for (index, scalar) in scalars.enumerated() { utf8Offsets[index + 1] = utf8Offsets[index] + scalar.utf8.count }
     var scalarAt = [Int](repeating: -1, count: utf8Offsets[n] + 1)
     for (index, offset) in utf8Offsets.enumerated() { scalarAt[offset] = index }
 
@@ -93,14 +103,12 @@ public struct WordRefiner: Sendable {
     cut[0] = true
     cut[n] = true
     var status = [WordRuleStatus](repeating: .none, count: n)
-    var icuWordEnd = [Int](repeating: -1, count: n)
     for token in icuTokens {
       let start = token.start < scalarAt.count ? scalarAt[token.start] : -1
       let end = token.end < scalarAt.count ? scalarAt[token.end] : -1
       guard start >= 0, end > start else { continue }
       cut[start] = true
       cut[end] = true
-      icuWordEnd[start] = end
       for index in start..<end { status[index] = token.type }
     }
     let space = scalars.map { ScalarTraits.isWhitespace($0) }
@@ -290,6 +298,9 @@ public struct WordRefiner: Sendable {
   /// character; every suffix has at most two characters.
   static let suffixInitials = ScalarSet(suffixes.map { String($0.unicodeScalars.first!) }.joined() + "会")
 
+  /// The one-character ``suffixes``.
+  static let singleSuffixes = ScalarSet(suffixes.filter { $0.unicodeScalars.count == 1 }.joined())
+
   static func mayStartSuffix(_ scalar: Unicode.Scalar) -> Bool {
     suffixInitials.contains(scalar) || (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
   }
@@ -389,8 +400,16 @@ public struct WordRefiner: Sendable {
         // Most words cannot be a suffix: skip testing the word before and building their text
         // (see `suffixInitials`).
         guard second.count <= 2, Self.mayStartSuffix(scalars[second.lowerBound]), isIdeographic(first) else { continue }
-        let suffix = text(second)
-        if Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(first))) {
+        let matches: Bool
+        let initial = scalars[second.lowerBound]
+        if second.count == 1, Self.suffixInitials.contains(initial) {
+          // One unified ideograph equals (canonically) only itself: no string needed.
+          matches = Self.singleSuffixes.contains(initial) || (initial == "会" && Self.assemblyHeads.contains(text(first)))
+        } else {
+          let suffix = text(second)
+          matches = Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(first)))
+        }
+        if matches {
           // Only join when the suffix was cut off by ICU, not split from a numeral above.
           if !(second.count == 1 && Self.numerals.contains(scalars[first.upperBound - 1])) { cut[first.upperBound] = false }
         }
