@@ -4,26 +4,13 @@ extension LineProfile {
   /// character, so such a space is glue from a stretched line, even in a title.
   var softSpaceIsolatesCharacter: Bool {
     guard let gap = softSpace else { return false }
-    return ideographRun(endingBefore: gap.lowerBound) == 1 || ideographRun(startingAt: gap.upperBound) == 1
+    return ideographRun(from: gap.lowerBound - 1, step: -1) == 1 || ideographRun(from: gap.upperBound, step: 1) == 1
   }
 
-  private func ideographRun(endingBefore end: Int) -> Int {
-    var count = 0
-    var position = end - 1
-    while position >= 0, ScalarClass(scalars[position]) == .ideograph {
-      count += 1
-      position -= 1
-    }
-    return count
-  }
-
-  private func ideographRun(startingAt start: Int) -> Int {
-    var count = 0
+  /// How many ideographs follow one another from `start` in the direction of `step` (±1).
+  private func ideographRun(from start: Int, step: Int) -> Int {
     var position = start
-    while position < scalars.count, ScalarClass(scalars[position]) == .ideograph {
-      count += 1
-      position += 1
-    }
-    return count
+    while scalars.indices.contains(position), ScalarClass(scalars[position]) == .ideograph { position += step }
+    return abs(position - start)
   }
 }
