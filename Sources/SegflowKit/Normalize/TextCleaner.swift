@@ -11,7 +11,9 @@
 ///    it (`About Me.......5`; `the left-hand bit....` keeps its ellipsis); a run of four or more dots
 ///    between two words becomes a space (`dots........please`; `that.... She` is an ellipsis);
 /// 5. a rule of four or more `/ = _ ~ # -` becomes a space (`////Header////`);
-/// 6. three or more spaces or tabs become one space (two are kept: they are often deliberate);
+/// 6. three or more spaces or tabs that touch a word (a letter or digit on either side) become
+///    one space (two are kept: they are often deliberate); between two symbols they are layout
+///    and stay (the spaced stars of a section break, `*       *       *`);
 ///
 /// and across lines:
 /// 7. a run of four or more lines of one or two capital letters each, a word printed one letter
@@ -59,7 +61,6 @@ public enum TextCleaner {
   nonisolated(unsafe) private static let texQuote = #/(^|[\s(\[])`(?=\p{L})/#
   nonisolated(unsafe) private static let dots = #/(\w)\.{4,}(?=\w)/#
   nonisolated(unsafe) private static let ruleRun = #/(?:/{4,}|={4,}|_{4,}|~{4,}|#{4,}|-{4,})/#
-  nonisolated(unsafe) private static let spaces = #/[ \t]{3,}/#
   nonisolated(unsafe) private static let leaderAtEnd = #/\s*\.{4,}\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*$/#
 
   static func cleanLine(_ line: String) -> String {
@@ -71,8 +72,53 @@ public enum TextCleaner {
     if text.contains("`") { text = text.replacing(texQuotes, with: "\"").replacing(texQuote) { String($0.output.1) + "'" } }
     if text.contains("....") { text = text.replacing(dots) { String($0.output.1) + " " } }
     text = text.replacing(ruleRun, with: " ")
-    text = text.replacing(spaces, with: " ")
-    return text
+    return collapseSpaceRuns(text)
+  }
+
+  /// `line` with each run of three or more spaces or tabs that touches a word (a letter or digit
+  /// just before or just after it) replaced by one space. A run with a symbol or the line's end
+  /// on both sides is kept: an ornament's spacing (a dinkus `*       *       *`) is layout, not
+  /// noise between words.
+  static func collapseSpaceRuns(_ line: String) -> String {
+    guard hasSpaceRun(line) else { return line }
+    let scalars = Array(line.unicodeScalars)
+    var result = String.UnicodeScalarView()
+    var index = 0
+    while index < scalars.count {
+      guard isSpaceOrTab(scalars[index]) else {
+        result.append(scalars[index])
+        index += 1
+        continue
+      }
+      var end = index
+      while end < scalars.count, isSpaceOrTab(scalars[end]) { end += 1 }
+      let touchesWord = (index > 0 && isWordScalar(scalars[index - 1])) || (end < scalars.count && isWordScalar(scalars[end]))
+      if end - index >= 3 && touchesWord {
+        result.append(" ")
+      } else {
+        result.append(contentsOf: scalars[index..<end])
+      }
+      index = end
+    }
+    return String(result)
+  }
+
+  /// Whether `line` holds three spaces or tabs in a row (checked on UTF-8 bytes, so lines
+  /// without one, nearly all, are not decoded).
+  private static func hasSpaceRun(_ line: String) -> Bool {
+    var run = 0
+    for byte in line.utf8 {
+      run = byte == 0x20 || byte == 0x09 ? run + 1 : 0
+      if run == 3 { return true }
+    }
+    return false
+  }
+
+  private static func isSpaceOrTab(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+
+  /// A letter or a digit: a character a word is made of.
+  private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 
   /// The line without a table-of-contents leader and page number at its end.

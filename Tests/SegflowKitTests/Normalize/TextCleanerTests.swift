@@ -35,6 +35,13 @@ import Testing
     #expect(cleaned("C:\\new folder") == ["C:\\new folder"])
     #expect(cleaned("////////Header here////////") == [" Header here "])
     #expect(cleaned("Get rid of   extra space.  Two stay.") == ["Get rid of extra space.  Two stay."])
+    #expect(cleaned("        Indented\ttext\t\t\tand   more 42   ") == [" Indented\ttext and more 42 "])
+  }
+
+  @Test("spaces between symbols are layout and stay: a dinkus keeps its spacing")
+  func ornamentSpacing() {
+    #expect(cleaned("               *       *       *       *       *") == ["               *       *       *       *       *"])
+    #expect(cleaned("end.   *   *   *   Next") == ["end.   *   *   * Next"])
     #expect(cleaned("`So what?' he asked. ``Fine.''") == ["'So what?' he asked. \"Fine.''"])
   }
 
