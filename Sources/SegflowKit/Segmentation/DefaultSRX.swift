@@ -221,11 +221,17 @@ public enum DefaultSRX {
           <beforebreak>(?:^|(?&lt;=[.?!]\s))\p{Lu}\.</beforebreak>
           <afterbreak>\s+\p{Lu}</afterbreak>
         </rule>
-        <!-- U.S./U.K. before the noun they qualify ("the U.S. Government"), but not before a new
-             sentence ("left the U.K. He went"). -->
+        <!-- A multi-initial abbreviation ("U.S.", "U.S.A.", "E.U.", "J.C.") before a capitalised
+             word: the word starts a new sentence only when it is a common sentence starter (a
+             pronoun, an article, a wh-word, a quantifier, an adverb or a conjunction that opens
+             sentences: "I live in the U.S.A. I went", "the E.U. How about you?", "President of
+             the U.S. Millions attended"); any other capitalised
+             word is a name or a noun the abbreviation qualifies ("J.C. Penney", "the U.S.
+             Government"), so the sentence goes on. After a number, A.M./P.M. is a time, not
+             initials ("at 6 P.M. Mr. Smith then went" breaks). -->
         <rule break="no">
-          <beforebreak>\bU\.(?:S\.(?:A\.)?|K\.|N\.)</beforebreak>
-          <afterbreak>\s+(?:Government|Army|Navy|Air|Marine|Marines|Senate|House|Congress|Commission|Panel|Department|Court|Embassy|Treasury|Dollar|Dollars|Open|Attorney|Secretary|President|Census|Constitution|Supreme|Postal|Forces?|Military|Coast|Border|Customs|Federal|State|Ambassador|Mission|Bank|Economy|Market|Parliament|Prime|Foreign|Office|Council|Administration|Agency|Team|Olympic|Patent|Steel|Representative)\b</afterbreak>
+          <beforebreak>\p{Lu}\.(?&lt;![\p{L}\p{N}.]\p{Lu}\.)(?&lt;!\d\s\p{Lu}\.)(?:\p{Lu}\.)+</beforebreak>
+          <afterbreak>\s+(?!(?:I|He|She|It|We|They|You|The|A|An|This|That|These|Those|There|Here|How|What|When|Where|Which|Who|Whom|Whose|Why|However|Meanwhile|Moreover|Nevertheless|Still|Also|Then|Thus|Now|Today|Yesterday|Tomorrow|But|And|So|Yet|Or|If|As|In|On|At|For|After|Before|Since|While|Although|Though|Because|Indeed|Instead|Perhaps|Some|Many|Most|Several|Few|Both|All|Each|Every|Millions|Thousands|Hundreds|Dozens|No|Not|My|Our|His|Her|Its|Their|Your|Let|Is|Are|Was|Were|Do|Does|Did|Can|Could|Will|Would|Should|May|Might|Must)\b)\p{Lu}</afterbreak>
         </rule>
         <!-- "!" inside a name or a click consonant: "Yahoo! in", "Y!J.", "!Xũ". -->
         <rule break="no">

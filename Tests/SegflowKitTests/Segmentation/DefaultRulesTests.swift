@@ -75,6 +75,16 @@ import Testing
     #expect(try sentences("I live in the U.S. How about you? I work for the U.S. Government.", "en") == ["I live in the U.S.", "How about you?", "I work for the U.S. Government."])
   }
 
+  @Test("English multi-initial abbreviations: a sentence starter after them breaks, a name or a noun goes on")
+  func englishMultiInitials() throws {
+    try check("I live in the U.S.A. I went to J.C. Penney.", ["I live in the U.S.A.", "I went to J.C. Penney."], "en")
+    try check("The quote is by J.R.R. Tolkien. I live in the E.U. How about you?", ["The quote is by J.R.R. Tolkien.", "I live in the E.U.", "How about you?"], "en")
+    #expect(try sentences("She works for the U.S. Treasury. He was President of the U.S. Millions attended.", "en")
+      == ["She works for the U.S. Treasury.", "He was President of the U.S.", "Millions attended."])
+    // After a number A.M./P.M. is a time, not initials: a capitalised word after it starts a sentence.
+    #expect(try sentences("He left the bank at 6 P.M. Mr. Smith then went home.", "en") == ["He left the bank at 6 P.M.", "Mr. Smith then went home."])
+  }
+
   @Test("English lists: labels stay with their item, and a new label starts a new item")
   func englishLists() throws {
     try check("1. The first item 2. The second item", ["1. The first item", "2. The second item"], "en")
