@@ -208,6 +208,14 @@ public enum DefaultSRX {
           <beforebreak>\b(?:Inc|Ltd|Corp|Co|Bros|Assn|Dept|Univ)\.</beforebreak>
           <afterbreak>\s+(?:[(\[]|\p{Lu}{2,}\b)</afterbreak>
         </rule>
+        <!-- A sentence cannot be only a fronted time adverbial: "At 5 a.m. Mr. Smith went to the
+             bank." goes on after "a.m." (a preposition and a time at the very start of a
+             sentence, no main clause yet); after a clause a capitalised word starts a new
+             sentence ("He left the bank at 6 P.M. Mr. Smith then went", ICU's break, kept). -->
+        <rule break="no">
+          <beforebreak>[aApP]\.[mM]\.(?&lt;=(?:^|[.!?]['"’”)]?\s{1,3})(?:At|By|Before|After|Until|Till|From|Since|Around|About)\s{1,3}\d{1,2}(?:[:.]\d\d)?\s?[aApP]\.[mM]\.)</beforebreak>
+          <afterbreak>\s+\p{Lu}</afterbreak>
+        </rule>
         <!-- Initials: "J. K. Rowling", "Jonas E. Smith", "J.C. Penney", "Q. What … A. His". -->
         <rule break="no">
           <beforebreak>(?&lt;![\p{L}.])\p{Lu}\.</beforebreak>

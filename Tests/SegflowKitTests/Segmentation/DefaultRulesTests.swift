@@ -85,6 +85,15 @@ import Testing
     #expect(try sentences("He left the bank at 6 P.M. Mr. Smith then went home.", "en") == ["He left the bank at 6 P.M.", "Mr. Smith then went home."])
   }
 
+  @Test("English fronted time adverbial: 'At 5 a.m.' opening a sentence is not a sentence")
+  func englishFrontedTime() throws {
+    try check("At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.",
+      ["At 5 a.m. Mr. Smith went to the bank.", "He left the bank at 6 P.M.", "Mr. Smith then went to the store."], "en")
+    try check("It rained. By 9:30 p.m. Friday the votes were counted.", ["It rained.", "By 9:30 p.m. Friday the votes were counted."], "en")
+    // After a clause the time ends the sentence (ICU's break stands).
+    #expect(try sentences("He left at 6 a.m. Travelers were waiting.", "en") == ["He left at 6 a.m.", "Travelers were waiting."])
+  }
+
   @Test("English lists: labels stay with their item, and a new label starts a new item")
   func englishLists() throws {
     try check("1. The first item 2. The second item", ["1. The first item", "2. The second item"], "en")
