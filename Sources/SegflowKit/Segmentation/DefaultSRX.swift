@@ -277,6 +277,20 @@ public enum DefaultSRX {
           <beforebreak>[.!?](?&lt;=(?:^|[\s(\[])['‘`](?:[^'‘’`\n]|['’]\p{L}){0,300}[.!?])[.!?]*</beforebreak>
           <afterbreak>(?:[^'‘’`\n]|['’]\p{L}){0,300}['’](?!\p{L})</afterbreak>
         </rule>
+        <!-- A full stop after a plain word (two or more letters, all but the first lower-case,
+             no full stop inside the word; "INC." and "JFK." are abbreviations) that is not a
+             known abbreviation ends the sentence even before a lower-case word:
+             "in the city. features" (ICU never breaks before a lower-case word, UAX #29 SB8).
+             Abbreviations that lower-case words follow do not end it ("Jane and co. at", "5th
+             st. near", "med. staff", "etc. are", "Mr. and Mrs.", "Muddle, Mass. says"); single letters and
+             multi-period forms ("i.v. in", "e.g. a", "Ph.D. level") are never plain words. Last:
+             the bracket and quote rules above keep a full stop inside (…) or “…” unbroken. The
+             look-ahead repeats the afterbreak so that the look-behinds run only at the few full
+             stops before a lower-case word (most are before a capital). -->
+        <rule break="yes">
+          <beforebreak>\.(?=\s+\p{Ll})(?&lt;=(?:^|[^\p{L}\p{N}.])\p{L}\p{Ll}{1,39}\.)(?&lt;!\b(?:[Cc]o|[Cc]orp|[Ii]nc|[Ll]td|[Bb]ros|[Aa]ssn|[Aa]ssoc|[Dd]ept|[Uu]niv|[Ii]nst|[Ii]ntl|[Nn]atl|[Gg]ovt|[Mm]fg|[Mm]gmt|[Mm]r|[Mm]rs|[Mm]s|[Mm]essrs|[Mm]mes|[Dd]r|[Dd]rs|[Pp]rof|[Pp]rofs|[Rr]ev|[Hh]on|[Ee]sq|[Ss]r|[Jj]r|[Ss]t|[Mm]t|[Ff]t|[Aa]ve|[Bb]lvd|[Rr]d|[Hh]wy|[Gg]en|[Cc]ol|[Cc]apt|[Cc]mdr|[Ll]t|[Mm]aj|[Ss]gt|[Cc]pl|[Pp]vt|[Aa]dm|[Gg]ov|[Ss]en|[Ss]ens|[Rr]ep|[Rr]eps|[Pp]res|[Ss]upt|[Ii]nsp|[Dd]et|[Ff]r|[Mm]sgr|[Ee]tc|[Vv]s|[Vv]iz|[Cc]f|[Cc]a|[Aa]l|[Aa]pprox|[Ee]sp|[Ii]ncl|[Ii]bid|[Oo]p|[Cc]it|[Ll]oc|[Ss]eq|[Rr]esp|[Aa]bbr|[Aa]dj|[Aa]dv|[Ee]d|[Ee]ds|[Tt]rans|[Rr]epr|[Oo]rig|[Cc]h|[Cc]hap|[Ss]ec|[Ss]ect|[Aa]rt|[Aa]rts|[Ff]ig|[Ff]igs|[Vv]ol|[Vv]ols|[Nn]o|[Nn]os|[Pp]p|[Pp]ara|[Rr]ef|[Rr]efs|[Ee]q|[Ee]qs|[Tt]ab|[Pp]l|[Ss]ing|[Ll]it|[Vv]ar|[Mm]isc|[Dd]ist|[Ee]st|[Mm]ax|[Mm]in|[Aa]vg|[Tt]el|[Ee]xt|[Aa]pt|[Bb]ldg|[Mm]ed|[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Ss]ept|[Oo]ct|[Nn]ov|[Dd]ec|[Mm]on|[Tt]ue|[Tt]ues|[Ww]ed|[Tt]hu|[Tt]hur|[Tt]hurs|[Ff]ri|[Ss]at|[Ss]un|[Yy]d|[Mm]i|[Ll]b|[Ll]bs|[Oo]z|[Pp]t|[Pp]ts|[Qq]t|[Gg]al|[Hh]r|[Hh]rs|[Ss]ecs|[Mm]ins|[Yy]r|[Yy]rs|[Mm]o|[Mm]os|[Ww]k|[Ww]ks|[Ss]q|[Cc]u|[Dd]oz|[Tt]sp|[Tt]bsp|[Pp]kg|[Pp]kgs|[Pp]g|[Pp]gs|[Ee]t|[Qq]ty|[Aa]mt|[Ww]t|[Hh]t|[Tt]emp|[Dd]ia|[Dd]iv|[Cc]ont|[Cc]ontd|[Ee]ncl|[Ss]te|[Ff]l|[Bb]k|[Pp]rev|[Aa]la|[Aa]riz|[Aa]rk|[Cc]alif|[Cc]olo|[Cc]onn|[Dd]el|[Ff]la|[Gg]a|[Ii]ll|[Ii]nd|[Kk]an|[Kk]ans|[Kk]y|[Ll]a|[Mm]d|[Mm]ass|[Mm]ich|[Mm]inn|[Mm]iss|[Mm]ont|[Nn]eb|[Nn]ebr|[Nn]ev|[Oo]kla|[Oo]re|[Pp]a|[Pp]enn|[Tt]enn|[Tt]ex|[Vv]a|[Vv]t|[Ww]ash|[Ww]is|[Ww]isc|[Ww]yo)\.)</beforebreak>
+          <afterbreak>\s+\p{Ll}</afterbreak>
+        </rule>
       </languagerule>
     </languagerules>
     <maprules>

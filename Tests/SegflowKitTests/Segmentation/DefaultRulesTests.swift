@@ -94,6 +94,17 @@ import Testing
     #expect(try sentences("He left at 6 a.m. Travelers were waiting.", "en") == ["He left at 6 a.m.", "Travelers were waiting."])
   }
 
+  @Test("English full stop after a plain word before a lower-case word ends the sentence; abbreviations do not")
+  func englishLowerCaseStart() throws {
+    try check("It was a cold night in the city. features galore", ["It was a cold night in the city.", "features galore"], "en")
+    try check("<luca> it's fibre. am I right?", ["<luca> it's fibre.", "am I right?"], "en")
+    for text in ["Were Jane and co. at the party?", "St. Michael's Church is on 5th st. near the light.", "Mr. and Mrs. Smith left.",
+      "Apples, pears etc. are fruit.", "The med. staff and Kirk et al. said so.", "CELLULAR COMMUNICATIONS INC. sold shares.",
+      "He got an i.v. in his vein.", "It is a Ph.D. level course.", "Use a hat, e.g. a cap.", "He came (see the note. it is short) today."] {
+      #expect(try sentences(text, "en") == [text])
+    }
+  }
+
   @Test("English lists: labels stay with their item, and a new label starts a new item")
   func englishLists() throws {
     try check("1. The first item 2. The second item", ["1. The first item", "2. The second item"], "en")

@@ -66,6 +66,16 @@ import Testing
     }
   }
 
+  @Test("the English rules for fronted times, multi-initial abbreviations and lower-case starts are prefiltered")
+  func englishRulesPrefiltered() throws {
+    let rules = try #require(SRXRules.builtIn).rules(for: "en")
+    for start in ["[aApP]\\.[mM]\\.(?<=", "\\p{Lu}\\.(?<![", "\\.(?=\\s+\\p{Ll})"] {
+      let rule = try #require(rules.first { $0.beforeBreak.hasPrefix(start) }, "\(start)")
+      let prefilter = try #require(SRXPrefilter(rule: rule), "\(start)")
+      #expect(prefilter.required.contains(Set(".".utf16)), "\(start)")
+    }
+  }
+
   @Test("a block without a rule's required characters skips it; with them it still matches")
   func skipsAndKeeps() throws {
     let rule = SRXRule(isBreak: true, beforeBreak: "；", afterBreak: "")
