@@ -36,13 +36,13 @@ import Testing
     #expect(cleaned("////////Header here////////") == [" Header here "])
     #expect(cleaned("Get rid of   extra space.  Two stay.") == ["Get rid of extra space.  Two stay."])
     #expect(cleaned("        Indented\ttext\t\t\tand   more 42   ") == [" Indented\ttext and more 42 "])
+    #expect(cleaned("`So what?' he asked. ``Fine.''") == ["'So what?' he asked. \"Fine.''"])
   }
 
   @Test("spaces between symbols are layout and stay: a dinkus keeps its spacing")
   func ornamentSpacing() {
     #expect(cleaned("               *       *       *       *       *") == ["               *       *       *       *       *"])
     #expect(cleaned("end.   *   *   *   Next") == ["end.   *   *   * Next"])
-    #expect(cleaned("`So what?' he asked. ``Fine.''") == ["'So what?' he asked. \"Fine.''"])
   }
 
   @Test("a word printed one or two capitals a line is joined; short runs and lower case are not")
