@@ -36,7 +36,7 @@ public struct TextDecoder: Sendable {
       return (text, "UTF-8", .identity)
     }
     let scan = UTF8Scan(bytes)
-    if let nul = bytes.firstIndex(of: 0) {
+    if let nul = Self.firstNUL(bytes) {
       throw DocumentError(path: path, message: "not a text file: NUL byte", byte: nul)
     }
     // Mostly well-formed UTF-8 with a few bad bytes is damaged UTF-8, not another charset.
@@ -101,8 +101,16 @@ public struct TextDecoder: Sendable {
 
   /// Text files have no NUL bytes and few control characters.
   private func rejectBinary(_ bytes: [UInt8], path: String, shift: Int = 0) throws(DocumentError) {
-    if let nul = bytes.firstIndex(of: 0) {
+    if let nul = Self.firstNUL(bytes) {
       throw DocumentError(path: path, message: "not a text file: NUL byte", byte: nul + shift)
+    }
+  }
+
+  /// The offset of the first NUL byte, found with `memchr` (a byte loop was 8 % of decoding).
+  static func firstNUL(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+      return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
   }
 }
