@@ -103,6 +103,19 @@ int CICU_isNormalized(int32_t form, const uint16_t *source, int32_t length, int3
   return result ? 1 : 0;
 }
 
+void CICU_quickCheckYesTable(int32_t form, uint8_t *table, int32_t count) {
+  UProperty property;
+  switch (form) {
+  case CICU_NFD: property = UCHAR_NFD_QUICK_CHECK; break;
+  case CICU_NFKC: property = UCHAR_NFKC_QUICK_CHECK; break;
+  case CICU_NFKD: property = UCHAR_NFKD_QUICK_CHECK; break;
+  default: property = UCHAR_NFC_QUICK_CHECK; break;
+  }
+  for (int32_t c = 0; c < count; c++) {
+    table[c] = u_getIntPropertyValue(c, property) == UNORM_YES && u_getCombiningClass(c) == 0 ? 1 : 0;
+  }
+}
+
 // MARK: Properties
 
 int32_t CICU_script(uint32_t codePoint) {

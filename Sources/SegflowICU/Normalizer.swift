@@ -37,6 +37,18 @@ public enum Normalizer {
     }
   }
 
+  /// For each code point of the Basic Multilingual Plane, whether it has the quick-check value
+  /// Yes for `form` and combining class 0: a string made only of such characters is already in
+  /// `form` (ICU's `isNormalized` takes the same shortcut character by character), so a caller
+  /// can skip the UTF-16 copy and the check for most lines. Index by the scalar value.
+  public static func quickCheckYesTable(_ form: NormalizationForm) -> [Bool] {
+    var bytes = [UInt8](repeating: 0, count: 0x10000)
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      if let base = buffer.baseAddress { CICU_quickCheckYesTable(form.code, base, Int32(buffer.count)) }
+    }
+    return bytes.map { $0 != 0 }
+  }
+
   /// Whether `text` is already in `form`.
   public static func isNormalized(_ text: String, _ form: NormalizationForm) throws(ICUError) -> Bool {
     let units = Array(text.utf16)

@@ -45,6 +45,10 @@ int32_t CICU_normalize(int32_t form, const uint16_t *source, int32_t length, uin
                        int32_t capacity, int32_t *status);
 /// 1 when `source` is already in `form`.
 int CICU_isNormalized(int32_t form, const uint16_t *source, int32_t length, int32_t *status);
+/// Sets `table[c]` to 1 for each code point `c` below `count` that has the quick-check value Yes
+/// for `form` and canonical combining class 0 (ICU's own fast path in `isNormalized`: such a
+/// character is unchanged by `form` and nothing before it changes), to 0 otherwise.
+void CICU_quickCheckYesTable(int32_t form, uint8_t *table, int32_t count);
 
 // MARK: Character properties
 

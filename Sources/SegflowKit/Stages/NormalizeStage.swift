@@ -23,19 +23,20 @@ public struct NormalizeStage: Stage {
   }
 
   public func run(_ document: inout Document, context: StageContext) throws(DocumentError) {
-    for index in document.lines.indices {
+    // Most lines are unchanged: one pass over their bytes says so (see LineScreen).
+    let screen = LineScreen(form: form, verticalForms: verticalForms, removeZeroWidth: removeZeroWidth)
+    // (Read in place through a pointer: copying each `SourceLine` out of the array cost more
+    // than the screen.)
+    let pending = document.lines.withUnsafeBufferPointer { lines in
+      lines.indices.filter { index in lines.baseAddress.map { !screen.passes(($0 + index).pointee.textSlice) } ?? false }
+    }
+    for index in pending {
       let original = document.lines[index].text
-      var text = original
-      if verticalForms { text = VerticalForms.map(text) }
-      if removeZeroWidth, text.unicodeScalars.contains(where: Self.isZeroWidth) {
-        text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isZeroWidth($0) }))
-      }
-      if let form, !text.isEmpty, !text.utf8.allSatisfy({ $0 < 0x80 }) {
-        do {
-          text = try Normalizer.normalize(text, to: form)
-        } catch {
-          throw DocumentError(path: document.path, message: error.description, line: document.lines[index].number)
-        }
+      let text: String
+      do {
+        text = try normalized(original)
+      } catch {
+        throw DocumentError(path: document.path, message: error.description, line: document.lines[index].number)
       }
       if text != original {
         document.lines[index].text = text
@@ -43,6 +44,20 @@ public struct NormalizeStage: Stage {
       }
     }
     TextCleaner.clean(&document.lines, mode: clean)
+  }
+
+  /// The line with vertical forms mapped, zero-width characters dropped and normalized: the
+  /// full path, for lines that ``LineScreen`` does not pass.
+  func normalized(_ original: String) throws(ICUError) -> String {
+    var text = original
+    if verticalForms { text = VerticalForms.map(text) }
+    if removeZeroWidth, text.unicodeScalars.contains(where: Self.isZeroWidth) {
+      text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isZeroWidth($0) }))
+    }
+    if let form, !text.isEmpty, !text.utf8.allSatisfy({ $0 < 0x80 }) {
+      text = try Normalizer.normalize(text, to: form)
+    }
+    return text
   }
 
   static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
