@@ -1,10 +1,9 @@
 /// Assembles a block from rows: their kept ranges become pieces, joined with a space between
 /// Latin words and nothing between CJK characters.
 struct BlockBuilder {
-  /// The text so far, as scalars: appending to `String.unicodeScalars` of a stored `String`
-  /// copies the whole string each time (quadratic on one huge line).
-  private var scalars: [Unicode.Scalar] = []
-  private var utf8Count = 0
+  /// The text so far as UTF-8, copied from the lines' own bytes (profiles keep the UTF-8 offsets
+  /// of their pieces), and validated once when the block is finished.
+  private var bytes: [UInt8] = []
   private(set) var pieces: [Piece] = []
   var decisions: [Decision] = []
   private(set) var rowCount = 0
@@ -22,9 +21,7 @@ struct BlockBuilder {
     let profile = row.profile
     let isolating = profile.softSpaceIsolatesCharacter
     let dropSoft = (!keepSoftSpace || isolating) && !verbatim && profile.softSpace != nil && !profile.softSpaceQuoted
-    let ranges = dropSoft ? profile.keptWithoutSoftSpace : profile.kept
-    guard let firstRange = ranges.first, !firstRange.isEmpty else { return }
-    let first = profile.scalars[firstRange.lowerBound]
+    let first = profile.first
     if let previous = lastScalar {
       // Ambiguous-width marks (`“ ’`) are CJK punctuation only in a line with CJK characters.
       var left = ScalarClass(previous)
@@ -35,13 +32,11 @@ struct BlockBuilder {
         first.properties.isLowercase, precedingLetter()
       {
         // `infor-` + `mation`: a hyphen the line break added.
-        scalars.removeLast()
-        utf8Count -= 1
+        bytes.removeLast()
         pieces[pieces.count - 1].length -= 1
         decisions.append(Decision(.dehyphenate, rule: "line-end-hyphen", confidence: 0.8, line: row.line.number, detail: "a hyphen between letters at a line end, lower-case after it"))
       } else if Self.needsSpace(after: previous, left, before: first, right) {
-        scalars.append(" ")
-        utf8Count += 1
+        bytes.append(0x20)
       }
     }
     if dropSoft && keepSoftSpace {
@@ -56,23 +51,27 @@ struct BlockBuilder {
         : "\(profile.removedSpaces) spaces next to CJK punctuation or between CJK and Latin removed"
       decisions.append(Decision(.removeSpace, rule: rule, confidence: profile.isLetterSpaced ? 0.95 : 0.85, line: row.line.number, detail: detail))
     }
-    // UTF-8 offsets counted along the line (profiles keep no offset table: it was the largest
-    // array of every row, and reflow keeps every row until the document is done).
-    var position = 0
-    var byteOffset = 0
-    for range in ranges where !range.isEmpty {
-      while position < range.lowerBound { byteOffset += UTF8.width(profile.scalars[position]); position += 1 }
-      let start = byteOffset
-      while position < range.upperBound { byteOffset += UTF8.width(profile.scalars[position]); position += 1 }
-      let end = byteOffset
-      let piece = Piece(
-        textOffset: utf8Count, length: end - start, line: row.line.number,
-        column: range.lowerBound + 1, sourceOffset: row.line.offset + start)
-      scalars.append(contentsOf: profile.scalars[range])
-      utf8Count += end - start
-      pieces.append(piece)
-      lastScalar = profile.scalars[range.upperBound - 1]
+    if rowCount == 0 {
+      bytes.reserveCapacity(512)
+      pieces.reserveCapacity(8)
+      decisions.reserveCapacity(8)
     }
+    // The profile's pieces carry their UTF-8 offsets in the line.
+    let number = row.line.number
+    let offset = row.line.offset
+    profile.source.withUTF8Bytes { utf8 in
+      func add(_ kept: LineProfile.Piece) {
+        guard !kept.scalars.isEmpty else { return }
+        pieces.append(Piece(
+          textOffset: bytes.count, length: kept.bytes.count, line: number,
+          column: kept.scalars.lowerBound + 1, sourceOffset: offset + kept.bytes.lowerBound))
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[kept.bytes]))
+      }
+      if dropSoft { profile.forEachPieceWithoutSoftSpace(add) } else { profile.forEachPiece(add) }
+    }
+    // (Every piece ends where the kept text does, or before a dropped space: the line's last
+    // character ends the last one.)
+    lastScalar = profile.last
     rowCount += 1
     lastRowIsLatin = profile.isLatin
   }
@@ -80,8 +79,7 @@ struct BlockBuilder {
   /// Adds a space that no source line holds: between the two halves of a headline that
   /// pdftotext printed as two blocks because of the wide gap between them.
   mutating func appendJoiningSpace() {
-    scalars.append(" ")
-    utf8Count += 1
+    bytes.append(0x20)
     lastScalar = " "
   }
 
@@ -90,24 +88,34 @@ struct BlockBuilder {
   /// symbols such as `+` in `1+9+` + `3` are joined directly.
   static func needsSpace(after previous: Unicode.Scalar, _ left: ScalarClass, before next: Unicode.Scalar, _ right: ScalarClass) -> Bool {
     // In Latin text (class `other`) curly quotes, the ellipsis, bullets and dashes get a space too.
-    let leftOK = left.isWordLike || ",.;:!?)]}\"'%".unicodeScalars.contains(previous)
-      || (left == .other && "”’…".unicodeScalars.contains(previous))
-    let rightOK = right.isWordLike || "([{\"'".unicodeScalars.contains(next)
-      || (right == .other && "“‘•–—".unicodeScalars.contains(next))
-    return leftOK && rightOK
+    // (Switches rather than `contains` on string literals: this runs for every row.)
+    let leftOK: Bool
+    switch previous {
+    case ",", ".", ";", ":", "!", "?", ")", "]", "}", "\"", "'", "%": leftOK = true
+    case "”", "’", "…": leftOK = left.isWordLike || left == .other
+    default: leftOK = left.isWordLike
+    }
+    guard leftOK else { return false }
+    switch next {
+    case "(", "[", "{", "\"", "'": return true
+    case "“", "‘", "•", "–", "—": return right.isWordLike || right == .other
+    default: return right.isWordLike
+    }
   }
 
+  /// The character before the last one (a hyphen) is a Latin letter.
   private func precedingLetter() -> Bool {
-    guard scalars.count >= 2 else { return false }
-    let before = scalars[scalars.count - 2]
+    // Back over the continuation bytes of the character before the last byte.
+    guard bytes.count >= 2 else { return false }
+    var start = bytes.count - 2
+    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    var iterator = bytes[start..<(bytes.count - 1)].makeIterator()
+    var decoder = UTF8()
+    guard case .scalarValue(let before) = decoder.decode(&iterator) else { return false }
     return ScalarClass(before) == .latinLetter
   }
 
   func finish(kind: BlockKind) -> Block {
-    // Encode to UTF-8 in one buffer: appending scalars to a string one by one is slow.
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(scalars.count * 3)
-    for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
-    return Block(kind: kind, text: String(decoding: bytes, as: UTF8.self), pieces: pieces, decisions: decisions)
+    Block(kind: kind, text: String(decoding: bytes, as: UTF8.self), pieces: pieces, decisions: decisions)
   }
 }

@@ -14,22 +14,19 @@ enum Byline {
   /// First characters of the roles: a line starting with anything else is no byline, which
   /// settles almost every line without building a string (reflow profiles every line).
   static let roleInitials = ScalarSet(String(Set(roles.compactMap(\.first))))
+  /// A run of non-space scalars of the line being read.
+  typealias Token = Slice<UnsafeBufferPointer<Unicode.Scalar>>
 
   /// The scalar index where a byline starts: the whole of `lower...upper`, or what follows the
   /// line's last sentence end (`…积蓄更多力量。 文/宁杰`, `…球）。通讯员 袁霞华`).
   ///
   /// Linear in the line: a byline holds no sentence end, so only the text after the last one can
-  /// be a glued byline.
-  static func start(in scalars: [Unicode.Scalar], lower: Int, upper: Int) -> Int? {
+  /// be a glued byline. `lastTerminal` is the index of the last ``Punctuation/terminal`` mark in
+  /// `lower...upper`, which the caller's pass over the line found.
+  static func start(in scalars: UnsafeBufferPointer<Unicode.Scalar>, lower: Int, upper: Int, lastTerminal: Int?) -> Int? {
     guard lower <= upper else { return nil }
     if matches(scalars, lower, upper) { return lower }
-    var last: Int?
-    var position = upper
-    while position >= lower {
-      if Punctuation.terminal.contains(scalars[position]) { last = position; break }
-      position -= 1
-    }
-    guard var start = last.map({ $0 + 1 }) else { return nil }
+    guard var start = lastTerminal.map({ $0 + 1 }) else { return nil }
     while start <= upper, Punctuation.closing.contains(scalars[start]) { start += 1 }
     while start <= upper, ScalarClass(scalars[start]) == .space { start += 1 }
     guard start <= upper, start > lower, matches(scalars, start, upper) else { return nil }
@@ -38,9 +35,9 @@ enum Byline {
 
   /// `lower...upper` (no leading or trailing space) is a byline: a role with a name, then more
   /// names or role–name pairs.
-  static func matches(_ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Bool {
+  static func matches(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ lower: Int, _ upper: Int) -> Bool {
     guard upper - lower < 48, roleInitials.contains(scalars[lower]) else { return false }
-    var tokens: [ArraySlice<Unicode.Scalar>] = []
+    var tokens: [Token] = []
     var start = lower
     for position in lower...(upper + 1) {
       if position > upper || ScalarClass(scalars[position]) == .space {
@@ -59,7 +56,7 @@ enum Byline {
   }
 
   /// `文/宁杰`: a role, a separator, a short name.
-  static func isBylineToken(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
+  static func isBylineToken(_ token: Token) -> Bool {
     guard let separator = token.firstIndex(where: { separators.contains($0) }), separator - token.startIndex <= 4 else { return false }
     let role = String(String.UnicodeScalarView(token[token.startIndex..<separator]))
     guard roles.contains(role) else { return false }
@@ -68,13 +65,13 @@ enum Byline {
   }
 
   /// One to eight Han characters or middle dots (`宁杰`, `阿·木`).
-  static func isName(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
+  static func isName(_ token: Token) -> Bool {
     guard (1...8).contains(token.count) else { return false }
     return token.allSatisfy { ScalarClass($0) == .ideograph || $0 == "·" || $0 == "、" }
   }
 
   /// A name standing after a space: two to eight Han characters or middle dots.
-  static func isSpacedName(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
+  static func isSpacedName(_ token: Token) -> Bool {
     token.count >= 2 && isName(token)
   }
 }

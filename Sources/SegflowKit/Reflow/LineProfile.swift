@@ -1,116 +1,224 @@
 /// What reflow needs to know about one non-blank source line: its characters, which of its
 /// spaces are real, its width on the page and how it ends.
-struct LineProfile {
+///
+/// Computed in one pass over the line decoded into a reused ``DecodedLine``, with counts kept in
+/// the profile rather than per-line arrays of classes, tokens and ranges: reflow profiles every
+/// line and keeps every row until the document is done. Only a line whose spaces split its kept
+/// text into several pieces stores them (``pieces``); the characters themselves stay in the
+/// line's text (``source``), shared with its ``SourceLine``.
+///
+/// A class of constants: the rules read the profiles of the rows around every edge, and each
+/// local copy of a struct this size (and its two references) cost more than the test it served.
+final class LineProfile {
+  /// One run of kept text: scalar indices and UTF-8 offsets in the line.
+  struct Piece {
+    var scalars: Range<Int>
+    var bytes: Range<Int>
+  }
+
   /// Index in the document's `lines`.
-  var index: Int
-  var scalars: [Unicode.Scalar]
-  /// Scalar ranges kept in the repaired text, in order; spaces between them were dropped.
-  var kept: [Range<Int>]
+  let index: Int
+  /// The line's text (its ``SourceLine/textSlice``); scalar indices and UTF-8 offsets below
+  /// point into it.
+  let source: Substring
+  /// From the first to the last non-space character profiled: scalar indices and UTF-8 offsets.
+  let span: Piece
+  /// The kept pieces when there are several (empty when ``span`` is kept whole).
+  let pieces: [Piece]
   /// Spaces removed inside the line (leading and trailing white space not counted).
-  var removedSpaces: Int
+  let removedSpaces: Int
   /// Every gap between characters is spaced: a justified (stretched) line.
-  var isLetterSpaced: Bool
+  let isLetterSpaced: Bool
   /// Letter-spaced, or with two or more spaced gaps between CJK characters: the line was
   /// stretched to the full column width, so it is neither indented nor a paragraph's last line.
-  var isJustified: Bool
+  let isJustified: Bool
   /// Characters from the first to the last non-space one, spaces included.
-  var length: Int
+  let length: Int
   /// Display width of the kept text in half-width units.
-  var width: Int
-  var first: Unicode.Scalar
-  var last: Unicode.Scalar
+  let width: Int
+  let first: Unicode.Scalar
+  let last: Unicode.Scalar
   /// Ends a sentence: `。`, `！`, `？`, `…` (or `.` `!` `?` after a Latin word), possibly
   /// followed by closing quotes or brackets.
-  var endsSentence: Bool
+  let endsSentence: Bool
   /// Has `，。；：` or similar inside: running text rather than a title.
-  var hasClausePunctuation: Bool
+  let hasClausePunctuation: Bool
   /// Has round brackets (full or half width): rare in headings.
-  var hasBrackets: Bool
+  let hasBrackets: Bool
   /// A single real space between two CJK runs, as in two-part newspaper headlines.
-  var hasInternalSpace: Bool
+  let hasInternalSpace: Bool
   /// Scalar index where a byline (`文/宁杰`) starts at the end of the line, if any.
-  var bylineStart: Int?
+  var bylineStart: Int? { bylineIndex < 0 ? nil : bylineIndex }
   /// The one space kept between two ideographs, if any: real in titles and quoted slogans,
   /// justification in running text.
-  var softSpace: Range<Int>?
+  var softSpace: Range<Int>? { softGap.scalars.lowerBound < 0 ? nil : softGap.scalars }
+  /// UTF-8 offsets of ``softSpace``.
+  var softSpaceBytes: Range<Int>? { softGap.scalars.lowerBound < 0 ? nil : softGap.bytes }
   /// `softSpace` stands inside quotation marks (`“联党心 通民生”`): kept in running text too.
-  var softSpaceQuoted: Bool
+  let softSpaceQuoted: Bool
+  /// The soft space leaves a single ideograph on one side within the line (`1989年 到`,
+  /// `查尔斯·克 拉克在`). The halves of a two-part headline are words or phrases, never one
+  /// character, so such a space is glue from a stretched line, even in a title.
+  let softSpaceIsolatesCharacter: Bool
   /// Only full-width CJK characters, set solid (no Latin word, digit, glue or spacing, whose
   /// width on the page varies): the measured width is at least the width on the page.
-  var isPureCJK: Bool
+  let isPureCJK: Bool
   /// Pure CJK without a mark that may be set half width (`，、；：` in kaiming style, two marks
   /// in a row squeezed): the measured width is the width on the page.
-  var isExactWidth: Bool
+  let isExactWidth: Bool
   /// For a pure CJK line, a lower bound of its width on the page: the measured width less half a
   /// character for each punctuation mark, since any of them may be set half width (kaiming
   /// `，、；：`, one of two marks in a row, an opening mark at the line start, a mark at the line
   /// end). Nil for other lines.
-  var minWidth: Int?
+  var minWidth: Int? { minimumWidth == Int.min ? nil : minimumWidth }
   /// No CJK character at all: East Asian ambiguous marks (`“ ’ •`) are Latin punctuation here.
-  var isLatin: Bool
+  let isLatin: Bool
+  /// Characters in the kept pieces (kept spaces included).
+  let keptCount: Int
+  /// The second character of the first word (run of non-space characters), if it has one.
+  var secondScalar: Unicode.Scalar? { Unicode.Scalar(secondValue) }
+  /// Characters of the number or Latin word (with `.` `,` `-`) that opens the line.
+  let leadingWordLength: Int
+  /// The line holds a Latin letter, whose width on the page we can only guess.
+  let hasLatinLetter: Bool
+
+  // Optionals without their padding (rows keep their profiles until the document is done):
+  // -1, `Int.min` and a value beyond Unicode stand for nil.
+  private let bylineIndex: Int
+  private let softGap: Piece
+  private let minimumWidth: Int
+  private let secondValue: UInt32
 
   /// Profiles `text`, or returns nil for a blank line.
-  init?(index: Int, text: String, removeCJKLatinSpaces: Bool) {
-    let all = Array(text.unicodeScalars)
-    self.init(index: index, scalars: all, range: 0..<all.count, removeCJKLatinSpaces: removeCJKLatinSpaces)
+  convenience init?(index: Int, text: String, removeCJKLatinSpaces: Bool) {
+    let line = DecodedLine()
+    line.load(Substring(text))
+    self.init(index: index, source: Substring(text), decoded: line, range: 0..<line.count, removeCJKLatinSpaces: removeCJKLatinSpaces)
   }
 
-  /// Profiles the scalars of `range` only (used to cut a byline off the end of a line).
-  init?(index: Int, scalars all: [Unicode.Scalar], range: Range<Int>, removeCJKLatinSpaces: Bool) {
-    let classes = ScalarClass.classes(of: all)
-    guard let lower = classes[range].firstIndex(where: { $0 != .space }),
-      let upper = classes[range].lastIndex(where: { $0 != .space })
-    else { return nil }
+  /// Profiles the scalars of `range` of `source`, already decoded into `line` (a range: to cut a
+  /// byline off the end of a line).
+  /// - Parameters:
+  ///   - recordsByline: false for the body of a line whose byline was cut off: no byline start.
+  ///   - verbatim: layout `lines`: kept whole from the first to the last non-space character,
+  ///     no byline (the other properties as profiled).
+  init?(index: Int, source: Substring, decoded line: DecodedLine, range: Range<Int>, removeCJKLatinSpaces: Bool,
+    recordsByline: Bool = true, verbatim: Bool = false)
+  {
+    let scalars = line.scalars
+    let classes = line.classes
+    let widths = line.widths
+    let offsets = line.offsets
+    var lower = range.lowerBound
+    while lower < range.upperBound, classes[lower] == .space { lower += 1 }
+    guard lower < range.upperBound else { return nil }
+    var upper = range.upperBound - 1
+    while classes[upper] == .space { upper -= 1 }
 
-    // Tokens: maximal runs of non-space scalars.
-    var tokens: [Range<Int>] = []
-    var start = lower
-    var position = lower
-    while position <= upper {
-      if classes[position] == .space {
-        if start < position { tokens.append(start..<position) }
-        start = position + 1
-      }
-      position += 1
-    }
-    if start <= upper { tokens.append(start..<(upper + 1)) }
-
+    // One pass over the tokens (maximal runs of non-space scalars) and the gaps between them.
     // Justified lines: pdftotext spaces every gap, so tokens are single CJK characters or
     // whole numbers and Latin words.
+    var tokenCount = 0
     var singleCJK = 0
     var atomic = 0
-    for token in tokens {
-      let cjkCount = token.reduce(0) { $0 + (classes[$1].isCJK ? 1 : 0) }
-      if cjkCount == 1 && token.count == 1 { singleCJK += 1; atomic += 1 } else if cjkCount == 0 { atomic += 1 }
+    var hasWord = false
+    var solidIdeographs = false
+    // Gaps between two CJK characters: two or more in one line are justification even when
+    // pdftotext spaced only some gaps (squeezed punctuation makes the gaps uneven); a single one
+    // between ideographs may be real (`“联党心 通民生”`, `创新发展 用好党建`).
+    var cjkGaps = 0
+    // (The line's buffer, taken so that it is uniquely referenced and keeps its capacity.)
+    var gaps = line.gaps
+    line.gaps = []
+    if !gaps.isEmpty { gaps.removeAll(keepingCapacity: true) }
+    // Counts over the non-space scalars (all of them are kept).
+    var nonSpace = 0
+    var width = 0
+    var allWideCJK = true
+    var exact = true
+    var previousMark = false
+    var halfMarks = 0
+    var brackets = false
+    var clause = false
+    var anyCJK = false
+    var latinLetter = false
+    var lastTerminal: Int? = nil
+    var firstTokenEnd = lower
+    var leadingWord = 0
+    var position = lower
+    var previousTokenEnd = -1
+    while position <= upper {
+      let tokenStart = position
+      var cjkCount = 0
+      var wordLike = true
+      var previousIdeograph = false
+      while position <= upper {
+        let cls = classes[position]
+        if cls == .space { break }
+        let w = Int(widths[position])
+        width += w
+        if w != 2 || !cls.isCJK { allWideCJK = false }
+        if cls.isCJK { cjkCount += 1 }
+        if !cls.isWordLike { wordLike = false }
+        if cls == .ideograph {
+          if previousIdeograph { solidIdeographs = true }
+          previousIdeograph = true
+          previousMark = false
+        } else {
+          // (No ideograph is in any of these sets.)
+          previousIdeograph = false
+          let scalar = scalars[position]
+          let mark = cls == .cjkPunctuation
+          if mark && (previousMark || Punctuation.continuing.contains(scalar)) { exact = false }
+          if mark { halfMarks += 1 }
+          previousMark = mark
+          if scalar == "（" || scalar == "）" || scalar == "(" || scalar == ")" { brackets = true }
+          if position < upper, Punctuation.clauseInternal.contains(scalar) { clause = true }
+          if cls == .latinLetter { latinLetter = true }
+          if Punctuation.terminal.contains(scalar) { lastTerminal = position }
+        }
+        position += 1
+      }
+      let count = position - tokenStart
+      nonSpace += count
+      if cjkCount > 0 { anyCJK = true }
+      if cjkCount == 1 && count == 1 { singleCJK += 1; atomic += 1 } else if cjkCount == 0 { atomic += 1 }
+      if count >= 2 && wordLike { hasWord = true }
+      if tokenCount == 0 {
+        firstTokenEnd = position
+        while tokenStart + leadingWord < position {
+          let scalar = scalars[tokenStart + leadingWord]
+          guard classes[tokenStart + leadingWord].isWordLike || scalar == "." || scalar == "," || scalar == "-" else { break }
+          leadingWord += 1
+        }
+      } else {
+        gaps.append(previousTokenEnd..<tokenStart)
+        if classes[previousTokenEnd - 1].isCJK && classes[tokenStart].isCJK { cjkGaps += 1 }
+      }
+      tokenCount += 1
+      previousTokenEnd = position
+      while position <= upper, classes[position] == .space { position += 1 }
     }
     // With a number or Latin word in the line, pdftotext's space threshold drops to 0.03 em:
     // a stretched line then shows every gap spaced, so two ideographs set solid (`观景台于 2011
     // 年 4 月 17 日`) say the line was not stretched, however many single characters the glue
     // around the numbers isolates.
-    let hasWord = tokens.contains { token in token.count >= 2 && classes[token].allSatisfy(\.isWordLike) }
-    let solidIdeographs = tokens.contains { token in
-      zip(token.dropLast(), token.dropFirst()).contains { classes[$0] == .ideograph && classes[$1] == .ideograph }
-    }
-    let letterSpaced = tokens.count >= 4 && singleCJK >= 2 && atomic * 100 >= tokens.count * 85 && !(hasWord && solidIdeographs)
+    let letterSpaced = tokenCount >= 4 && singleCJK >= 2 && atomic * 100 >= tokenCount * 85 && !(hasWord && solidIdeographs)
 
-    // Gaps between two CJK characters: two or more in one line are justification even when
-    // pdftotext spaced only some gaps (squeezed punctuation makes the gaps uneven); a single one
-    // between ideographs may be real (`“联党心 通民生”`, `创新发展 用好党建`).
-    var cjkGaps = 0
-    for (left, right) in zip(tokens, tokens.dropFirst()) where classes[left.upperBound - 1].isCJK && classes[right.lowerBound].isCJK {
-      cjkGaps += 1
-    }
     // A byline keeps its spaces: they separate role and names (`文/图 夏华娜 胡伟刚`).
-    let bylineStart = Byline.start(in: all, lower: lower, upper: upper)
+    let all = line.scalarBuffer()
+    let bylineStart = Byline.start(in: all, lower: lower, upper: upper, lastTerminal: lastTerminal)
     let isByline = bylineStart == lower
-    var kept: [Range<Int>] = []
+    var pieces: [Piece] = []
+    var pieceCount = 1
     var removed = 0
     var soft: Range<Int>? = nil
     var glue = 0
-    var pieceStart = tokens[0].lowerBound
-    for (left, right) in zip(tokens, tokens.dropFirst()) {
-      let a = classes[left.upperBound - 1]
-      let b = classes[right.lowerBound]
+    var keptGaps = 0
+    var pieceStart = lower
+    for gap in gaps {
+      let a = classes[gap.lowerBound - 1]
+      let b = classes[gap.upperBound]
       let keep: Bool
       if isByline {
         keep = true
@@ -118,80 +226,122 @@ struct LineProfile {
         keep = !a.isCJK && !b.isCJK
       } else if a.isCJK && b.isCJK {
         keep = cjkGaps == 1 && a == .ideograph && b == .ideograph
-        if keep { soft = left.upperBound..<right.lowerBound }
+        if keep { soft = gap }
       } else if a.isCJK || b.isCJK {
         keep = !removeCJKLatinSpaces
         if !keep { glue += 1 }
       } else {
         keep = true
       }
-      let gap = left.upperBound..<right.lowerBound
       if keep {
+        keptGaps += 1
+        width += Int(widths[gap.lowerBound])
         // Keep one space of the gap; a run of several collapses to its first.
         if gap.count > 1 {
-          kept.append(pieceStart..<(gap.lowerBound + 1))
-          pieceStart = right.lowerBound
+          if pieces.isEmpty { pieces.reserveCapacity(gaps.count + 1) }
+          pieces.append(Piece(scalars: pieceStart..<(gap.lowerBound + 1), bytes: offsets[pieceStart]..<offsets[gap.lowerBound + 1]))
+          pieceStart = gap.upperBound
           removed += gap.count - 1
+          pieceCount += 1
         }
       } else {
-        kept.append(pieceStart..<gap.lowerBound)
-        pieceStart = right.lowerBound
+        if pieces.isEmpty { pieces.reserveCapacity(gaps.count + 1) }
+        pieces.append(Piece(scalars: pieceStart..<gap.lowerBound, bytes: offsets[pieceStart]..<offsets[gap.lowerBound]))
+        pieceStart = gap.upperBound
         removed += gap.count
+        pieceCount += 1
       }
     }
-    kept.append(pieceStart..<(upper + 1))
+    if pieceCount > 1 {
+      pieces.append(Piece(scalars: pieceStart..<(upper + 1), bytes: offsets[pieceStart]..<offsets[upper + 1]))
+    }
+    line.gaps = gaps
 
     // xeCJK and InDesign set about a quarter em of glue on each side of digits and Latin words
     // inside CJK text (half a half-width unit), which pdftotext prints as a space: count it, or
     // lines with numbers look shorter than they are.
-    var width = letterSpaced ? 0 : (glue + 1) / 2
+    width += letterSpaced ? 0 : (glue + 1) / 2
     // Widths that can be trusted: full-width CJK only (no Latin, digits or glue, whose width on
     // the page varies), and for an exact width no mark that may be set half width (kaiming
-    // `，、；：`, two marks in a row squeezed).
-    var pure = true
-    var exact = true
-    var previousMark = false
-    var halfMarks = 0
-    for range in kept {
-      for i in range {
-        let w = ScalarClass.width(all[i])
-        width += w
-        let cls = classes[i]
-        if w != 2 || !cls.isCJK { pure = false }
-        let mark = cls == .cjkPunctuation
-        if mark && (previousMark || Punctuation.continuing.contains(all[i])) { exact = false }
-        if mark { halfMarks += 1 }
-        previousMark = mark
-      }
-    }
+    // `，、；：`, two marks in a row squeezed). A kept space is no CJK character.
+    let pure = allWideCJK && keptGaps == 0 && pieceCount == 1
 
     self.index = index
-    self.scalars = all
-    self.kept = kept
+    self.source = source
+    self.span = Piece(scalars: lower..<(upper + 1), bytes: offsets[lower]..<offsets[upper + 1])
+    self.pieces = verbatim ? [] : pieces
     self.removedSpaces = removed
     self.isLetterSpaced = letterSpaced
     self.length = upper - lower + 1
     self.isJustified = letterSpaced || cjkGaps >= 2
     self.width = width
-    self.first = all[lower]
-    self.last = all[upper]
+    self.first = scalars[lower]
+    self.last = scalars[upper]
     self.endsSentence = Self.endsSentence(all[lower...upper])
-    self.hasBrackets = all[lower...upper].contains { $0 == "（" || $0 == "）" || $0 == "(" || $0 == ")" }
-    self.hasClausePunctuation = all[lower..<upper].contains { Punctuation.clauseInternal.contains($0) }
-    self.hasInternalSpace = !letterSpaced && kept.count == 1 && tokens.count == 2
-      && classes[tokens[0].upperBound - 1].isCJK && classes[tokens[1].lowerBound].isCJK
-    self.bylineStart = bylineStart
-    self.softSpace = soft
-    self.isPureCJK = pure && kept.count == 1
-    self.isExactWidth = pure && exact && kept.count == 1
-    self.minWidth = pure && kept.count == 1 ? width - halfMarks : nil
+    self.hasBrackets = brackets
+    self.hasClausePunctuation = clause
+    self.hasInternalSpace = !letterSpaced && pieceCount == 1 && tokenCount == 2
+      && classes[gaps[0].lowerBound - 1].isCJK && classes[gaps[0].upperBound].isCJK
+    self.bylineIndex = verbatim || !recordsByline ? -1 : bylineStart ?? -1
+    self.softGap = soft.map { Piece(scalars: $0, bytes: offsets[$0.lowerBound]..<offsets[$0.upperBound]) } ?? Piece(scalars: -1..<(-1), bytes: -1..<(-1))
     self.softSpaceQuoted = soft.map { Self.isQuoted(all, lower: lower, upper: upper, gap: $0) } ?? false
-    self.isLatin = !classes[lower...upper].contains { $0.isCJK }
+    self.softSpaceIsolatesCharacter = soft.map { Self.isolatesCharacter(line, gap: $0) } ?? false
+    self.isPureCJK = pure
+    self.isExactWidth = pure && exact
+    self.minimumWidth = pure ? width - halfMarks : Int.min
+    self.isLatin = !anyCJK
+    self.keptCount = nonSpace + keptGaps
+    self.secondValue = firstTokenEnd - lower >= 2 ? scalars[lower + 1].value : 0x110000
+    self.leadingWordLength = leadingWord
+    self.hasLatinLetter = latinLetter
+  }
+
+  /// The kept pieces, in order.
+  func forEachPiece(_ body: (Piece) -> Void) {
+    if pieces.isEmpty { body(span) } else { for piece in pieces { body(piece) } }
+  }
+
+  /// The kept pieces without the soft space: for a line joined into running text, where a
+  /// lone space between ideographs outside quotes is justification.
+  func forEachPieceWithoutSoftSpace(_ body: (Piece) -> Void) {
+    guard let gap = softSpace, let gapBytes = softSpaceBytes else { return forEachPiece(body) }
+    forEachPiece { piece in
+      if piece.scalars.contains(gap.lowerBound) {
+        if piece.scalars.lowerBound < gap.lowerBound {
+          body(Piece(scalars: piece.scalars.lowerBound..<gap.lowerBound, bytes: piece.bytes.lowerBound..<gapBytes.lowerBound))
+        }
+        if piece.scalars.upperBound > gap.upperBound {
+          body(Piece(scalars: gap.upperBound..<piece.scalars.upperBound, bytes: gapBytes.upperBound..<piece.bytes.upperBound))
+        }
+      } else {
+        body(piece)
+      }
+    }
+  }
+
+  /// Scalar ranges kept in the repaired text, in order; spaces between them were dropped.
+  var kept: [Range<Int>] { pieces.isEmpty ? [span.scalars] : pieces.map(\.scalars) }
+
+  /// The kept ranges without the soft space.
+  var keptWithoutSoftSpace: [Range<Int>] {
+    var result: [Range<Int>] = []
+    forEachPieceWithoutSoftSpace { result.append($0.scalars) }
+    return result
+  }
+
+  /// The line's scalars (``kept`` and the other scalar indices point into them).
+  var scalars: [Unicode.Scalar] { Array(source.unicodeScalars) }
+
+  /// The scalars of the kept pieces, in order.
+  var keptScalars: [Unicode.Scalar] {
+    var result: [Unicode.Scalar] = []
+    forEachPiece { result.append(contentsOf: source.utf8Slice($0.bytes).unicodeScalars) }
+    return result
   }
 
   /// The gap lies inside quotation marks on this line: an opening mark before it that is not
   /// closed before it, or a closing mark after it that was not opened after it.
-  static func isQuoted(_ scalars: [Unicode.Scalar], lower: Int, upper: Int, gap: Range<Int>) -> Bool {
+  static func isQuoted(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, lower: Int, upper: Int, gap: Range<Int>) -> Bool {
     var depth = 0
     for position in lower..<gap.lowerBound {
       if Punctuation.openingQuotes.contains(scalars[position]) { depth += 1 }
@@ -209,23 +359,8 @@ struct LineProfile {
     return false
   }
 
-  /// The kept ranges without the soft space: for a line joined into running text, where a
-  /// lone space between ideographs outside quotes is justification.
-  var keptWithoutSoftSpace: [Range<Int>] {
-    guard let gap = softSpace else { return kept }
-    var result: [Range<Int>] = []
-    for range in kept {
-      if range.contains(gap.lowerBound) {
-        if range.lowerBound < gap.lowerBound { result.append(range.lowerBound..<gap.lowerBound) }
-        if range.upperBound > gap.upperBound { result.append(gap.upperBound..<range.upperBound) }
-      } else {
-        result.append(range)
-      }
-    }
-    return result
-  }
-
-  static func endsSentence(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+  static func endsSentence<Scalars: RandomAccessCollection>(_ scalars: Scalars) -> Bool
+  where Scalars.Element == Unicode.Scalar, Scalars.Index == Int {
     var end = scalars.endIndex
     while end > scalars.startIndex, Punctuation.closing.contains(scalars[end - 1]) { end -= 1 }
     guard end > scalars.startIndex else { return false }
@@ -242,17 +377,17 @@ struct LineProfile {
   /// Starts with a number or Latin word, or with one after an opening mark (`（Gargoyles）`): a
   /// word that may not have fitted at the end of the line above, leaving that line short.
   var startsWithWord: Bool {
-    guard let range = kept.first, !range.isEmpty else { return false }
-    let first = scalars[range.lowerBound]
     if ScalarClass(first).isWordLike { return true }
-    guard Punctuation.noLineEnd.contains(first), range.count > 1 else { return false }
-    return ScalarClass(scalars[range.lowerBound + 1]).isWordLike
+    // (A space after a one-character first word is no word either.)
+    guard Punctuation.noLineEnd.contains(first), let second = secondScalar else { return false }
+    return ScalarClass(second).isWordLike
   }
 
   /// Text of the kept ranges, for messages.
   var text: String {
-    var result = String.UnicodeScalarView()
-    for range in kept { result.append(contentsOf: scalars[range]) }
-    return String(result)
+    if pieces.isEmpty { return String(source.utf8Slice(span.bytes)) }
+    var result = ""
+    for piece in pieces { result += source.utf8Slice(piece.bytes) }
+    return result
   }
 }

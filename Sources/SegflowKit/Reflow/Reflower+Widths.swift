@@ -75,20 +75,13 @@ extension Reflower {
 
   /// The line holds a Latin letter, whose width on the page we can only guess.
   static func hasLatinLetter(_ profile: LineProfile) -> Bool {
-    profile.kept.contains { range in profile.scalars[range].contains { ScalarClass($0) == .latinLetter } }
+    profile.hasLatinLetter
   }
 
   /// The width of the number or Latin word that starts the line (`209` in `209 型艇`), 0 when it
   /// starts with CJK: what did not fit at the end of the line above.
   static func leadingWordWidth(_ profile: LineProfile) -> Int {
-    guard let range = profile.kept.first else { return 0 }
-    var width = 0
-    for i in range {
-      let scalar = profile.scalars[i]
-      guard ScalarClass(scalar).isWordLike || scalar == "." || scalar == "," || scalar == "-" else { break }
-      width += 1
-    }
-    return width
+    profile.leadingWordLength
   }
 
   /// pdftotext cuts a visual line into fragments only where squeezed punctuation lets the next
@@ -197,28 +190,36 @@ extension Reflower {
   func referenceWidth(builder: BlockBuilder, rows: [Row], at index: Int) -> Int {
     // The second widest of the nearby lines: a line with squeezed punctuation or overcounted
     // Latin glue can measure one or two units more than the column.
-    var widths = [rows[index].profile.width]
+    // (The widest and second widest kept as they come, not an array sorted for every edge.)
+    var count = 0
+    var widest = Int.min
+    var second = Int.min
+    func add(_ width: Int) {
+      count += 1
+      if width > widest { second = widest; widest = width } else if width > second { second = width }
+    }
+    add(rows[index].profile.width)
     let inBlock = builder.rowCount - 1
     if inBlock > 0 {
-      for back in 1...min(5, inBlock) { widths.append(rows[index - back].profile.width) }
+      for back in 1...min(5, inBlock) { add(rows[index - back].profile.width) }
     }
     for ahead in 1...3 where index + ahead < rows.count {
       let row = rows[index + ahead]
       if row.startsPage || row.isByline { break }
-      widths.append(row.profile.width)
+      add(row.profile.width)
     }
     // A block of one or two rows says little: look at the rows before it too, when they are
     // of the same column (not a lede or headline set wider).
     if inBlock < 2 {
-      let limit = (widths.max() ?? 0) * 6 / 5
+      let limit = widest * 6 / 5
       var back = inBlock + 1
       while back <= 5, index - back >= 0, !rows[index - back + 1].startsPage {
         let row = rows[index - back]
-        if !row.isByline && row.profile.width <= limit { widths.append(row.profile.width) }
+        if !row.isByline && row.profile.width <= limit { add(row.profile.width) }
         back += 1
       }
     }
-    widths.sort(by: >)
-    return widths.count >= 4 ? widths[1] : widths[0]
+    return count >= 4 ? second : widest
   }
+
 }

@@ -32,7 +32,7 @@ public struct Reflower: Sendable {
       self.line = line
       self.blanksBefore = blanksBefore
       self.startsPage = startsPage
-      self.isByline = profile.bylineStart == profile.kept.first?.lowerBound
+      self.isByline = profile.bylineStart == profile.span.scalars.lowerBound
     }
   }
 
@@ -60,31 +60,41 @@ public struct Reflower: Sendable {
     var blanks = 0
     var pageStart = true
     let removeGlue = options.cjkLatinSpacing == .remove && options.layout != .lines
-    for (index, line) in lines.enumerated() {
-      if line.startsPage { pageStart = true }
-      guard var profile = LineProfile(index: index, text: line.text, removeCJKLatinSpaces: removeGlue) else {
-        blanks += 1
-        continue
+    // One buffer for every line's scalars and classes (see DecodedLine).
+    let decoded = DecodedLine()
+    // (Lines read in place through a pointer: each `SourceLine` copied out of the array cost a
+    // retain and a release.)
+    lines.withUnsafeBufferPointer { lines in
+      guard let first = lines.baseAddress else { return }
+      for index in lines.indices {
+        let line = first + index
+        if line.pointee.startsPage { pageStart = true }
+        let text = line.pointee.textSlice
+        decoded.load(text)
+        guard decoded.hasNonSpace else {
+          blanks += 1
+          continue
+        }
+        // (Layout `lines` is verbatim: no space repair, one row per line.)
+        guard let profile = LineProfile(index: index, source: text, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
+          verbatim: options.layout == .lines)
+        else {
+          blanks += 1
+          continue
+        }
+        if options.detectBylines, options.layout == .columns, let cut = profile.bylineStart,
+          cut > profile.span.scalars.lowerBound,
+          let body = LineProfile(index: index, source: text, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false),
+          let byline = LineProfile(index: index, source: text, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue)
+        {
+          rows.append(Row(profile: body, line: line.pointee, blanksBefore: blanks, startsPage: pageStart))
+          rows.append(Row(profile: byline, line: line.pointee, blanksBefore: 0, startsPage: false))
+        } else {
+          rows.append(Row(profile: profile, line: line.pointee, blanksBefore: blanks, startsPage: pageStart))
+        }
+        blanks = 0
+        pageStart = false
       }
-      if options.layout == .lines {
-        // Verbatim: no space repair, one row per line.
-        if let first = profile.kept.first, let last = profile.kept.last { profile.kept = [first.lowerBound..<last.upperBound] }
-        profile.bylineStart = nil
-      }
-      if options.detectBylines, options.layout == .columns, let cut = profile.bylineStart,
-        cut > (profile.kept.first?.lowerBound ?? 0),
-        let body = LineProfile(index: index, scalars: profile.scalars, range: 0..<cut, removeCJKLatinSpaces: removeGlue),
-        let byline = LineProfile(index: index, scalars: profile.scalars, range: cut..<profile.scalars.count, removeCJKLatinSpaces: removeGlue)
-      {
-        var bodyProfile = body
-        bodyProfile.bylineStart = nil
-        rows.append(Row(profile: bodyProfile, line: line, blanksBefore: blanks, startsPage: pageStart))
-        rows.append(Row(profile: byline, line: line, blanksBefore: 0, startsPage: false))
-      } else {
-        rows.append(Row(profile: profile, line: line, blanksBefore: blanks, startsPage: pageStart))
-      }
-      blanks = 0
-      pageStart = false
     }
     return rows
   }
@@ -234,7 +244,7 @@ public struct Reflower: Sendable {
 
     let next = index + 1 < rows.count ? rows[index + 1] : nil
     let context = contextWidth(rows, around: index)
-    if PageNumber.matches(profile.text) {
+    if PageNumber.matches(profile) {
       return Classification(kind: row.startsPage ? .header : .footer, rule: "page-number", confidence: 0.9, detail: "a page number")
     }
     let nextStarts = next == nil ? true : nextStartsBlock(rows, index + 1, width: context)
@@ -369,6 +379,10 @@ public struct Reflower: Sendable {
     return rest <= column - 6 && sum >= column - 3 && sum <= column + 3
   }
 
+  static let lineEndDetails = MarkDetails(Punctuation.noLineEndMarks) { "'\($0)' never ends a line in typesetting" }
+  static let lineStartDetails = MarkDetails(Punctuation.noLineStartMarks) { "'\($0)' never starts a line in typesetting" }
+  static let continuingDetails = MarkDetails(Punctuation.continuingMarks) { "the line ends with '\($0)'" }
+
   /// Join or split between row `index` (the last row of `builder`) and the next row.
   func edge(builder: BlockBuilder, rows: [Row], at index: Int, fixedWrap: Int? = nil) -> Decision {
     let a = rows[index].profile
@@ -378,10 +392,10 @@ public struct Reflower: Sendable {
     let blank = nextRow.blanksBefore > 0 || nextRow.startsPage
 
     if Punctuation.noLineEnd.contains(a.last) {
-      return Decision(.join, rule: "kinsoku-line-end", confidence: 0.99, line: line, detail: "'\(a.last)' never ends a line in typesetting")
+      return Decision(.join, rule: "kinsoku-line-end", confidence: 0.99, line: line, detail: Self.lineEndDetails[a.last])
     }
     if Punctuation.noLineStart.contains(b.first) && ScalarClass(b.first).isCJK {
-      return Decision(.join, rule: "kinsoku-line-start", confidence: 0.98, line: line, detail: "'\(b.first)' never starts a line in typesetting")
+      return Decision(.join, rule: "kinsoku-line-start", confidence: 0.98, line: line, detail: Self.lineStartDetails[b.first])
     }
     // A short title-like line after the blank line, above clearly wider text: a heading, even
     // after a line that ends with `：` or at the column edge.
@@ -395,7 +409,7 @@ public struct Reflower: Sendable {
       return Decision(.join, rule: "justified-line", confidence: 0.95, line: line, detail: "a letter-spaced line was stretched to full width, so the paragraph goes on")
     }
     if Punctuation.continuing.contains(a.last) {
-      return Decision(.join, rule: "continuing-punctuation", confidence: 0.97, line: line, detail: "the line ends with '\(a.last)'")
+      return Decision(.join, rule: "continuing-punctuation", confidence: 0.97, line: line, detail: Self.continuingDetails[a.last])
     }
     if !endsSentence(rows, index) {
       if let short = shortUnterminatedLine(rows, at: index, rowsInBlock: builder.rowCount) {
@@ -632,14 +646,13 @@ public struct Reflower: Sendable {
   func endsSentence(_ rows: [Row], _ index: Int) -> Bool {
     let profile = rows[index].profile
     if profile.endsSentence { return true }
-    // (Count before collecting: most rows are long, and this runs for nearly every edge.)
-    var keptCount = 0
-    for range in profile.kept { keptCount += range.count }
-    guard index > 0, keptCount <= 3 else { return false }
-    let marks = profile.kept.flatMap { profile.scalars[$0] }
+    // (The profile counts its kept characters: most rows are long, and this runs for nearly
+    // every edge.)
+    guard index > 0, profile.keptCount <= 3 else { return false }
+    let marks = profile.keptScalars
     guard marks.allSatisfy({ Punctuation.closing.contains($0) || Punctuation.terminal.contains($0) }) else { return false }
     let previous = rows[index - 1].profile
-    let tail = previous.kept.last.map { Array(previous.scalars[$0].suffix(4)) } ?? []
+    let tail = Array(previous.source.utf8Slice((previous.pieces.last ?? previous.span).bytes).unicodeScalars.suffix(4))
     return LineProfile.endsSentence((tail + marks)[...])
   }
 
@@ -673,9 +686,9 @@ public struct Reflower: Sendable {
 
   /// The line starts with one ideograph and a comma or enumeration comma (`年，`, `下、`).
   static func opensWithOneCharacterClause(_ profile: LineProfile) -> Bool {
-    guard let range = profile.kept.first, range.count >= 2 else { return false }
-    let first = profile.scalars[range.lowerBound], second = profile.scalars[range.lowerBound + 1]
-    return ScalarClass(first) == .ideograph && (second == "，" || second == "、")
+    // (A space after a one-character first word is no comma.)
+    guard let second = profile.secondScalar else { return false }
+    return ScalarClass(profile.first) == .ideograph && (second == "，" || second == "、")
   }
 
   /// Row `index` is as wide as a paragraph's indented first line, not a fragment or a short
@@ -690,6 +703,16 @@ public struct Reflower: Sendable {
 
 /// Page numbers standing alone: `12`, `- 12 -`, `第12版`, `第 3 页`.
 enum PageNumber {
+  /// The line's kept text is a page number. Its first character must be a digit, `第` or a
+  /// dash: most lines are settled without building their text.
+  static func matches(_ profile: LineProfile) -> Bool {
+    let first = profile.first
+    guard first == "第" || first == "-" || first == "—" || first == "–" || (first.value < 0x80 && first.properties.numericType != nil) else {
+      return false
+    }
+    return matches(profile.text)
+  }
+
   static func matches(_ text: String) -> Bool {
     let compact = text.unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "—" && $0 != "–" }
     guard !compact.isEmpty, compact.count <= 8 else { return false }

@@ -64,41 +64,6 @@ enum ScalarClass: UInt8, Sendable {
     }
   }
 
-  /// Classes of a line's scalars. In a line without any CJK character (no ideograph, kana or
-  /// hangul, no wide or full-width punctuation), East Asian *ambiguous* punctuation (`“ ” ‘ ’ –
-  /// • …`) is Latin punctuation, not CJK: the spaces around it are real (`said, “This`).
-  static func classes(of scalars: [Unicode.Scalar]) -> [ScalarClass] {
-    // One pass with the table held locally: reflow classifies every character of every line.
-    var classes = [ScalarClass](repeating: .other, count: scalars.count)
-    var settled = false  // a CJK character that is not East Asian ambiguous was seen
-    var ambiguous = false
-    ScalarTable.bmp.withUnsafeBufferPointer { table in
-      classes.withUnsafeMutableBufferPointer { out in
-        for index in scalars.indices {
-          let scalar = scalars[index]
-          let kind: ScalarClass
-          if scalar.value < 0x10000 {
-            kind = ScalarClass(rawValue: table[Int(scalar.value)] & 0x0F) ?? .other
-          } else {
-            kind = ScalarClass(computing: scalar)
-          }
-          out[index] = kind
-          if settled { continue }
-          if kind == .ideograph {
-            settled = true
-          } else if kind == .cjkPunctuation {
-            if scalar.eastAsianWidth != .ambiguous { settled = true } else { ambiguous = true }
-          }
-        }
-      }
-    }
-    if settled { return classes }
-    if ambiguous {
-      for index in classes.indices where classes[index] == .cjkPunctuation { classes[index] = .other }
-    }
-    return classes
-  }
-
   /// Display width in half-width units (a CJK character is 2). The middle dot of foreign names
   /// (`威廉·普拉格`, U+00B7, East Asian *ambiguous*) is narrow: Noto CJK / Source Han set it
   /// proportional, and xeCJK takes it from the Latin font.
@@ -125,9 +90,11 @@ enum ScalarTable {
 /// Punctuation sets from W3C clreq ("prohibition rules for line start/end") and sentence ends.
 enum Punctuation {
   /// Never at the start of a line in real typesetting.
-  static let noLineStart: ScalarSet = ScalarSet("、，。．：；！？”’」』）〕］｝】〗》〉～·・‧/／!?),.:;%…—")
+  static let noLineStart: ScalarSet = ScalarSet(noLineStartMarks)
+  static let noLineStartMarks = "、，。．：；！？”’」』）〕］｝】〗》〉～·・‧/／!?),.:;%…—"
   /// Never at the end of a line in real typesetting.
-  static let noLineEnd: ScalarSet = ScalarSet("“‘「『（〔［｛【〖《〈(")
+  static let noLineEnd: ScalarSet = ScalarSet(noLineEndMarks)
+  static let noLineEndMarks = "“‘「『（〔［｛【〖《〈("
   /// Ends a sentence.
   static let terminal: ScalarSet = ScalarSet("。！？!?．…")
   /// Latin sentence end (only when followed by nothing on the line).
@@ -140,7 +107,8 @@ enum Punctuation {
   static let openingQuotes: ScalarSet = ScalarSet("“‘「『《")
   static let closingQuotes: ScalarSet = ScalarSet("”’」』》")
   /// A line ending with one of these continues on the next line.
-  static let continuing: ScalarSet = ScalarSet("，、；：,;:—")
+  static let continuing: ScalarSet = ScalarSet(continuingMarks)
+  static let continuingMarks = "，、；：,;:—"
 }
 
 /// A set of characters with constant-time, hash-free membership for the BMP (a bitmap):

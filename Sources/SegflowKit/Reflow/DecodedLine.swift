@@ -1,0 +1,129 @@
+/// One line decoded for profiling: each scalar with its UTF-8 offset, reflow class and display
+/// width, in buffers that are reused from line to line.
+///
+/// Reflow profiles every line; allocating the scalar, class and token arrays of each line (and
+/// freeing them) was most of its time. One `DecodedLine` serves a whole document.
+final class DecodedLine {
+  private(set) var count = 0
+  /// The line holds a character that is not white space.
+  private(set) var hasNonSpace = false
+  private(set) var scalars: UnsafeMutablePointer<Unicode.Scalar>
+  /// UTF-8 offset of each scalar in the line; `offsets[count]` is the line's byte length.
+  private(set) var offsets: UnsafeMutablePointer<Int>
+  private(set) var classes: UnsafeMutablePointer<ScalarClass>
+  /// ``ScalarClass/width(_:)`` of each scalar.
+  private(set) var widths: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  /// Scratch for the profile: scalar ranges of the spaces between words.
+  var gaps: [Range<Int>] = []
+
+  init(capacity: Int = 256) {
+    self.capacity = capacity
+    scalars = .allocate(capacity: capacity)
+    offsets = .allocate(capacity: capacity + 1)
+    classes = .allocate(capacity: capacity)
+    widths = .allocate(capacity: capacity)
+  }
+
+  deinit {
+    scalars.deallocate()
+    offsets.deallocate()
+    classes.deallocate()
+    widths.deallocate()
+  }
+
+  /// Decodes `text` and classifies its scalars. In a line without any CJK character (no
+  /// ideograph, kana or hangul, no wide or full-width punctuation), East Asian *ambiguous*
+  /// punctuation (`“ ” ‘ ’ – • …`) is Latin punctuation, not CJK: the spaces around it are real
+  /// (`said, “This`).
+  func load(_ text: Substring) {
+    text.withUTF8Bytes { load(utf8: $0) }
+  }
+
+  private func load(utf8: UnsafeBufferPointer<UInt8>) {
+    if utf8.count > capacity { grow(to: utf8.count) }
+    // (Locals: every access to a class's stored property is checked for exclusivity.)
+    let scalars = self.scalars
+    let offsets = self.offsets
+    let classes = self.classes
+    let widths = self.widths
+    var nonSpace = false
+    var settled = false  // a CJK character that is not East Asian ambiguous was seen
+    var ambiguous = false
+    var n = 0
+    var index = 0
+    let end = utf8.count
+    ScalarTable.bmp.withUnsafeBufferPointer { table in
+      while index < end {
+        let lead = utf8[index]
+        let value: UInt32
+        let length: Int
+        // Swift strings hold well-formed UTF-8.
+        if lead < 0x80 {
+          value = UInt32(lead)
+          length = 1
+        } else if lead < 0xE0 {
+          value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+          length = 2
+        } else if lead < 0xF0 {
+          value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+          length = 3
+        } else {
+          value = UInt32(lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(utf8[index + 2] & 0x3F) << 6
+            | UInt32(utf8[index + 3] & 0x3F)
+          length = 4
+        }
+        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+        let kind: ScalarClass
+        let width: UInt8
+        if value < 0x10000 {
+          let entry = table[Int(value)]
+          kind = ScalarClass(rawValue: entry & 0x0F) ?? .other
+          width = value < 0x80 || value == 0xB7 ? 1 : (entry & 0x10 != 0 ? 2 : 1)
+        } else {
+          kind = ScalarClass(computing: scalar)
+          width = UInt8(scalar.eastAsianWidth.columns)
+        }
+        scalars[n] = scalar
+        offsets[n] = index
+        classes[n] = kind
+        widths[n] = width
+        if kind != .space { nonSpace = true }
+        if !settled {
+          if kind == .ideograph {
+            settled = true
+          } else if kind == .cjkPunctuation {
+            if scalar.eastAsianWidth != .ambiguous { settled = true } else { ambiguous = true }
+          }
+        }
+        n += 1
+        index += length
+      }
+    }
+    offsets[n] = end
+    count = n
+    hasNonSpace = nonSpace
+    if !settled && ambiguous {
+      for i in 0..<n where classes[i] == .cjkPunctuation { classes[i] = .other }
+    }
+  }
+
+  private func grow(to bytes: Int) {
+    // A line has at most one scalar per byte.
+    let size = max(bytes, capacity * 2)
+    scalars.deallocate()
+    offsets.deallocate()
+    classes.deallocate()
+    widths.deallocate()
+    scalars = .allocate(capacity: size)
+    offsets = .allocate(capacity: size + 1)
+    classes = .allocate(capacity: size)
+    widths = .allocate(capacity: size)
+    capacity = size
+  }
+
+  /// The decoded scalars, for the helpers that read characters (bylines, quotes).
+  func scalarBuffer() -> UnsafeBufferPointer<Unicode.Scalar> {
+    UnsafeBufferPointer(start: scalars, count: count)
+  }
+}
