@@ -127,10 +127,9 @@ final class LineProfile {
     // pdftotext spaced only some gaps (squeezed punctuation makes the gaps uneven); a single one
     // between ideographs may be real (`“联党心 通民生”`, `创新发展 用好党建`).
     var cjkGaps = 0
-    // (The line's buffer, taken so that it is uniquely referenced and keeps its capacity.)
-    var gaps = line.gaps
-    line.gaps = []
-    if !gaps.isEmpty { gaps.removeAll(keepingCapacity: true) }
+    // (The line's buffer, taken at the first gap, so that it is uniquely referenced and keeps
+    // its capacity; most lines have no space inside.)
+    var gaps: [Range<Int>] = []
     // Counts over the non-space scalars (all of them are kept).
     var nonSpace = 0
     var width = 0
@@ -192,6 +191,11 @@ final class LineProfile {
           leadingWord += 1
         }
       } else {
+        if gaps.capacity == 0 {
+          gaps = line.gaps
+          line.gaps = []
+          gaps.removeAll(keepingCapacity: true)
+        }
         gaps.append(previousTokenEnd..<tokenStart)
         if classes[previousTokenEnd - 1].isCJK && classes[tokenStart].isCJK { cjkGaps += 1 }
       }
@@ -255,7 +259,7 @@ final class LineProfile {
     if pieceCount > 1 {
       pieces.append(Piece(scalars: pieceStart..<(upper + 1), bytes: offsets[pieceStart]..<offsets[upper + 1]))
     }
-    line.gaps = gaps
+    if gaps.capacity > 0 { line.gaps = gaps }
 
     // xeCJK and InDesign set about a quarter em of glue on each side of digits and Latin words
     // inside CJK text (half a half-width unit), which pdftotext prints as a space: count it, or

@@ -127,6 +127,7 @@ struct ScalarSet: Sendable {
     }
   }
 
+  @inline(__always)
   func contains(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     if value < 0x10000 { return bits[Int(value) >> 6] & (1 << (UInt64(value) & 63)) != 0 }
