@@ -56,6 +56,7 @@ public enum StageRegistry {
         OptionDoc(key: "keepHeaders", type: "bool", defaultValue: "true", summary: "keep page headers and footers as blocks"),
         OptionDoc(key: "detectBylines", type: "bool", defaultValue: "true", summary: "cut author lines (`文/宁杰`) into blocks of their own"),
         OptionDoc(key: "detectHeadings", type: "bool", defaultValue: "true", summary: "recognise headings and page headers"),
+        OptionDoc(key: "model", type: "on | off", defaultValue: "on", summary: "`on`: a learned edge model (gradient-boosted trees trained on typeset pages, docs/reflow.md) decides the edges at sentence ends, blank lines and short lines and confirms headings, where the rules are least sure; `off`: the hand rules alone"),
       ],
       make: { reader in
         var options = ReflowOptions()
@@ -65,6 +66,7 @@ public enum StageRegistry {
         options.keepHeaders = reader.bool("keepHeaders", default: options.keepHeaders)
         options.detectBylines = reader.bool("detectBylines", default: options.detectBylines)
         options.detectHeadings = reader.bool("detectHeadings", default: options.detectHeadings)
+        options.model = reader.choice("model", default: options.model)
         return ReflowStage(options: options)
       }),
     StageDescriptor(

@@ -26,6 +26,14 @@ public struct ReflowOptions: Sendable, Hashable {
     case paragraph
   }
 
+  /// Whether the learned edge model (``EdgeModel``) weighs in where the rules are least sure.
+  public enum Model: String, Sendable, CaseIterable {
+    /// The model decides sentence ends, blank lines and short lines; the rules the rest.
+    case on
+    /// The hand rules alone.
+    case off
+  }
+
   public var layout: Layout = .columns
   public var cjkLatinSpacing: CJKLatinSpacing = .remove
   public var blankLines: BlankLines = .auto
@@ -35,6 +43,7 @@ public struct ReflowOptions: Sendable, Hashable {
   public var detectBylines: Bool = true
   /// Recognise headings and headers; off, everything is a paragraph.
   public var detectHeadings: Bool = true
+  public var model: Model = .on
 
   public init() {}
 }

@@ -118,7 +118,7 @@ public struct Reflower: Sendable {
 
   // MARK: - Column layout
 
-  func columns(_ rows: [Row]) -> [Block] {
+  func columns(_ rows: [Row], log: EdgeLog? = nil) -> [Block] {
     let fixedWrap = Self.fixedWrap(rows)
     var blocks: [Block] = []
     var builder = BlockBuilder()
@@ -139,6 +139,7 @@ public struct Reflower: Sendable {
       let row = rows[index]
       let next = index + 1 < rows.count ? rows[index + 1] : nil
       let blankAfter = next.map { $0.blanksBefore > 0 || $0.startsPage } ?? true
+      var vetoed: Decision? = nil  // a heading the edge model overrode
 
       // A row that stands alone: byline, header, heading.
       if builder.isEmpty || previousEnded {
@@ -146,7 +147,8 @@ public struct Reflower: Sendable {
         let secondHalf = lastHeading.map { $0.row == index - 1 && blankAfter && isSplitHeadline(rows, index) } ?? false
         let standalone = secondHalf
           ? Classification(kind: .heading, rule: "split-headline", confidence: 0.7, detail: "")
-          : standaloneKind(rows, index, previousEnded: previousEnded, previousKind: previousKind, blankAfter: blankAfter)
+          : weighStandalone(standaloneKind(rows, index, previousEnded: previousEnded, previousKind: previousKind, blankAfter: blankAfter),
+            rows: rows, at: index, previousKind: previousKind, fixedWrap: fixedWrap, log: log, veto: &vetoed)
         if let kind = standalone {
           close(.paragraph)
           if kind.kind == .heading, let last = lastHeading, last.row == index - 1, blankAfter, isSplitHeadline(rows, index) {
@@ -185,6 +187,7 @@ public struct Reflower: Sendable {
 
       lastHeading = nil
       builder.append(row, verbatim: false, keepSoftSpace: false)
+      if let vetoed { builder.decisions.append(vetoed) }
       guard let next else { break }
       if next.isByline && options.detectBylines {
         close(.paragraph)
@@ -192,10 +195,10 @@ public struct Reflower: Sendable {
         index += 1
         continue
       }
-      let decision = edge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap)
+      let decision = decideEdge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, previousKind: previousKind, log: log)
       if decision.action == .split {
         // A single short line without sentence end, above a wider one: a title.
-        let title = decision.rule == "short-unterminated-line" && builder.rowCount == 1 && options.detectHeadings && isTitleLike(row.profile)
+        let title = (decision.rule == "short-unterminated-line" || decision.rule == "edge-model") && builder.rowCount == 1 && options.detectHeadings && isTitleLike(row.profile)
         if title {
           builder.decisions.append(Decision(.classify, rule: "short-unterminated-title", confidence: 0.6, line: row.line.number, detail: "a single short title-like line without sentence end, above wider text"))
         }

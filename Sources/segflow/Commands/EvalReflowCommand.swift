@@ -30,11 +30,24 @@ struct EvalReflowCommand: ParsableCommand {
   @Option(help: "Fail (exit 1) when the exact block match rate is lower.")
   var minExact: Double?
 
+  @Option(help: ArgumentHelp("Write the edges reflow decided, with their features, gold label and whether the edge model is asked about them, as TSV (scripts/train-reflow-model reads it).", valueName: "file"))
+  var features: String?
+
   func run() throws {
     let evaluation = ReflowEvaluation(pipeline: try pipelineOptions.load())
     var blocks = ReflowScore(), unwrapped = ReflowScore()
     var insideSentences = 0
     var seconds = 0.0, bytes = 0, failed = 0
+    var table: FileHandle?
+    if let features {
+      guard FileManager.default.createFile(atPath: features, contents: nil), let handle = FileHandle(forWritingAtPath: features) else {
+        Console.error("\(features): error: cannot write the file")
+        throw ExitStatus.usage
+      }
+      handle.write(Data((Self.edgeHeader + "\n").utf8))
+      table = handle
+    }
+    defer { try? table?.close() }
     for directory in directories {
       let corpus: ReflowCorpus
       do { corpus = try ReflowCorpus(directory: directory) } catch {
@@ -53,6 +66,7 @@ struct EvalReflowCommand: ParsableCommand {
             insideSentences += result.splitsInsideSentences
           }
           if showErrors { Console.out(Self.describe(result)) }
+          if let table { table.write(Data(Self.edgeRows(try evaluation.edges(pair), document: pair.name).utf8)) }
         } catch {
           Console.error(error.description)
           failed += 1
@@ -97,6 +111,24 @@ struct EvalReflowCommand: ParsableCommand {
         documents with changed characters: \(s.characterMismatches)
 
       """
+  }
+
+  /// Columns of the --features table: where the edge is, its gold label, the rules' and the
+  /// final decision, then the features.
+  static var edgeHeader: String {
+    (["document", "line", "offset", "asked", "label", "rule", "ruleSplit", "split"] + ReflowEvaluation.featureNames).joined(separator: "\t")
+  }
+
+  static func edgeRows(_ edges: [ReflowEvaluation.Edge], document: String) -> String {
+    var out = ""
+    for edge in edges {
+      var fields = [document, String(edge.line), String(edge.offset), edge.asked ? "1" : "0", edge.isBoundary ? "1" : "0", edge.rule, edge.ruleSplits ? "1" : "0", edge.splits ? "1" : "0"]
+      // Whole numbers without a fraction; others in Swift's shortest round-trip form, which
+      // Python's float() reads back to the same double.
+      fields += edge.features.map { $0 == $0.rounded() && abs($0) < 1e9 ? String(Int($0)) : String($0) }
+      out += fields.joined(separator: "\t") + "\n"
+    }
+    return out
   }
 
   static func describe(_ result: ReflowEvaluation.Result) -> String {

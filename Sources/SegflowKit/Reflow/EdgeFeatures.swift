@@ -1,0 +1,196 @@
+/// The numbers the edge model reads about one edge between two rows: the shape of the rows
+/// around it, the widths the rules estimate there, and what the rules decided.
+///
+/// One function (``Reflower/edgeFeatures(builder:rows:at:rule:previousKind:fixedWrap:)``) computes them,
+/// for the training dump (`segflow eval reflow --features FILE`) and for inference alike, so the
+/// model is used on exactly the numbers it was trained on. ``names`` fixes their order; the model
+/// file lists the names it was trained with, and loading checks that they are these.
+///
+/// No feature looks at which characters a line holds beyond their classes (widths, marks, digits,
+/// letters): the typeset corpora reuse the same UD sentences, so character identities would let a
+/// model learn the sentences instead of the page shapes. And none looks further than eight rows
+/// from the edge, the context ``ChunkedProcessor`` repairs a chunk with.
+struct EdgeFeatures: Sendable {
+  var values: [Double]
+
+  /// The rules that can decide an edge the model is asked about, in the order of their one-hot
+  /// features: those of ``Reflower/edge(builder:rows:at:fixedWrap:)`` at sentence ends and short
+  /// lines, and those that make a row a heading.
+  static let rules = [
+    "short-unterminated-line", "no-sentence-end", "squeezed-fragment", "short-end-before-opening-mark",
+    "short-end-before-cut-number", "column-change", "terminal-exact-short", "terminal-exact-indent",
+    "terminal-short-next-line", "terminal-short-line", "terminal-indent", "terminal-blank-line", "terminal-full-line",
+  ] + headingRules
+
+  /// The rules that make a row a heading on its own, which the model is asked to confirm.
+  static let headingRules = [
+    "standalone-title", "document-headline", "title-above-wider-text", "title-above-narrower-column",
+    "short-title-above-text", "title-above-first-line", "title-above-indent",
+  ]
+
+  /// Per-row features, for the rows before the edge (`p`, `a`) and after it (`b`, `c`).
+  static let rowNames = [
+    "present", "width", "length", "pureCJK", "exactWidth", "minWidth", "halfMarks", "endsSentence", "letterSpaced",
+    "justified", "internalSpace", "softSpaceQuoted", "clausePunctuation", "brackets", "startsWithWord", "latin",
+    "latinLetter", "titleLike", "byline", "blanksBefore", "startsPage", "leadingWord", "oneCharacterClause",
+    "firstNoLineStart", "firstNoLineEnd", "firstWordLike", "firstIdeograph", "firstMark",
+    "lastContinuing", "lastClosing", "lastTerminal", "lastWordLike", "lastIdeograph", "lastMark",
+    "removedSpaces", "narrowness",
+  ]
+
+  static let names: [String] = {
+    var names: [String] = []
+    for row in ["p", "a", "b", "c"] { names += rowNames.map { "\(row).\($0)" } }
+    names += [
+      "rowsInBlock", "firstRow", "afterHeading", "blank", "endsSentence", "fixedWrap", "fixedWrapExcess",
+      "reference", "visual", "nextVisual", "nextFragments", "widthAfter", "widthAfterNext", "secondWidest",
+      "secondWidestNext", "visualWidthAfter", "secondWidestVisual", "exact", "columnBelow", "columnAbove", "context",
+      "twoEmNearby", "indent2Rows", "indent1Rows", "justifiedRows", "pureRows", "nextStartsBlock",
+      "nextIndentedFirstLine", "nextFirstLineWide", "shortUnterminated", "cutAtPunctuation", "cutAtPunctuationNext",
+      "referenceMinusVisual", "referenceMinusNext", "referenceMinusNextVisual", "sumMinusReference",
+      "exactMinusVisual", "exactMinusNext", "nextMinusThis", "afterMinusNext",
+    ]
+    // The widths of the rows around the edge against the column estimate, and which are pure CJK
+    // (measured at least as wide as set).
+    names += (-3...4).map { "width\($0 < 0 ? "" : "+")\($0)" }
+    names += (-3...4).map { "pure\($0 < 0 ? "" : "+")\($0)" }
+    names += ["ruleSplit", "ruleConfidence"]
+    names += rules.map { "rule=\($0)" }
+    return names
+  }()
+}
+
+extension Reflower {
+  /// The features of the edge between row `index` (the last row of `builder`) and the next row,
+  /// given the rules' decision there. Looks at no row more than eight from the edge.
+  func edgeFeatures(builder: BlockBuilder, rows: [Row], at index: Int, rule: Decision, previousKind: BlockKind?, fixedWrap: Int?) -> EdgeFeatures {
+    var values: [Double] = []
+    values.reserveCapacity(EdgeFeatures.names.count)
+    func add(_ value: Int) { values.append(Double(value)) }
+    func add(_ flag: Bool) { values.append(flag ? 1 : 0) }
+    func addRow(_ position: Int) {
+      guard rows.indices.contains(position) else {
+        values.append(contentsOf: repeatElement(0, count: EdgeFeatures.rowNames.count))
+        return
+      }
+      let row = rows[position]
+      let profile = row.profile
+      let first = ScalarClass(profile.first), last = ScalarClass(profile.last)
+      add(true)
+      add(profile.width)
+      add(profile.length)
+      add(profile.isPureCJK)
+      add(profile.isExactWidth)
+      add(profile.minWidth ?? -1)
+      add(profile.minWidth.map { profile.width - $0 } ?? -1)
+      add(profile.endsSentence)
+      add(profile.isLetterSpaced)
+      add(profile.isJustified)
+      add(profile.hasInternalSpace)
+      add(profile.softSpaceQuoted)
+      add(profile.hasClausePunctuation)
+      add(profile.hasBrackets)
+      add(profile.startsWithWord)
+      add(profile.isLatin)
+      add(Self.hasLatinLetter(profile))
+      add(isTitleLike(profile))
+      add(row.isByline)
+      add(min(row.blanksBefore, 3))
+      add(row.startsPage)
+      add(Self.leadingWordWidth(profile))
+      add(Self.opensWithOneCharacterClause(profile))
+      add(Punctuation.noLineStart.contains(profile.first))
+      add(Punctuation.noLineEnd.contains(profile.first))
+      add(first.isWordLike)
+      add(first == .ideograph)
+      add(first == .cjkPunctuation)
+      add(Punctuation.continuing.contains(profile.last))
+      add(Punctuation.closing.contains(profile.last))
+      add(Punctuation.terminal.contains(profile.last))
+      add(last.isWordLike)
+      add(last == .ideograph)
+      add(last == .cjkPunctuation)
+      add(profile.removedSpaces)
+      // Half-width units short of two a character: Latin letters, digits and half-width marks,
+      // whose widths on the page we only guess.
+      add(2 * profile.length - profile.width)
+    }
+    for offset in -1...2 { addRow(index + offset) }
+
+    let a = rows[index].profile
+    let b = rows[index + 1].profile
+    let reference = referenceWidth(builder: builder, rows: rows, at: index)
+    let visual = visualWidth(rows, endingAt: index, column: reference)
+    let next = visualWidth(rows, index + 1, column: reference)
+    let after = widthAfter(rows, index)
+    let exact = exactWidth(rows, around: index, limit: reference + 3)
+    let indents = indentRows(rows, around: index, column: exact ?? reference)
+    add(min(builder.rowCount, 10))
+    add(builder.rowCount == 1)
+    add(previousKind == .heading)
+    add(rows[index + 1].blanksBefore > 0 || rows[index + 1].startsPage)
+    add(endsSentence(rows, index))
+    add(fixedWrap != nil)
+    add(fixedWrap.map { a.length - $0 } ?? -99)
+    add(reference)
+    add(visual)
+    add(next.width)
+    add(next.end - index - 1)
+    add(after)
+    add(widthAfter(rows, index + 1))
+    add(secondWidest(rows, after: index))
+    add(secondWidest(rows, after: index + 1))
+    add(visualWidthAfter(rows, index, column: after + 2))
+    add(secondWidestVisual(rows, after: index, column: after))
+    add(exact ?? -1)
+    add(columnBelow(rows, index) ?? -1)
+    add(columnAbove(rows, index, limit: reference + 3) ?? -1)
+    add(contextWidth(rows, around: index))
+    add(twoEmIndentNearby(rows, around: index, column: exact ?? reference))
+    add(indents.twoEm)
+    add(indents.oneEm)
+    add(indents.justified)
+    add(indents.pure)
+    add(nextStartsBlock(rows, index + 1, width: reference))
+    add(isIndentedFirstLine(rows, index + 1))
+    add(isFirstLineWide(rows, index + 1))
+    add(shortUnterminatedLine(rows, at: index, rowsInBlock: builder.rowCount) != nil)
+    add(Self.cutAtPunctuation(a, b))
+    add(index + 2 < rows.count && Self.cutAtPunctuation(b, rows[index + 2].profile))
+    add(reference - visual)
+    add(reference - b.width)
+    add(reference - next.width)
+    add(visual + next.width - reference)
+    add(exact.map { $0 - visual } ?? -99)
+    add(exact.map { $0 - b.width } ?? -99)
+    add(b.width - a.width)
+    add(widthAfter(rows, index + 1) - b.width)
+    for offset in -3...4 { add(rows.indices.contains(index + offset) ? rows[index + offset].profile.width - reference : -99) }
+    for offset in -3...4 { add(rows.indices.contains(index + offset) && rows[index + offset].profile.isPureCJK) }
+
+    add(rule.action == .split)
+    values.append(rule.confidence)
+    for name in EdgeFeatures.rules { add(rule.rule == name) }
+    assert(values.count == EdgeFeatures.names.count, "edge features and their names differ in number")
+    return EdgeFeatures(values: values)
+  }
+
+  /// Rows within six of row `index` (as ``twoEmIndentNearby(_:around:column:)`` looks) that show
+  /// the page's indent and spacing: pure CJK rows after a sentence end 2 em or 1 em short of
+  /// `column`, and justified and pure CJK rows.
+  func indentRows(_ rows: [Row], around index: Int, column: Int) -> (twoEm: Int, oneEm: Int, justified: Int, pure: Int) {
+    var twoEm = 0, oneEm = 0, justified = 0, pure = 0
+    let lower = max(1, index - 6), upper = min(rows.count - 1, index + 6)
+    guard lower <= upper else { return (0, 0, 0, 0) }
+    for other in lower...upper where other != index + 1 {
+      let row = rows[other]
+      if row.profile.isJustified { justified += 1 }
+      guard row.profile.isPureCJK else { continue }
+      pure += 1
+      guard !row.startsPage, !row.isByline, !rows[other - 1].isByline, endsSentence(rows, other - 1) else { continue }
+      if row.profile.width == column - 4 { twoEm += 1 }
+      if row.profile.width == column - 2 { oneEm += 1 }
+    }
+    return (twoEm, oneEm, justified, pure)
+  }
+}
