@@ -42,7 +42,7 @@ import Testing
   @Test("an unknown option key names its place and lists the valid keys")
   func unknownOption() {
     let messages = issues("version: 1\nstages:\n  - decode\n  - reflow:\n      layot: lines\n")
-    #expect(messages == ["p.yaml:5:7: error: unknown key 'layot' in stage 'reflow'; valid keys: layout, cjkLatinSpacing, blankLines, keepHeaders, detectBylines, detectHeadings"])
+    #expect(messages == ["p.yaml:5:7: error: unknown key 'layot' in stage 'reflow'; valid keys: layout, cjkLatinSpacing, blankLines, keepHeaders, detectBylines, detectHeadings, model"])
   }
 
   @Test("an unknown top-level key is an error")

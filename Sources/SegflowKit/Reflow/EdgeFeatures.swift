@@ -13,11 +13,40 @@
 struct EdgeFeatures: Sendable {
   var values: [Double]
 
+  /// Fills a buffer of ``names``'s size, in order.
+  struct Writer {
+    var values = [Double](repeating: 0, count: EdgeFeatures.count)
+    var count = 0
+
+    @inline(__always) mutating func add(_ value: Int) {
+      values[count] = Double(value)
+      count += 1
+    }
+
+    @inline(__always) mutating func add(_ flag: Bool) {
+      values[count] = flag ? 1 : 0
+      count += 1
+    }
+
+    @inline(__always) mutating func add(_ value: Double) {
+      values[count] = value
+      count += 1
+    }
+
+    /// Leaves `n` features at 0 (a row beyond the document's ends).
+    mutating func skip(_ n: Int) { count += n }
+  }
+
+  static let count = names.count
+
+  /// The position of each rule in ``rules``.
+  static let ruleIndex: [String: Int] = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element, $0.offset) })
+
   /// The rules that can decide an edge the model is asked about, in the order of their one-hot
   /// features: those of ``Reflower/edge(builder:rows:at:fixedWrap:)`` at sentence ends and short
   /// lines, and those that make a row a heading.
   static let rules = [
-    "short-unterminated-line", "no-sentence-end", "squeezed-fragment", "short-end-before-opening-mark",
+    "short-unterminated-line", "squeezed-fragment", "short-end-before-opening-mark",
     "short-end-before-cut-number", "column-change", "terminal-exact-short", "terminal-exact-indent",
     "terminal-short-next-line", "terminal-short-line", "terminal-indent", "terminal-blank-line", "terminal-full-line",
   ] + headingRules
@@ -64,58 +93,12 @@ extension Reflower {
   /// The features of the edge between row `index` (the last row of `builder`) and the next row,
   /// given the rules' decision there. Looks at no row more than eight from the edge.
   func edgeFeatures(builder: BlockBuilder, rows: [Row], at index: Int, rule: Decision, previousKind: BlockKind?, fixedWrap: Int?) -> EdgeFeatures {
-    var values: [Double] = []
-    values.reserveCapacity(EdgeFeatures.names.count)
-    func add(_ value: Int) { values.append(Double(value)) }
-    func add(_ flag: Bool) { values.append(flag ? 1 : 0) }
-    func addRow(_ position: Int) {
-      guard rows.indices.contains(position) else {
-        values.append(contentsOf: repeatElement(0, count: EdgeFeatures.rowNames.count))
-        return
-      }
-      let row = rows[position]
-      let profile = row.profile
-      let first = ScalarClass(profile.first), last = ScalarClass(profile.last)
-      add(true)
-      add(profile.width)
-      add(profile.length)
-      add(profile.isPureCJK)
-      add(profile.isExactWidth)
-      add(profile.minWidth ?? -1)
-      add(profile.minWidth.map { profile.width - $0 } ?? -1)
-      add(profile.endsSentence)
-      add(profile.isLetterSpaced)
-      add(profile.isJustified)
-      add(profile.hasInternalSpace)
-      add(profile.softSpaceQuoted)
-      add(profile.hasClausePunctuation)
-      add(profile.hasBrackets)
-      add(profile.startsWithWord)
-      add(profile.isLatin)
-      add(Self.hasLatinLetter(profile))
-      add(isTitleLike(profile))
-      add(row.isByline)
-      add(min(row.blanksBefore, 3))
-      add(row.startsPage)
-      add(Self.leadingWordWidth(profile))
-      add(Self.opensWithOneCharacterClause(profile))
-      add(Punctuation.noLineStart.contains(profile.first))
-      add(Punctuation.noLineEnd.contains(profile.first))
-      add(first.isWordLike)
-      add(first == .ideograph)
-      add(first == .cjkPunctuation)
-      add(Punctuation.continuing.contains(profile.last))
-      add(Punctuation.closing.contains(profile.last))
-      add(Punctuation.terminal.contains(profile.last))
-      add(last.isWordLike)
-      add(last == .ideograph)
-      add(last == .cjkPunctuation)
-      add(profile.removedSpaces)
-      // Half-width units short of two a character: Latin letters, digits and half-width marks,
-      // whose widths on the page we only guess.
-      add(2 * profile.length - profile.width)
+    // (Written into a buffer of the final size: appending to an array, through a closure, was a
+    // third of the cost of an edge.)
+    var out = EdgeFeatures.Writer()
+    for offset in -1...2 {
+      if rows.indices.contains(index + offset) { addRow(rows[index + offset], to: &out) } else { out.skip(EdgeFeatures.rowNames.count) }
     }
-    for offset in -1...2 { addRow(index + offset) }
 
     let a = rows[index].profile
     let b = rows[index + 1].profile
@@ -125,54 +108,100 @@ extension Reflower {
     let after = widthAfter(rows, index)
     let exact = exactWidth(rows, around: index, limit: reference + 3)
     let indents = indentRows(rows, around: index, column: exact ?? reference)
-    add(min(builder.rowCount, 10))
-    add(builder.rowCount == 1)
-    add(previousKind == .heading)
-    add(rows[index + 1].blanksBefore > 0 || rows[index + 1].startsPage)
-    add(endsSentence(rows, index))
-    add(fixedWrap != nil)
-    add(fixedWrap.map { a.length - $0 } ?? -99)
-    add(reference)
-    add(visual)
-    add(next.width)
-    add(next.end - index - 1)
-    add(after)
-    add(widthAfter(rows, index + 1))
-    add(secondWidest(rows, after: index))
-    add(secondWidest(rows, after: index + 1))
-    add(visualWidthAfter(rows, index, column: after + 2))
-    add(secondWidestVisual(rows, after: index, column: after))
-    add(exact ?? -1)
-    add(columnBelow(rows, index) ?? -1)
-    add(columnAbove(rows, index, limit: reference + 3) ?? -1)
-    add(contextWidth(rows, around: index))
-    add(twoEmIndentNearby(rows, around: index, column: exact ?? reference))
-    add(indents.twoEm)
-    add(indents.oneEm)
-    add(indents.justified)
-    add(indents.pure)
-    add(nextStartsBlock(rows, index + 1, width: reference))
-    add(isIndentedFirstLine(rows, index + 1))
-    add(isFirstLineWide(rows, index + 1))
-    add(shortUnterminatedLine(rows, at: index, rowsInBlock: builder.rowCount) != nil)
-    add(Self.cutAtPunctuation(a, b))
-    add(index + 2 < rows.count && Self.cutAtPunctuation(b, rows[index + 2].profile))
-    add(reference - visual)
-    add(reference - b.width)
-    add(reference - next.width)
-    add(visual + next.width - reference)
-    add(exact.map { $0 - visual } ?? -99)
-    add(exact.map { $0 - b.width } ?? -99)
-    add(b.width - a.width)
-    add(widthAfter(rows, index + 1) - b.width)
-    for offset in -3...4 { add(rows.indices.contains(index + offset) ? rows[index + offset].profile.width - reference : -99) }
-    for offset in -3...4 { add(rows.indices.contains(index + offset) && rows[index + offset].profile.isPureCJK) }
+    out.add(min(builder.rowCount, 10))
+    out.add(builder.rowCount == 1)
+    out.add(previousKind == .heading)
+    out.add(rows[index + 1].blanksBefore > 0 || rows[index + 1].startsPage)
+    out.add(endsSentence(rows, index))
+    out.add(fixedWrap != nil)
+    out.add(fixedWrap.map { a.length - $0 } ?? -99)
+    out.add(reference)
+    out.add(visual)
+    out.add(next.width)
+    out.add(next.end - index - 1)
+    out.add(after)
+    out.add(widthAfter(rows, index + 1))
+    out.add(secondWidest(rows, after: index))
+    out.add(secondWidest(rows, after: index + 1))
+    out.add(visualWidthAfter(rows, index, column: after + 2))
+    out.add(secondWidestVisual(rows, after: index, column: after))
+    out.add(exact ?? -1)
+    out.add(columnBelow(rows, index) ?? -1)
+    out.add(columnAbove(rows, index, limit: reference + 3) ?? -1)
+    out.add(contextWidth(rows, around: index))
+    out.add(twoEmIndentNearby(rows, around: index, column: exact ?? reference))
+    out.add(indents.twoEm)
+    out.add(indents.oneEm)
+    out.add(indents.justified)
+    out.add(indents.pure)
+    out.add(nextStartsBlock(rows, index + 1, width: reference))
+    out.add(isIndentedFirstLine(rows, index + 1))
+    out.add(isFirstLineWide(rows, index + 1))
+    out.add(shortUnterminatedLine(rows, at: index, rowsInBlock: builder.rowCount) != nil)
+    out.add(Self.cutAtPunctuation(a, b))
+    out.add(index + 2 < rows.count && Self.cutAtPunctuation(b, rows[index + 2].profile))
+    out.add(reference - visual)
+    out.add(reference - b.width)
+    out.add(reference - next.width)
+    out.add(visual + next.width - reference)
+    out.add(exact.map { $0 - visual } ?? -99)
+    out.add(exact.map { $0 - b.width } ?? -99)
+    out.add(b.width - a.width)
+    out.add(widthAfter(rows, index + 1) - b.width)
+    for offset in -3...4 { out.add(rows.indices.contains(index + offset) ? rows[index + offset].profile.width - reference : -99) }
+    for offset in -3...4 { out.add(rows.indices.contains(index + offset) && rows[index + offset].profile.isPureCJK) }
 
-    add(rule.action == .split)
-    values.append(rule.confidence)
-    for name in EdgeFeatures.rules { add(rule.rule == name) }
-    assert(values.count == EdgeFeatures.names.count, "edge features and their names differ in number")
-    return EdgeFeatures(values: values)
+    out.add(rule.action == .split)
+    out.add(rule.confidence)
+    let oneHot = out.count
+    out.skip(EdgeFeatures.rules.count)
+    if let position = EdgeFeatures.ruleIndex[rule.rule] { out.values[oneHot + position] = 1 }
+    assert(out.count == EdgeFeatures.names.count, "edge features and their names differ in number")
+    return EdgeFeatures(values: out.values)
+  }
+
+  /// The features of one row (``EdgeFeatures/rowNames``).
+  func addRow(_ row: Row, to out: inout EdgeFeatures.Writer) {
+    let profile = row.profile
+    let first = ScalarClass(profile.first), last = ScalarClass(profile.last)
+    out.add(true)
+    out.add(profile.width)
+    out.add(profile.length)
+    out.add(profile.isPureCJK)
+    out.add(profile.isExactWidth)
+    out.add(profile.minWidth ?? -1)
+    out.add(profile.minWidth.map { profile.width - $0 } ?? -1)
+    out.add(profile.endsSentence)
+    out.add(profile.isLetterSpaced)
+    out.add(profile.isJustified)
+    out.add(profile.hasInternalSpace)
+    out.add(profile.softSpaceQuoted)
+    out.add(profile.hasClausePunctuation)
+    out.add(profile.hasBrackets)
+    out.add(profile.startsWithWord)
+    out.add(profile.isLatin)
+    out.add(Self.hasLatinLetter(profile))
+    out.add(isTitleLike(profile))
+    out.add(row.isByline)
+    out.add(min(row.blanksBefore, 3))
+    out.add(row.startsPage)
+    out.add(Self.leadingWordWidth(profile))
+    out.add(Self.opensWithOneCharacterClause(profile))
+    out.add(Punctuation.noLineStart.contains(profile.first))
+    out.add(Punctuation.noLineEnd.contains(profile.first))
+    out.add(first.isWordLike)
+    out.add(first == .ideograph)
+    out.add(first == .cjkPunctuation)
+    out.add(Punctuation.continuing.contains(profile.last))
+    out.add(Punctuation.closing.contains(profile.last))
+    out.add(Punctuation.terminal.contains(profile.last))
+    out.add(last.isWordLike)
+    out.add(last == .ideograph)
+    out.add(last == .cjkPunctuation)
+    out.add(profile.removedSpaces)
+    // Half-width units short of two a character: Latin letters, digits and half-width marks,
+    // whose widths on the page we only guess.
+    out.add(2 * profile.length - profile.width)
   }
 
   /// Rows within six of row `index` (as ``twoEmIndentNearby(_:around:column:)`` looks) that show

@@ -13,100 +13,116 @@ import Foundation
 /// base -0.53
 /// rate 0.1
 /// threshold 0.5
+/// margin 0.1
 /// trees T
 /// 3,10.5,1,2 =0.21 =-0.4        (one tree a line: feature,threshold,left,right or =leaf)
 /// ```
 ///
 /// The probability is `1 / (1 + exp(-(base + rate × Σ leaf)))`, summed in tree order as
 /// scikit-learn does; a node sends a row left when its feature, as a 32-bit float (scikit-learn
-/// compares in `float32`), is at most the threshold.
+/// compares in `float32`), is at most the threshold. Child indexes count from the tree's first
+/// node.
 struct EdgeModel: Sendable {
-  struct Node: Sendable {
-    /// Index of the feature tested; -1 for a leaf.
-    var feature: Int
-    var threshold: Double
-    var left: Int
-    var right: Int
-    /// The leaf's value (0 for an inner node).
-    var value: Double
-  }
-
   /// Feature names, in the order the trees index them.
   var names: [String]
   var base: Double
   var rate: Double
   /// The probability from which the edge is a boundary (chosen on the validation corpora).
   var threshold: Double
-  /// All trees' nodes; `roots[i]` is the first node of tree `i`, child indexes are absolute.
-  var nodes: [Node]
-  var roots: [Int]
+  /// How far past `threshold` the probability must be for the model to override the rules.
+  var margin: Double
+  /// The nodes of all trees, flat (reflow asks the model at many edges: no struct or closure
+  /// per node). `feature[i]` is the feature node `i` tests, or -1 for a leaf; `cut[i]` is its
+  /// threshold, or for a leaf its value times `rate` (scikit-learn scales each leaf value by the
+  /// learning rate before adding it, so the product is the same double); `left[i]` and
+  /// `right[i]` are absolute node indexes.
+  var feature: [Int32] = []
+  var cut: [Double] = []
+  var left: [Int32] = []
+  var right: [Int32] = []
+  /// `roots[t]` is the first node of tree `t`.
+  var roots: [Int32] = []
 
   /// Parses a model file.
   /// - Throws: `FileError` naming the line when the text is not a model file of version 1.
   init(text: String, file: String = "edge model") throws(FileError) {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.split(separator: " ") }
-    func fail(_ line: Int, _ message: String) -> FileError { FileError(file: file, line: line + 1, message: message) }
-    func value(_ line: Int, _ key: String) throws(FileError) -> Double {
-      guard lines.indices.contains(line), lines[line].count == 2, lines[line][0] == key, let number = Double(String(lines[line][1])) else {
-        throw fail(line, "expected '\(key) NUMBER'")
-      }
-      return number
-    }
-    guard let header = lines.first, header.count == 2, header[0] == "segflow-edge-model", header[1] == "1" else {
-      throw fail(0, "not a segflow edge model of version 1")
-    }
-    guard lines.count > 1, lines[1].count >= 2, lines[1][0] == "features", let count = Int(String(lines[1][1])), lines[1].count == count + 2 else {
-      throw fail(1, "expected 'features N' and N names")
-    }
-    names = lines[1].dropFirst(2).map(String.init)
-    base = try value(2, "base")
-    rate = try value(3, "rate")
-    threshold = try value(4, "threshold")
-    let trees = try value(5, "trees")
-    guard trees >= 0, Double(lines.count - 6) == trees else { throw fail(5, "expected \(Int(trees)) tree lines, found \(lines.count - 6)") }
-    nodes = []
-    roots = []
-    for line in 6..<lines.count {
-      let root = nodes.count
-      roots.append(root)
-      for token in lines[line] {
-        if token.first == "=" {
-          guard let leaf = Double(String(token.dropFirst())) else { throw fail(line, "bad leaf '\(token)'") }
-          nodes.append(Node(feature: -1, threshold: 0, left: -1, right: -1, value: leaf))
-          continue
-        }
-        let parts = token.split(separator: ",")
-        guard parts.count == 4, let feature = Int(String(parts[0])), let cut = Double(String(parts[1])),
-          let left = Int(String(parts[2])), let right = Int(String(parts[3])), names.indices.contains(feature)
-        else { throw fail(line, "bad node '\(token)'") }
-        nodes.append(Node(feature: feature, threshold: cut, left: root + left, right: root + right, value: 0))
-      }
-      // Every child must be a node of the same tree, after its parent (no cycles).
-      for index in root..<nodes.count where nodes[index].feature >= 0 {
-        let node = nodes[index]
-        guard node.left > index, node.right > index, node.left < nodes.count, node.right < nodes.count else {
-          throw fail(line, "a child index is outside its tree")
+    // Bytes, not `split` and `Double(String)`: the file has some 20,000 numbers, and parsing
+    // them as substrings took longer than reflowing a large document.
+    var reader = EdgeModelReader(text: text, file: file)
+    guard try reader.word() == "segflow-edge-model", try reader.word() == "1" else { throw reader.fail("not a segflow edge model of version 1") }
+    reader.endLine()
+    guard try reader.word() == "features", let count = Int(try reader.word()), count > 0 else { throw reader.fail("expected 'features N' and N names") }
+    names = []
+    for _ in 0..<count { names.append(try reader.word()) }
+    reader.endLine()
+    base = try reader.value(key: "base")
+    rate = try reader.value(key: "rate")
+    threshold = try reader.value(key: "threshold")
+    margin = try reader.value(key: "margin")
+    guard try reader.word() == "trees", let trees = Int(try reader.word()), trees >= 0 else { throw reader.fail("expected 'trees N'") }
+    reader.endLine()
+    for _ in 0..<trees {
+      let root = feature.count
+      roots.append(Int32(root))
+      while let token = try reader.token() {
+        if token.isLeaf {
+          feature.append(-1)
+          cut.append(rate * token.value)
+          left.append(-1)
+          right.append(-1)
+        } else {
+          guard token.feature >= 0, token.feature < names.count, token.left > 0, token.right > 0 else {
+            throw reader.fail("bad node")
+          }
+          feature.append(Int32(token.feature))
+          cut.append(token.value)
+          left.append(Int32(root + token.left))
+          right.append(Int32(root + token.right))
         }
       }
-      guard nodes.count > root else { throw fail(line, "empty tree") }
+      // Every child must be a later node of the same tree (no cycles, no jumps out of it).
+      for index in root..<feature.count where feature[index] >= 0 {
+        guard left[index] > index, right[index] > index, Int(left[index]) < feature.count, Int(right[index]) < feature.count else {
+          throw reader.fail("a child index is outside its tree")
+        }
+      }
+      guard feature.count > root else { throw reader.fail("empty tree") }
+      reader.endLine()
     }
+    guard reader.atEnd else { throw reader.fail("more lines than 'trees' says") }
+  }
+
+  /// Whether the edge is a boundary, given the rules' answer: the model's answer when it is sure
+  /// enough to override them.
+  func splits(probability p: Double, rulesSplit: Bool) -> Bool {
+    rulesSplit ? p >= threshold - margin : p >= threshold + margin
   }
 
   /// The probability that the edge is a block boundary.
   func probability(_ features: EdgeFeatures) -> Double {
-    let values = features.values
     // Summed as scikit-learn sums (base first, then each tree's scaled leaf), so the
     // probabilities agree to the last bits.
     var raw = base
-    nodes.withUnsafeBufferPointer { nodes in
-      for root in roots {
-        var index = root
-        while nodes[index].feature >= 0 {
-          let node = nodes[index]
-          let x = values.indices.contains(node.feature) ? values[node.feature] : 0
-          index = Double(Float(x)) <= node.threshold ? node.left : node.right
+    // Each feature as scikit-learn compares it: rounded to a 32-bit float, once.
+    var x = [Double](repeating: 0, count: names.count)
+    for (index, value) in features.values.prefix(names.count).enumerated() { x[index] = Double(Float(value)) }
+    x.withUnsafeBufferPointer { x in
+      feature.withUnsafeBufferPointer { feature in
+        cut.withUnsafeBufferPointer { cut in
+          left.withUnsafeBufferPointer { left in
+            right.withUnsafeBufferPointer { right in
+              for root in roots {
+                var index = Int(root)
+                var tested = Int(feature[index])
+                while tested >= 0 {
+                  index = Int(x[tested] <= cut[index] ? left[index] : right[index])
+                  tested = Int(feature[index])
+                }
+                raw += cut[index]
+              }
+            }
+          }
         }
-        raw += rate * nodes[index].value
       }
     }
     return 1 / (1 + exp(-raw))

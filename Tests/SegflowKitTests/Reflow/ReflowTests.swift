@@ -4,6 +4,13 @@ import Testing
 @testable import SegflowKit
 
 /// Reflows `text` (lines as pdftotext prints them) with `options`.
+/// The hand rules alone (`model: off`), for tests of one rule: the edge model may overrule it.
+let rulesOnly: ReflowOptions = {
+  var options = ReflowOptions()
+  options.model = .off
+  return options
+}()
+
 func reflow(_ text: String, _ options: ReflowOptions = ReflowOptions()) -> [Block] {
   Reflower(options: options).reflow(LineSplitter.split(text))
 }

@@ -108,12 +108,14 @@ import Testing
       司令部后重新考虑过
       后，隆美尔认为魏斯
       """
-    let blocks = reflow(text)
+    // (The rule alone: the edge model joins this edge, a stretched line being as likely on a
+    // page with no other first line in view.)
+    let blocks = reflow(text, rulesOnly)
     #expect(blocks.map(\.text) == ["给线的安全而持续控制。由于认为德义军队战力已就绪，隆美尔决定再发动攻势。", "起初隆美尔对此决定甚为恼怒，但回到司令部后重新考虑过后，隆美尔认为魏斯"])
     #expect(rules(blocks).contains("terminal-exact-indent"))
     // The same line before a line that starts with a number may be a line TeX stretched
     // rather than break the number: no split from this rule.
-    let stretched = reflow("给线的安全而持续控\n制。由于认为德义军\n队战力已就绪，隆美\n尔决定再发动攻势。\n起初隆美尔对此决\n1942 年甚为恼怒，\n司令部后重新考虑过\n后，隆美尔认为魏斯")
+    let stretched = reflow("给线的安全而持续控\n制。由于认为德义军\n队战力已就绪，隆美\n尔决定再发动攻势。\n起初隆美尔对此决\n1942 年甚为恼怒，\n司令部后重新考虑过\n后，隆美尔认为魏斯", rulesOnly)
     #expect(!rules(stretched).contains("terminal-exact-indent"))
   }
 
