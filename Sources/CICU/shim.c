@@ -66,6 +66,22 @@ int64_t CICU_breakNext(CICU_BreakIterator *iterator) {
 
 int32_t CICU_breakRuleStatus(CICU_BreakIterator *iterator) { return ubrk_getRuleStatus(iterator->breaker); }
 
+int32_t CICU_breakAllUTF16(CICU_BreakIterator *iterator, const uint16_t *text, int32_t length,
+                           int32_t *offsets, int32_t *ruleStatuses, int32_t *status) {
+  UErrorCode code = U_ZERO_ERROR;
+  ubrk_setText(iterator->breaker, (const UChar *)text, length, &code);
+  *status = code;
+  if (U_FAILURE(code)) return 0;
+  int32_t count = 0;
+  ubrk_first(iterator->breaker);
+  for (int32_t next = ubrk_next(iterator->breaker); next != UBRK_DONE && count < length; next = ubrk_next(iterator->breaker)) {
+    offsets[count] = next;
+    ruleStatuses[count] = ubrk_getRuleStatus(iterator->breaker);
+    count += 1;
+  }
+  return count;
+}
+
 void CICU_breakClose(CICU_BreakIterator *iterator) {
   if (iterator == NULL) return;
   ubrk_close(iterator->breaker);

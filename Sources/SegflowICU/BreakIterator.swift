@@ -60,6 +60,28 @@ public final class BreakIterator {
     }
   }
 
+  /// Writes every boundary after the start of `utf16` (UTF-16 offsets, ascending, the last one
+  /// `utf16.count`) into `offsets` and its ICU rule status into `ruleStatuses`; returns how many.
+  ///
+  /// Both buffers need room for `utf16.count` entries. The same boundaries as
+  /// ``forEachBoundary(in:_:)`` over the text's UTF-8, found faster: ICU's rules and dictionary
+  /// read UTF-16 in place (a UTF-8 text is decoded character by character through a `UText`, and
+  /// copied for the dictionary), and the whole text is done in one call into ICU.
+  public func boundaries(
+    inUTF16 utf16: UnsafeBufferPointer<UInt16>, offsets: UnsafeMutableBufferPointer<Int32>, ruleStatuses: UnsafeMutableBufferPointer<Int32>
+  ) throws(ICUError) -> Int {
+    guard let base = utf16.baseAddress, !utf16.isEmpty else { return 0 }
+    guard utf16.count <= Int(Int32.max), offsets.count >= utf16.count, ruleStatuses.count >= utf16.count,
+      let offsetBase = offsets.baseAddress, let statusBase = ruleStatuses.baseAddress
+    else {
+      throw ICUError(code: 1, operation: "breaking \(utf16.count) UTF-16 units with too small a result buffer")  // U_ILLEGAL_ARGUMENT_ERROR
+    }
+    var status: Int32 = 0
+    let count = CICU_breakAllUTF16(handle, base, Int32(utf16.count), offsetBase, statusBase, &status)
+    try ICUError.check(status, "breaking UTF-16 text with a \(kind) break iterator")
+    return Int(count)
+  }
+
   /// All boundaries of `text` as UTF-8 byte offsets, starting with 0 and ending with the byte count.
   public func boundaries(in text: String) throws -> [Int] {
     var copy = text

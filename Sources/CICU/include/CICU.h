@@ -36,6 +36,14 @@ int64_t CICU_breakNext(CICU_BreakIterator *iterator);
 int32_t CICU_breakRuleStatus(CICU_BreakIterator *iterator);
 void CICU_breakClose(CICU_BreakIterator *iterator);
 
+/// Points the iterator at `length` UTF-16 units and writes every boundary after the start (UTF-16
+/// offsets, the last one `length`) and its rule status into `offsets` and `ruleStatuses`, which
+/// must have room for `length` entries (a text has at most one boundary per unit). Returns the
+/// number written. One call per text: ICU's rules and dictionary run faster on UTF-16 than on a
+/// UTF-8 UText, and no call crosses into Swift per boundary.
+int32_t CICU_breakAllUTF16(CICU_BreakIterator *iterator, const uint16_t *text, int32_t length,
+                           int32_t *offsets, int32_t *ruleStatuses, int32_t *status);
+
 // MARK: Normalization (UTF-16)
 
 enum { CICU_NFC = 0, CICU_NFD = 1, CICU_NFKC = 2, CICU_NFKD = 3 };

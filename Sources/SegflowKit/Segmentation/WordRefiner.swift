@@ -80,36 +80,37 @@ public struct WordRefiner: Sendable {
 
   /// The words of `text`, given ICU's tokens of it (UTF-8 offsets, as ``WordSplitter`` makes).
   public func refine(_ text: String, tokens icuTokens: [Token]) -> [Token] {
-    // The scalars and their UTF-8 offsets in one decoding pass (`Array(text.unicodeScalars)`
-    // decodes twice, to count and to copy).
-    let utf8Count = text.utf8.count
-    var scalars: [Unicode.Scalar] = []
-    scalars.reserveCapacity(utf8Count)
-    var utf8Offsets: [Int] = [0]
-    utf8Offsets.reserveCapacity(utf8Count + 1)
-    var offset = 0
-    for scalar in text.unicodeScalars {
-      scalars.append(scalar)
-      offset += UTF8.width(scalar)
-      utf8Offsets.append(offset)
+    var scratch = WordScratch()
+    scratch.load(text)
+    // ICU's tokens as scalar ranges (a token whose ends are not character boundaries is left out).
+    var scalarAt = [Int](repeating: -1, count: (scratch.utf8Offsets.last ?? 0) + 1)
+    for (index, offset) in scratch.utf8Offsets.enumerated() { scalarAt[offset] = index }
+    for token in icuTokens {
+      let start = token.start < scalarAt.count ? scalarAt[token.start] : -1
+      let end = token.end < scalarAt.count ? scalarAt[token.end] : -1
+      guard start >= 0, end > start else { continue }
+      scratch.words.append(start..<end)
+      scratch.statuses.append(token.type)
     }
+    return refine(text, scratch: &scratch)
+  }
+
+  /// The words of `text`, loaded into `scratch` with ICU's words of it (``WordScratch``).
+  func refine(_ text: String, scratch: inout WordScratch) -> [Token] {
+    let scalars = scratch.scalars
+    let utf8Offsets = scratch.utf8Offsets
     let n = scalars.count
     guard n > 0 else { return [] }
-    var scalarAt = [Int](repeating: -1, count: utf8Offsets[n] + 1)
-    for (index, offset) in utf8Offsets.enumerated() { scalarAt[offset] = index }
 
     // ICU's cuts and statuses.
     var cut = [Bool](repeating: false, count: n + 1)
     cut[0] = true
     cut[n] = true
     var status = [WordRuleStatus](repeating: .none, count: n)
-    for token in icuTokens {
-      let start = token.start < scalarAt.count ? scalarAt[token.start] : -1
-      let end = token.end < scalarAt.count ? scalarAt[token.end] : -1
-      guard start >= 0, end > start else { continue }
-      cut[start] = true
-      cut[end] = true
-      for index in start..<end { status[index] = token.type }
+    for (range, type) in zip(scratch.words, scratch.statuses) {
+      cut[range.lowerBound] = true
+      cut[range.upperBound] = true
+      for index in range { status[index] = type }
     }
     let space = scalars.map { ScalarTraits.isWhitespace($0) }
     for index in 0..<n where space[index] {
@@ -117,7 +118,7 @@ public struct WordRefiner: Sendable {
       cut[index + 1] = true
     }
 
-    applyConventions(scalars, tokens: icuTokens, scalarAt: scalarAt, cut: &cut)
+    applyConventions(scalars, ranges: scratch.words, cut: &cut)
 
     // Protected spans.
     let spans = protectedSpans(scalars, space: space)
@@ -308,14 +309,8 @@ public struct WordRefiner: Sendable {
   /// 会 (assembly) only after these: elsewhere it is mostly the verb "will".
   static let assemblyHeads: Set<String> = ["委员", "理事", "董事", "常委", "研讨", "座谈", "运动", "博览", "代表", "联合", "居委", "村委", "人代", "茶话", "招待", "交易", "展销", "洽谈", "联欢", "演唱", "音乐", "新闻发布", "发布", "年", "工商联", "基金"]
 
-  private func applyConventions(_ scalars: [Unicode.Scalar], tokens: [Token], scalarAt: [Int], cut: inout [Bool]) {
-    var ranges: [Range<Int>] = []
-    for token in tokens {
-      guard token.start < scalarAt.count, token.end < scalarAt.count else { continue }
-      let start = scalarAt[token.start]
-      let end = scalarAt[token.end]
-      if start >= 0, end > start { ranges.append(start..<end) }
-    }
+  /// `ranges`: ICU's words, in order.
+  private func applyConventions(_ scalars: [Unicode.Scalar], ranges: [Range<Int>], cut: inout [Bool]) {
     func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
     func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { Self.status(of: scalars[$0]) == .ideographic } }
     if options.splitNumeralMeasure {

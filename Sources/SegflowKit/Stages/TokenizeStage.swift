@@ -23,12 +23,15 @@ public struct TokenizeStage: Stage {
     } catch {
       throw DocumentError(path: document.path, message: error.description)
     }
-    let splitter = WordSplitter(iterator: iterator)
+    // One set of buffers for the whole document (``WordScratch``): each segment is decoded once,
+    // for ICU and the word layer, and ICU's words become strings only without a word layer.
+    var scratch = WordScratch()
     for index in document.segments.indices {
       do {
         let text = document.segments[index].text
-        let tokens = try splitter.tokens(of: text)
-        document.segments[index].tokens = refiner.map { $0.refine(text, tokens: tokens) } ?? tokens
+        scratch.load(text)
+        try scratch.breakWords(with: iterator)
+        document.segments[index].tokens = refiner.map { $0.refine(text, scratch: &scratch) } ?? scratch.tokens(of: text)
       } catch {
         throw DocumentError(path: document.path, message: "\(error)", line: document.segments[index].source.start.line)
       }
