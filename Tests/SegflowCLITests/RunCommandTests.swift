@@ -14,6 +14,33 @@ import Testing
     #expect((summary?["segments"] as? Int ?? 0) > 10)
   }
 
+  @Test("run.json counts words only when the pipeline tokenizes; without a tokenize stage words are null")
+  func wordsComeFromTheTokenizeStage() throws {
+    let folder = try SegflowProcess.temporaryFolder()
+    let seed = try String(contentsOf: SegflowProcess.packageRoot.appendingPathComponent("seeds/000_447990846ac5af44.txt"), encoding: .utf8)
+    try Data(seed.utf8).write(to: folder.appendingPathComponent("seed.txt"))
+    let pipeline = try String(contentsOf: SegflowProcess.packageRoot.appendingPathComponent("pipelines/newspaper-zh.yaml"), encoding: .utf8)
+    let withoutWords = folder.appendingPathComponent("no-tokenize.yaml")
+    try Data(pipeline.replacingOccurrences(of: "  - tokenize\n", with: "").utf8).write(to: withoutWords)
+    func counts(_ label: String, _ arguments: [String]) throws -> [String: Any] {
+      let out = folder.appendingPathComponent("out-" + label)
+      let result = try SegflowProcess.run(["run", folder.appendingPathComponent("seed.txt").path, "--out", out.path, "--quiet", "--writers", "jsonl"] + arguments)
+      try #require(result.status == 0, "\(result.stderr)")
+      let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as? [String: Any]
+      return try #require(summary?["counts"] as? [String: Any])
+    }
+    let tokenized = try counts("tokenized", [])
+    let plain = try counts("plain", ["--pipeline", withoutWords.path])
+    // Chunked (the seed is about 7.6 KB): the chunks' counts add up the same way.
+    let chunked = try counts("chunked", ["--pipeline", withoutWords.path, "--chunk-kb", "1", "--jobs", "2"])
+    #expect((tokenized["words"] as? Int ?? 0) > 1000)
+    for result in [plain, chunked] {
+      #expect(result["words"] is NSNull, "\(result)")
+      #expect(result["characters"] as? Int == tokenized["characters"] as? Int)
+      #expect(result["logographicWords"] as? Double == tokenized["logographicWords"] as? Double)
+    }
+  }
+
   @Test("one bad document does not stop the batch; the exit code tells and names the file")
   func badDocumentInBatch() throws {
     let folder = try SegflowProcess.temporaryFolder()

@@ -109,16 +109,32 @@ import Testing
 
   @Test func countsSeparateCharactersPunctuationAndWords() throws {
     let document = try Fixtures.process("我们去北京。\n", pipeline: Fixtures.defaultPipeline())
-    let counts = try TextCounts.measure(document, context: StageContext())
+    let counts = TextCounts.measure(document, words: true)
     #expect(counts.characters == 6)
     #expect(counts.charactersNoSpaces == 6)
     #expect(counts.charactersNoPunctuation == 5)
-    #expect(counts.words >= 2 && counts.words <= 5)
+    #expect(counts.words == 3, "我们 去 北京, without the full stop")
     #expect(counts.logographicWords == 1.8)
     let english = try Fixtures.process("Two words. And three more.\n", pipeline: PipelineLoader.load(path: Fixtures.path("pipelines/plain-en.yaml")))
-    let englishCounts = try TextCounts.measure(english, context: StageContext())
+    let englishCounts = TextCounts.measure(english, words: true)
     #expect(englishCounts.words == 5)
     #expect(englishCounts.logographicWords == nil)
+  }
+
+  @Test("without a tokenize stage words are not counted: null in run.json, characters as before")
+  func countsWithoutTokenizeLeaveWordsNull() throws {
+    let pipeline = Fixtures.defaultPipeline().truncated(after: "segment")
+    let document = try Fixtures.process("我们去北京。\n", pipeline: pipeline)
+    #expect(document.segments.allSatisfy { $0.tokens == nil })
+    let counts = TextCounts.measure(document, words: false)
+    #expect(counts.words == nil)
+    #expect(counts.characters == 6 && counts.charactersNoPunctuation == 5 && counts.logographicWords == 1.8)
+    #expect(counts.json.hasSuffix("\"words\":null}"))
+    // Summing keeps null only when no part counted words.
+    #expect((counts + counts).words == nil)
+    var tokenized = TextCounts()
+    tokenized.words = 3
+    #expect((counts + tokenized).words == 3)
   }
 
   /// Replaces every match of `pattern` (dot matches newlines off) with `body(first group)`.

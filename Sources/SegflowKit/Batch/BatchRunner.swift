@@ -109,11 +109,7 @@ public struct BatchRunner: Sendable {
       result.segments = document.segments.count
       result.characters = document.segmentCharacters
       result.warnings = document.warnings
-      do {
-        result.counts = try TextCounts.measure(document, context: context)
-      } catch {
-        throw DocumentError(path: input.path, message: "counting words failed: \(error)")
-      }
+      result.counts = TextCounts.measure(document, words: pipeline.has("tokenize"))
       let writerContext = WriterContext(sourceLanguage: pipeline.language, targetLanguage: pipeline.targetLanguage)
       result.outputs = try write(document, name: input.name, writers: writers, context: writerContext, outputDirectory: outputDirectory)
       manifest?.record(ManifestEntry(

@@ -58,7 +58,7 @@ struct ChunkedProcessor {
     var segments: Int
     var characters: Int
     var warnings: [String]
-    var counts: Result<TextCounts, DocumentError>
+    var counts: TextCounts
   }
 
   /// What a chunk task reports.
@@ -187,7 +187,7 @@ struct ChunkedProcessor {
                 progress.segments += output.segments
                 progress.characters += output.characters
                 progress.warnings += output.warnings
-                progress.counts.add(try output.counts.get(), language: pipeline.language)
+                progress.counts.add(output.counts, language: pipeline.language)
               }
             } catch {
               return .failure(error)
@@ -268,15 +268,9 @@ struct ChunkedProcessor {
       } catch {
         return .failure(error)
       }
-      let counts: Result<TextCounts, DocumentError>
-      do {
-        counts = .success(try TextCounts.measure(part, context: context))
-      } catch {
-        counts = .failure(DocumentError(path: input.path, message: "counting words failed: \(error)"))
-      }
       return .success(Output(
         bodies: writers.map { $0.body(part, context: writerContext) }, segments: part.segments.count,
-        characters: part.segmentCharacters, warnings: part.warnings, counts: counts))
+        characters: part.segmentCharacters, warnings: part.warnings, counts: TextCounts.measure(part, words: pipeline.has("tokenize"))))
     }
   }
 

@@ -1,17 +1,16 @@
 import Foundation
 
-import SegflowICU
-
 /// Volume figures for quoting and planning: characters first (the unit for Chinese and
-/// Japanese), ICU words, and the GMX-V logographic word estimate.
+/// Japanese), the tokenize stage's words, and the GMX-V logographic word estimate.
 public struct TextCounts: Sendable, Equatable {
   /// How the figures are made, written next to them in `run.json`.
-  public static let method = "characters: Unicode scalars of the segments and the white space between them; charactersNoSpaces: without white space; charactersNoPunctuation: without white space and punctuation (general category P*, the primary count for CJK); words: ICU word-break tokens with a word rule status (letters, numbers, kana, ideographs), punctuation and spaces excluded; logographicWords: GMX-V logographic estimate = charactersNoPunctuation / 2.8 for zh, / 3.0 for ja, / 3.3 for ko, null for other languages"
+  public static let method = "characters: Unicode scalars of the segments and the white space between them; charactersNoSpaces: without white space; charactersNoPunctuation: without white space and punctuation (general category P*, the primary count for CJK); words: the tokenize stage's tokens with a word status (letters, numbers, kana, ideographs), punctuation and spaces excluded, null when the pipeline has no tokenize stage (words are not broken only to be counted: that would cost more than the rest of such a run, and characters are the primary count for CJK); logographicWords: GMX-V logographic estimate = charactersNoPunctuation / 2.8 for zh, / 3.0 for ja, / 3.3 for ko, null for other languages"
 
   public var characters = 0
   public var charactersNoSpaces = 0
   public var charactersNoPunctuation = 0
-  public var words = 0
+  /// The tokenize stage's words; nil when the pipeline has none (see ``method``).
+  public var words: Int?
   /// nil for languages GMX-V does not treat as logographic.
   public var logographicWords: Double?
 
@@ -27,11 +26,12 @@ public struct TextCounts: Sendable, Equatable {
     }
   }
 
-  /// Counts a processed document's segments. Words come from the tokenize stage when it ran,
-  /// otherwise from an ICU word iterator of `context`.
-  public static func measure(_ document: Document, context: StageContext) throws -> TextCounts {
+  /// Counts a processed document's segments. `words`: whether the pipeline has a tokenize
+  /// stage, whose tokens are then counted (otherwise ``words`` stays nil: breaking words only to
+  /// count them made a run without words slower than bare ICU word breaking).
+  public static func measure(_ document: Document, words: Bool) -> TextCounts {
     var counts = TextCounts()
-    var iterator: BreakIterator?
+    var wordCount = 0
     func add(_ text: String) {
       for scalar in text.unicodeScalars {
         counts.characters += 1
@@ -43,15 +43,9 @@ public struct TextCounts: Sendable, Equatable {
     for segment in document.segments {
       add(segment.text)
       add(segment.trailing)
-      if let tokens = segment.tokens {
-        counts.words += tokens.count { $0.type != .none }
-      } else {
-        if iterator == nil { iterator = try context.iterator(.word, locale: Language.icuLocale(document.language)) }
-        if let iterator {
-          counts.words += try WordSplitter(iterator: iterator).tokens(of: segment.text).count { $0.type != .none }
-        }
-      }
+      if words, let tokens = segment.tokens { wordCount += tokens.count { $0.type != .none } }
     }
+    if words { counts.words = wordCount }
     if let factor = logographicFactor(document.language) {
       counts.logographicWords = (Double(counts.charactersNoPunctuation) / factor * 10).rounded() / 10
     }
@@ -63,7 +57,7 @@ public struct TextCounts: Sendable, Equatable {
     characters += other.characters
     charactersNoSpaces += other.charactersNoSpaces
     charactersNoPunctuation += other.charactersNoPunctuation
-    words += other.words
+    words = Self.sum(words, other.words)
     if let factor = Self.logographicFactor(language) {
       logographicWords = (Double(charactersNoPunctuation) / factor * 10).rounded() / 10
     }
@@ -74,7 +68,7 @@ public struct TextCounts: Sendable, Equatable {
     sum.characters = a.characters + b.characters
     sum.charactersNoSpaces = a.charactersNoSpaces + b.charactersNoSpaces
     sum.charactersNoPunctuation = a.charactersNoPunctuation + b.charactersNoPunctuation
-    sum.words = a.words + b.words
+    sum.words = Self.sum(a.words, b.words)
     switch (a.logographicWords, b.logographicWords) {
     case (nil, nil): sum.logographicWords = nil
     default: sum.logographicWords = (((a.logographicWords ?? 0) + (b.logographicWords ?? 0)) * 10).rounded() / 10
@@ -82,9 +76,14 @@ public struct TextCounts: Sendable, Equatable {
     return sum
   }
 
+  /// nil only when both are (no part had words counted).
+  static func sum(_ a: Int?, _ b: Int?) -> Int? {
+    a == nil && b == nil ? nil : (a ?? 0) + (b ?? 0)
+  }
+
   /// The figures as a JSON object, keys sorted.
   public var json: String {
     let logographic = logographicWords.map { String(format: "%.1f", $0) } ?? "null"
-    return "{\"characters\":\(characters),\"charactersNoPunctuation\":\(charactersNoPunctuation),\"charactersNoSpaces\":\(charactersNoSpaces),\"logographicWords\":\(logographic),\"words\":\(words)}"
+    return "{\"characters\":\(characters),\"charactersNoPunctuation\":\(charactersNoPunctuation),\"charactersNoSpaces\":\(charactersNoSpaces),\"logographicWords\":\(logographic),\"words\":\(words.map(String.init) ?? "null")}"
   }
 }
