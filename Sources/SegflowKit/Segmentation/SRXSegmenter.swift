@@ -78,31 +78,30 @@ public final class SRXSegmenter {
   /// Sentence ends (UTF-8 offsets into `text`, ascending, the last one `text.utf8.count`) after
   /// applying the rules to ICU's `boundaries` (UTF-8 offsets, as ``BreakIterator`` gives them).
   public func apply(to text: String, boundaries: [Int]) -> (ends: [Int], outcome: Outcome) {
-    let utf8Count = text.utf8.count
+    var transcoded = UTF16Text()
+    transcoded.load(text)
+    return apply(to: transcoded, boundaries: boundaries)
+  }
+
+  /// ``apply(to:boundaries:)`` on a block already in UTF-16 (``SentenceSplitter`` transcodes it
+  /// once for ICU and the rules).
+  func apply(to text: UTF16Text, boundaries: [Int]) -> (ends: [Int], outcome: Outcome) {
+    let utf8Count = text.utf8Count
     let icuEnds = boundaries.filter { $0 > 0 && $0 < utf8Count }
     guard !compiled.isEmpty, utf8Count > 0 else { return (icuEnds + [utf8Count], .applied) }
-    let units = Array(text.utf16)
+    let units = text.units
     let mayMatch = prefilters?.mayMatch(in: units)
     // No rule can match anywhere in the block: ICU's boundaries stand as they are.
     if let mayMatch, !zip(compiled, mayMatch).contains(where: { $0.regex == nil || $1 }) {
       return (icuEnds + [utf8Count], .applied)
     }
-    // UTF-16 offset → UTF-8 offset, and the white space after each position.
-    var toUTF8 = [Int](repeating: 0, count: units.count + 1)
+    // UTF-16 offset → UTF-8 offset, and the white space after each position (every White_Space
+    // character is in the BMP, so a surrogate is never space).
+    let toUTF8 = text.utf8Offsets
     var isSpace = [Bool](repeating: false, count: units.count + 1)
-    var u16 = 0
-    var u8 = 0
-    for scalar in text.unicodeScalars {
-      let width16 = scalar.utf16.count
-      let space = ScalarTraits.isWhitespace(scalar)
-      for k in 0..<width16 {
-        toUTF8[u16 + k] = u8
-        isSpace[u16 + k] = space
-      }
-      u16 += width16
-      u8 += scalar.utf8.count
+    for (offset, unit) in units.enumerated() {
+      if let scalar = Unicode.Scalar(unit), ScalarTraits.isWhitespace(scalar) { isSpace[offset] = true }
     }
-    toUTF8[units.count] = u8
     /// Moves a UTF-16 position past white space and converts it to UTF-8.
     func normalized(_ position: Int) -> Int {
       var p = position

@@ -21,11 +21,24 @@ public struct SentenceSplitter {
   }
 
   public func splitReporting(_ text: String) throws -> (ranges: [Range<Int>], outcome: SRXSegmenter.Outcome) {
-    let boundaries = try iterator.boundaries(in: text)
+    var scratch = UTF16Text()
+    return try splitReporting(text, scratch: &scratch)
+  }
+
+  /// ``splitReporting(_:)`` with the buffers of `scratch` (a segment stage keeps one per
+  /// document): the block is transcoded to UTF-16 once, for ICU's sentence iterator (faster on
+  /// UTF-16 than on UTF-8) and for the SRX rules' regular expressions.
+  func splitReporting(_ text: String, scratch: inout UTF16Text) throws -> (ranges: [Range<Int>], outcome: SRXSegmenter.Outcome) {
+    scratch.load(text)
+    try scratch.boundaries.find(in: scratch.units, with: iterator)
+    // ICU's boundaries as UTF-8 offsets, from 0, as ``BreakIterator/boundaries(in:)`` gives them.
+    var boundaries: [Int] = [0]
+    boundaries.reserveCapacity(scratch.boundaries.count + 1)
+    for k in 0..<scratch.boundaries.count { boundaries.append(scratch.utf8Offsets[Int(scratch.boundaries.offsets[k])]) }
     guard let rules, !text.isEmpty else {
       return (zip(boundaries, boundaries.dropFirst()).map { $0..<$1 }, .applied)
     }
-    let (ends, outcome) = rules.apply(to: text, boundaries: boundaries)
+    let (ends, outcome) = rules.apply(to: scratch, boundaries: boundaries)
     var ranges: [Range<Int>] = []
     ranges.reserveCapacity(ends.count)
     var start = 0

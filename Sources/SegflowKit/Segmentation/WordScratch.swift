@@ -16,9 +16,8 @@ struct WordScratch {
   /// ICU's words without its white-space pieces, as scalar ranges, in order, and their statuses.
   var words: [Range<Int>] = []
   var statuses: [WordRuleStatus] = []
-  /// ICU's raw results (UTF-16 offsets and rule statuses), sized to the longest segment so far.
-  private var boundaries: [Int32] = []
-  private var ruleStatuses: [Int32] = []
+  /// ICU's raw results, sized to the longest segment so far.
+  private var boundaries = ICUBoundaries()
 
   /// Decodes `text` into ``scalars``, ``utf8Offsets`` and ``utf16`` (in one pass over its UTF-8)
   /// and clears the words.
@@ -30,38 +29,14 @@ struct WordScratch {
     statuses.removeAll(keepingCapacity: true)
     var copy = text
     copy.withUTF8 { bytes in
-      let count = bytes.count
-      scalars.reserveCapacity(count)
-      utf8Offsets.reserveCapacity(count + 1)
-      utf16.reserveCapacity(count)
+      scalars.reserveCapacity(bytes.count)
+      utf8Offsets.reserveCapacity(bytes.count + 1)
+      utf16.reserveCapacity(bytes.count)
       utf8Offsets.append(0)
-      var index = 0
-      // A Swift string is valid UTF-8: the lead byte tells the width.
-      while index < count {
-        let lead = UInt32(bytes[index])
-        var value: UInt32
-        if lead < 0x80 {
-          value = lead
-          index += 1
-        } else if lead < 0xE0 {
-          value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-          index += 2
-        } else if lead < 0xF0 {
-          value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-          index += 3
-        } else {
-          value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-          index += 4
-        }
+      UTF8Decoder.forEachScalar(in: bytes) { value, end in
         scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-        utf8Offsets.append(index)
-        if value < 0x10000 {
-          utf16.append(UInt16(truncatingIfNeeded: value))
-        } else {
-          let offset = value - 0x10000
-          utf16.append(0xD800 | UInt16(truncatingIfNeeded: offset >> 10))
-          utf16.append(0xDC00 | UInt16(truncatingIfNeeded: offset & 0x3FF))
-        }
+        utf8Offsets.append(end)
+        UTF8Decoder.appendUTF16(value, to: &utf16)
       }
     }
   }
@@ -73,17 +48,7 @@ struct WordScratch {
     statuses.removeAll(keepingCapacity: true)
     let unitCount = utf16.count
     guard unitCount > 0 else { return }
-    if boundaries.count < unitCount {
-      boundaries = [Int32](repeating: 0, count: unitCount)
-      ruleStatuses = [Int32](repeating: 0, count: unitCount)
-    }
-    let found = try utf16.withUnsafeBufferPointer { units in
-      try boundaries.withUnsafeMutableBufferPointer { offsets in
-        try ruleStatuses.withUnsafeMutableBufferPointer { codes in
-          try iterator.boundaries(inUTF16: units, offsets: offsets, ruleStatuses: codes)
-        }
-      }
-    }
+    try boundaries.find(in: utf16, with: iterator)
     // UTF-16 offset → scalar index: the same unless a character lies beyond the BMP.
     var scalarAt: [Int] = []
     if unitCount != scalars.count {
@@ -96,17 +61,18 @@ struct WordScratch {
       scalarAt[unitCount] = scalars.count
     }
     var start = 0
-    for k in 0..<found {
-      let end16 = Int(boundaries[k])
+    for k in 0..<boundaries.count {
+      let end16 = Int(boundaries.offsets[k])
       let end = scalarAt.isEmpty ? end16 : scalarAt[end16]
       guard end > start else { continue }
-      // A piece is white space when all of it is, except one starting with U+000B or U+000C
-      // (WordSplitter tests the lead byte first, and those two are not among its space bytes).
+      // A piece is white space when all of it is, except one starting with U+000B or U+000C:
+      // the test has always looked at the lead byte first, and those two are not among its
+      // space bytes, so they stay tokens.
       let first = scalars[start].value
       let whiteSpace = first != 0x0B && first != 0x0C && (start..<end).allSatisfy { ScalarTraits.isWhitespace(scalars[$0]) }
       if !whiteSpace {
         words.append(start..<end)
-        statuses.append(WordRuleStatus(ruleStatus: ruleStatuses[k]))
+        statuses.append(WordRuleStatus(ruleStatus: boundaries.ruleStatuses[k]))
       }
       start = end
     }

@@ -34,10 +34,11 @@ public struct SegmentStage: Stage {
     }
     var segments: [Segment] = []
     segments.reserveCapacity(document.blocks.count * 3)
+    var scratch = UTF16Text()  // one set of buffers for every block
     for (blockIndex, block) in document.blocks.enumerated() {
       let ranges: [Range<Int>]
       do {
-        let (split, outcome) = try splitter.splitReporting(block.text)
+        let (split, outcome) = try splitter.splitReporting(block.text, scratch: &scratch)
         ranges = split
         if case .timedOut(let ruleLine, let ruleIndex) = outcome, let rules {
           let line = block.pieces.first.map { ":\($0.line)" } ?? ""
