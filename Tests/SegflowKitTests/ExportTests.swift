@@ -123,7 +123,7 @@ import Testing
 
   @Test("without a tokenize stage words are not counted: null in run.json, characters as before")
   func countsWithoutTokenizeLeaveWordsNull() throws {
-    let pipeline = Fixtures.defaultPipeline().truncated(after: "segment")
+    let pipeline = try Fixtures.defaultPipeline().truncated(after: "segment")
     let document = try Fixtures.process("我们去北京。\n", pipeline: pipeline)
     #expect(document.segments.allSatisfy { $0.tokens == nil })
     let counts = TextCounts.measure(document, words: false)

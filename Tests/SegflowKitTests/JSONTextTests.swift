@@ -12,6 +12,37 @@ import Testing
     #expect(JSONText.quoted("") == "\"\"")
   }
 
+  /// JSON escaping scalar by scalar, as the rules say, without the byte shortcut.
+  static func referenceQuoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case "\u{2028}", "\u{2029}", "\u{200B}", "\u{FEFF}": result += String(format: "\\u%04x", scalar.value)
+      default:
+        if scalar.value < 0x20 { result += String(format: "\\u%04x", scalar.value) } else { result.unicodeScalars.append(scalar) }
+      }
+    }
+    return result + "\""
+  }
+
+  @Test("the byte shortcut escapes exactly what escaping scalar by scalar does", arguments: 0..<60)
+  func shortcut(seed: Int) {
+    var generator = SplitMix(seed: UInt64(seed))
+    // Characters sharing a lead byte with the escaped ones (E2: U+2000-U+2FFF, EF: U+F000-U+FFFF) must stay.
+    let pool: [Unicode.Scalar] = ["a", "\"", "\\", "\n", "\r", "\t", "\u{00}", "\u{1F}", "党", "“", "…", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{200A}", "\u{200B}", "\u{200C}", "\u{FEFF}", "\u{FEFE}", "！", "\u{FFFD}", "😀", " ", "/"]
+    var text = String.UnicodeScalarView()
+    for _ in 0..<Int(generator.next() % 40) { text.append(pool[Int(generator.next() % UInt64(pool.count))]) }
+    // A large (heap) string and a small one take the same path.
+    for string in [String(text), String(String(text).prefix(3))] {
+      #expect(JSONText.quoted(string) == Self.referenceQuoted(string), "\(string.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+  }
+
   @Test("every escaped string parses back to itself", arguments: 0..<100)
   func roundTrip(seed: Int) throws {
     var generator = SplitMix(seed: UInt64(seed))
@@ -25,6 +56,19 @@ import Testing
 }
 
 @Suite struct WriterBytesTests {
+  @Test("every writer's bytes are its text's UTF-8, whole and as streamed bodies")
+  func bytesEqualText() throws {
+    for document in try ExportFixtures.documents() {
+      let context = WriterContext(sourceLanguage: document.language, targetLanguage: "en")
+      for writer in WriterRegistry.all {
+        #expect(try writer.renderBytes(document, context: context) == Array(try writer.render(document, context: context).utf8), "\(writer.name)")
+        if let streaming = writer as? any StreamingSegmentWriter {
+          #expect(streaming.bodyBytes(document, context: context) == Array(streaming.body(document, context: context).utf8), "\(writer.name)")
+        }
+      }
+    }
+  }
+
   @Test("numbers are written as String(value) writes them")
   func numbers() {
     for value in [0, 7, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min] + (0..<200).map({ $0 * 7919 - 500_000 }) {

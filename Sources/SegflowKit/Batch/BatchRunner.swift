@@ -107,9 +107,8 @@ public struct BatchRunner: Sendable {
       try pipeline.process(&document, context: context)
       result.blocks = document.blocks.count
       result.segments = document.segments.count
-      result.characters = document.segmentCharacters
       result.warnings = document.warnings
-      result.counts = TextCounts.measure(document, words: pipeline.has("tokenize"))
+      (result.counts, result.characters) = TextCounts.measureWithSegmentCharacters(document, words: pipeline.has("tokenize"))
       let writerContext = WriterContext(sourceLanguage: pipeline.language, targetLanguage: pipeline.targetLanguage)
       result.outputs = try write(document, name: input.name, writers: writers, context: writerContext, outputDirectory: outputDirectory)
       manifest?.record(ManifestEntry(
@@ -128,11 +127,11 @@ extension BatchRunner {
   public static func write(
     _ document: Document, name: String, writers: [any SegmentWriter], context: WriterContext, outputDirectory: String
   ) throws(DocumentError) -> [String] {
-    var rendered: [(String, String)] = []
+    var rendered: [(String, [UInt8])] = []
     for writer in writers {
       let path = (outputDirectory as NSString).appendingPathComponent(name + writer.fileSuffix)
       do {
-        rendered.append((path, try writer.render(document, context: context)))
+        rendered.append((path, try writer.renderBytes(document, context: context)))
       } catch {
         throw DocumentError(path: document.path, message: "writer '\(writer.name)' failed: \(error)")
       }

@@ -54,7 +54,8 @@ struct ChunkedProcessor {
 
   /// A chunk segmented and rendered, ready to be written.
   struct Output: Sendable {
-    var bodies: [String]
+    /// One per writer, as UTF-8.
+    var bodies: [[UInt8]]
     var segments: Int
     var characters: Int
     var warnings: [String]
@@ -268,9 +269,10 @@ struct ChunkedProcessor {
       } catch {
         return .failure(error)
       }
+      let (counts, characters) = TextCounts.measureWithSegmentCharacters(part, words: pipeline.has("tokenize"))
       return .success(Output(
-        bodies: writers.map { $0.body(part, context: writerContext) }, segments: part.segments.count,
-        characters: part.segmentCharacters, warnings: part.warnings, counts: TextCounts.measure(part, words: pipeline.has("tokenize"))))
+        bodies: writers.map { $0.bodyBytes(part, context: writerContext) }, segments: part.segments.count,
+        characters: characters, warnings: part.warnings, counts: counts))
     }
   }
 
@@ -333,7 +335,7 @@ extension ChunkedProcessor {
     }
 
     /// Appends one chunk's bodies, one per writer.
-    func write(_ bodies: [String]) throws(DocumentError) {
+    func write(_ bodies: [[UInt8]]) throws(DocumentError) {
       for (output, body) in zip(outputs, bodies) { try output.write(body) }
     }
 

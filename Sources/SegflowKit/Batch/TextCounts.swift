@@ -30,26 +30,40 @@ public struct TextCounts: Sendable, Equatable {
   /// stage, whose tokens are then counted (otherwise ``words`` stays nil: breaking words only to
   /// count them made a run without words slower than bare ICU word breaking).
   public static func measure(_ document: Document, words: Bool) -> TextCounts {
+    measureWithSegmentCharacters(document, words: words).counts
+  }
+
+  /// ``measure(_:words:)`` and ``Document/segmentCharacters`` (the segments' characters without
+  /// white space, trailing space not included) in one pass over the segments' UTF-8.
+  static func measureWithSegmentCharacters(_ document: Document, words: Bool) -> (counts: TextCounts, segmentCharacters: Int) {
     var counts = TextCounts()
     var wordCount = 0
-    func add(_ text: String) {
-      for scalar in text.unicodeScalars {
-        counts.characters += 1
-        if ScalarTraits.isWhitespace(scalar) { continue }
-        counts.charactersNoSpaces += 1
-        if !ScalarTraits.isPunctuation(scalar) { counts.charactersNoPunctuation += 1 }
+    var segmentCharacters = 0
+    func add(_ text: String) -> Int {
+      var noSpaces = 0
+      var copy = text
+      copy.withUTF8 { bytes in
+        UTF8Decoder.forEachScalar(in: bytes) { value, _ in
+          counts.characters += 1
+          let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+          if ScalarTraits.isWhitespace(scalar) { return }
+          noSpaces += 1
+          if !ScalarTraits.isPunctuation(scalar) { counts.charactersNoPunctuation += 1 }
+        }
       }
+      counts.charactersNoSpaces += noSpaces
+      return noSpaces
     }
     for segment in document.segments {
-      add(segment.text)
-      add(segment.trailing)
+      segmentCharacters += add(segment.text)
+      _ = add(segment.trailing)
       if words, let tokens = segment.tokens { wordCount += tokens.count { $0.type != .none } }
     }
     if words { counts.words = wordCount }
     if let factor = logographicFactor(document.language) {
       counts.logographicWords = (Double(counts.charactersNoPunctuation) / factor * 10).rounded() / 10
     }
-    return counts
+    return (counts, segmentCharacters)
   }
 
   /// Adds the counts of another part of the same document (a chunk of a large one).

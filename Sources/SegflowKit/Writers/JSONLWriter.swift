@@ -13,13 +13,23 @@ public struct JSONLWriter: StreamingSegmentWriter {
   public func footer(_ document: Document, context: WriterContext) -> String { "" }
 
   public func body(_ document: Document, context: WriterContext) -> String {
+    String(decoding: bodyBytes(document, context: context), as: UTF8.self)
+  }
+
+  /// The records as bytes: files are written from these directly (making a string of tens of
+  /// megabytes only to write it checked every byte once more).
+  public func bodyBytes(_ document: Document, context: WriterContext) -> [UInt8] {
     var buffer: [UInt8] = []
     buffer.reserveCapacity(document.segments.count * 256)
     for segment in document.segments {
       Self.append(segment, document: document.name, target: context.target(for: segment), geometry: document.geometryParts(of: segment), to: &buffer)
       buffer.append(UInt8(ascii: "\n"))
     }
-    return String(decoding: buffer, as: UTF8.self)
+    return buffer
+  }
+
+  public func renderBytes(_ document: Document, context: WriterContext) throws -> [UInt8] {
+    bodyBytes(document, context: context)
   }
 
   /// One segment as a JSON object on one line.

@@ -31,6 +31,15 @@ public protocol SegmentWriter: Sendable {
   /// Layers the writer needs, e.g. `segments`.
   var requires: Set<String> { get }
   func render(_ document: Document, context: WriterContext) throws -> String
+  /// ``render(_:context:)`` as UTF-8 bytes, the form files are written in (a writer that builds
+  /// bytes returns them without making a string of them first).
+  func renderBytes(_ document: Document, context: WriterContext) throws -> [UInt8]
+}
+
+extension SegmentWriter {
+  public func renderBytes(_ document: Document, context: WriterContext) throws -> [UInt8] {
+    Array(try render(document, context: context).utf8)
+  }
 }
 
 /// A writer whose file is a header, the segments in order, and a footer, so a large document can
@@ -41,12 +50,25 @@ public protocol StreamingSegmentWriter: SegmentWriter {
   /// The segments of `part`: a whole document, or one chunk whose blocks are numbered from
   /// `part.firstBlockNumber`.
   func body(_ part: Document, context: WriterContext) -> String
+  /// ``body(_:context:)`` as UTF-8 bytes (see ``SegmentWriter/renderBytes(_:context:)``).
+  func bodyBytes(_ part: Document, context: WriterContext) -> [UInt8]
   func footer(_ document: Document, context: WriterContext) -> String
 }
 
 extension StreamingSegmentWriter {
   public func render(_ document: Document, context: WriterContext) throws -> String {
     header(document, context: context) + body(document, context: context) + footer(document, context: context)
+  }
+
+  public func bodyBytes(_ part: Document, context: WriterContext) -> [UInt8] {
+    Array(body(part, context: context).utf8)
+  }
+
+  public func renderBytes(_ document: Document, context: WriterContext) throws -> [UInt8] {
+    var bytes = Array(header(document, context: context).utf8)
+    bytes += bodyBytes(document, context: context)
+    bytes += footer(document, context: context).utf8
+    return bytes
   }
 }
 
