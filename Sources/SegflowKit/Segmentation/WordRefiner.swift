@@ -96,24 +96,42 @@ public struct WordRefiner: Sendable {
   }
 
   /// The words of `text`, loaded into `scratch` with ICU's words of it (``WordScratch``).
+  ///
+  /// The per-segment arrays are the scratch's, reused from one segment to the next: each is
+  /// taken out for the segment (so it is uniquely referenced and written in place) and handed
+  /// back at the end.
   func refine(_ text: String, scratch: inout WordScratch) -> [Token] {
     let scalars = scratch.scalars
     let utf8Offsets = scratch.utf8Offsets
     let n = scalars.count
     guard n > 0 else { return [] }
+    var cut = Self.reused(&scratch.cut, count: n + 1, filledWith: false)
+    var status = Self.reused(&scratch.status, count: n, filledWith: .none)
+    var space = Self.reused(&scratch.space, count: n, filledWith: false)
+    var forbidden = Self.reused(&scratch.forbidden, count: n + 1, filledWith: false)
+    var spanAt = Self.reused(&scratch.spanAt, count: n, filledWith: -1)
+    var taken = Self.reused(&scratch.taken, count: n, filledWith: false)
+    var cuts = Self.reused(&scratch.cuts, count: 0, filledWith: 0)
+    defer {
+      scratch.cut = cut
+      scratch.status = status
+      scratch.space = space
+      scratch.forbidden = forbidden
+      scratch.spanAt = spanAt
+      scratch.taken = taken
+      scratch.cuts = cuts
+    }
 
     // ICU's cuts and statuses.
-    var cut = [Bool](repeating: false, count: n + 1)
     cut[0] = true
     cut[n] = true
-    var status = [WordRuleStatus](repeating: .none, count: n)
     for (range, type) in zip(scratch.words, scratch.statuses) {
       cut[range.lowerBound] = true
       cut[range.upperBound] = true
       for index in range { status[index] = type }
     }
-    let space = scalars.map { ScalarTraits.isWhitespace($0) }
-    for index in 0..<n where space[index] {
+    for index in 0..<n where ScalarTraits.isWhitespace(scalars[index]) {
+      space[index] = true
       cut[index] = true
       cut[index + 1] = true
     }
@@ -121,9 +139,7 @@ public struct WordRefiner: Sendable {
     applyConventions(scalars, ranges: scratch.words, cut: &cut)
 
     // Protected spans.
-    let spans = protectedSpans(scalars, space: space)
-    var forbidden = [Bool](repeating: false, count: n + 1)
-    var spanAt = [Int](repeating: -1, count: n)
+    let spans = protectedSpans(scalars, space: space, taken: &taken)
     for (spanIndex, span) in spans.enumerated() {
       cut[span.range.lowerBound] = true
       cut[span.range.upperBound] = true
@@ -134,9 +150,8 @@ public struct WordRefiner: Sendable {
       spanAt[span.range.lowerBound] = spanIndex
     }
 
-    var cuts: [Int]
     if lexicon.isEmpty {
-      cuts = (0...n).filter { cut[$0] }
+      for position in 0...n where cut[position] { cuts.append(position) }
     } else {
       cuts = bestPath(scalars, cut: cut, forbidden: forbidden, space: space, spans: spans, spanAt: spanAt)
     }
@@ -146,22 +161,36 @@ public struct WordRefiner: Sendable {
     // Token texts are slices of the text's UTF-8 (the same strings as built from the scalars).
     var utf8Text = text
     utf8Text.withUTF8 { bytes in
-    for (start, end) in zip(cuts, cuts.dropFirst()) where end > start {
-      if (start..<end).allSatisfy({ space[$0] }) { continue }
-      var type: WordRuleStatus
-      if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
-        type = spans[spanAt[start]].type
-      } else {
-        type = status[start]
+      var start = cuts[0]
+      for end in cuts.dropFirst() {
+        defer { start = end }
+        guard end > start else { continue }
+        if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
+        var type: WordRuleStatus
+        if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
+          type = spans[spanAt[start]].type
+        } else {
+          type = status[start]
+        }
+        if type == .none, let first = scalars[start..<end].first(where: { ScalarTraits.isAlphabetic($0) }) {
+          type = Self.status(of: first)
+        }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8Offsets[start]..<utf8Offsets[end]]), as: UTF8.self)
+        tokens.append(Token(text: word, type: type, start: utf8Offsets[start], end: utf8Offsets[end]))
       }
-      if type == .none, let first = scalars[start..<end].first(where: { ScalarTraits.isAlphabetic($0) }) {
-        type = Self.status(of: first)
-      }
-      let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8Offsets[start]..<utf8Offsets[end]]), as: UTF8.self)
-      tokens.append(Token(text: word, type: type, start: utf8Offsets[start], end: utf8Offsets[end]))
-    }
     }
     return tokens
+  }
+
+  /// `array`, taken out of its owner (which is left empty), as `count` copies of `value`, in the
+  /// storage it already has.
+  @inline(__always)
+  static func reused<Element>(_ array: inout [Element], count: Int, filledWith value: Element) -> [Element] {
+    var taken: [Element] = []
+    swap(&taken, &array)
+    taken.removeAll(keepingCapacity: true)
+    taken.append(contentsOf: repeatElement(value, count: count))
+    return taken
   }
 
   // MARK: - Lattice
@@ -303,7 +332,7 @@ public struct WordRefiner: Sendable {
   static let singleSuffixes = ScalarSet(suffixes.filter { $0.unicodeScalars.count == 1 }.joined())
 
   static func mayStartSuffix(_ scalar: Unicode.Scalar) -> Bool {
-    suffixInitials.contains(scalar) || (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
+    WordClassTable.shared.contains(scalar, .suffixInitial) || (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
   }
 
   /// 会 (assembly) only after these: elsewhere it is mostly the verb "will".
@@ -313,8 +342,10 @@ public struct WordRefiner: Sendable {
   private func applyConventions(_ scalars: [Unicode.Scalar], ranges: [Range<Int>], cut: inout [Bool]) {
     func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
     func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { Self.status(of: scalars[$0]) == .ideographic } }
+    // The sets the loops test on every word, as bits of one table (``WordClassTable``).
+    let classes = WordClassTable.shared
     if options.splitNumeralMeasure {
-      for range in ranges where range.count == 2 && Self.numerals.contains(scalars[range.lowerBound]) && Self.measures.contains(scalars[range.lowerBound + 1]) {
+      for range in ranges where range.count == 2 && classes.contains(scalars[range.lowerBound], .numeral) && classes.contains(scalars[range.lowerBound + 1], .measure) {
         if options.conventions == .pku, text(range) == "一个" { continue }  // lexicalized in PKU (UD splits it)
         if options.conventions == .ud, scalars[range.lowerBound] == "每" { continue }  // 每个, 每年: one word in UD
         cut[range.lowerBound + 1] = true
@@ -345,7 +376,7 @@ public struct WordRefiner: Sendable {
         singles = 0
       }
       for range in ranges {
-        if range.count <= 2, range.allSatisfy({ Self.transliteration.contains(scalars[$0]) }) {
+        if range.count <= 2, range.allSatisfy({ classes.contains(scalars[$0], .transliteration) }) {
           if range.count == 1 { singles += 1 }
           if count > 0, range.lowerBound == runEnd {
             runEnd = range.upperBound
@@ -367,25 +398,33 @@ public struct WordRefiner: Sendable {
       // row that are not function characters are one word; three starting with a common
       // surname are a name, cut surname | given name as PKU does. With a word list the
       // lexicon decides instead (glossary terms alone do not count as one).
-      var run: [Range<Int>] = []
+      // The current run of adjacent joinable words: where it starts and ends, how many.
+      var runStart = 0
+      var runEnd = 0
+      var runCount = 0
       func joinable(_ range: Range<Int>) -> Bool {
         range.count == 1 && Self.status(of: scalars[range.lowerBound]) == .ideographic
-          && !Self.functionCharacters.contains(scalars[range.lowerBound]) && !Self.numerals.contains(scalars[range.lowerBound])
+          && !classes.contains(scalars[range.lowerBound], .functionCharacter) && !classes.contains(scalars[range.lowerBound], .numeral)
       }
       func flush() {
-        defer { run.removeAll() }
-        guard run.count == 2 || run.count == 3 else { return }
-        let start = run[0].lowerBound
-        let end = run[run.count - 1].upperBound
-        for position in (start + 1)..<end { cut[position] = false }
-        if run.count == 3, Self.surnames.contains(scalars[start]) { cut[start + 1] = true }
+        defer { runCount = 0 }
+        guard runCount == 2 || runCount == 3 else { return }
+        for position in (runStart + 1)..<runEnd { cut[position] = false }
+        if runCount == 3, classes.contains(scalars[runStart], .surname) { cut[runStart + 1] = true }
       }
       for range in ranges {
-        if joinable(range), run.last.map({ $0.upperBound == range.lowerBound }) ?? true {
-          run.append(range)
+        let canJoin = joinable(range)
+        if canJoin, runCount == 0 || runEnd == range.lowerBound {
+          if runCount == 0 { runStart = range.lowerBound }
+          runEnd = range.upperBound
+          runCount += 1
         } else {
           flush()
-          if joinable(range) { run.append(range) }
+          if canJoin {
+            runStart = range.lowerBound
+            runEnd = range.upperBound
+            runCount = 1
+          }
         }
       }
       flush()
@@ -397,16 +436,16 @@ public struct WordRefiner: Sendable {
         guard second.count <= 2, Self.mayStartSuffix(scalars[second.lowerBound]), isIdeographic(first) else { continue }
         let matches: Bool
         let initial = scalars[second.lowerBound]
-        if second.count == 1, Self.suffixInitials.contains(initial) {
+        if second.count == 1, classes.contains(initial, .suffixInitial) {
           // One unified ideograph equals (canonically) only itself: no string needed.
-          matches = Self.singleSuffixes.contains(initial) || (initial == "会" && Self.assemblyHeads.contains(text(first)))
+          matches = classes.contains(initial, .singleSuffix) || (initial == "会" && Self.assemblyHeads.contains(text(first)))
         } else {
           let suffix = text(second)
           matches = Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(first)))
         }
         if matches {
           // Only join when the suffix was cut off by ICU, not split from a numeral above.
-          if !(second.count == 1 && Self.numerals.contains(scalars[first.upperBound - 1])) { cut[first.upperBound] = false }
+          if !(second.count == 1 && classes.contains(scalars[first.upperBound - 1], .numeral)) { cut[first.upperBound] = false }
         }
       }
     }
@@ -424,20 +463,22 @@ public struct WordRefiner: Sendable {
 
   // MARK: - Protected spans
 
-  func protectedSpans(_ s: [Unicode.Scalar], space: [Bool]) -> [Span] {
+  /// `taken`: `s.count` times false (a buffer kept between segments); marks the characters of
+  /// the spans found.
+  func protectedSpans(_ s: [Unicode.Scalar], space: [Bool], taken: inout [Bool]) -> [Span] {
     let n = s.count
-    var taken = [Bool](repeating: false, count: n)
     var spans: [Span] = []
     func add(_ range: Range<Int>, _ type: WordRuleStatus) {
       guard range.count >= 2, !range.contains(where: { taken[$0] }) else { return }
       for index in range { taken[index] = true }
       spans.append(Span(range: range, type: type))
     }
+    // The character sets, as bits of one table (``WordClassTable``).
+    let classes = WordClassTable.shared
     // URLs.
-    let urlInitials = Self.urlInitials
     var i = 0
     while i < n {
-      if urlInitials.contains(s[i]), i == 0 || !Self.isASCIIWordChar(s[i - 1]), let length = Self.urlLength(s, at: i) {
+      if classes.contains(s[i], .urlInitial), i == 0 || !Self.isASCIIWordChar(s[i - 1]), let length = Self.urlLength(s, at: i) {
         add(i..<(i + length), .letter)
         i += length
       } else {
@@ -476,12 +517,11 @@ public struct WordRefiner: Sendable {
       }
     }
     // Numbers (and dates). A date in Chinese numerals starts with one of `dateInitials`: most
-    // positions are settled by one lookup in a local copy of the set.
-    let dateInitials = Self.dateInitials
+    // positions are settled by one lookup.
     i = 0
     while i < n {
       guard Self.isDigit(s[i]), i == 0 || !(Self.isDigit(s[i - 1]) || Self.isLatinLetter(s[i - 1]) || s[i - 1] == "." || s[i - 1] == "．") else {
-        if options.attachDateUnits, dateInitials.contains(s[i]), let length = chineseDateLength(s, at: i) {
+        if options.attachDateUnits, classes.contains(s[i], .dateInitial), let length = chineseDateLength(s, at: i) {
           add(i..<(i + length), .number)
           i += length
         } else {
@@ -495,9 +535,9 @@ public struct WordRefiner: Sendable {
         end += 1
         while end < n, Self.isDigit(s[end]) { end += 1 }
       }
-      if end + 1 < n, s[end] == "多", Self.largeNumberUnits.contains(s[end + 1]) { end += 1 }
-      while end < n, Self.largeNumberUnits.contains(s[end]) { end += 1 }  // 1万亿
-      if end < n, Self.percentSigns.contains(s[end]) { end += 1 }
+      if end + 1 < n, s[end] == "多", classes.contains(s[end + 1], .largeNumberUnit) { end += 1 }
+      while end < n, classes.contains(s[end], .largeNumberUnit) { end += 1 }  // 1万亿
+      if end < n, classes.contains(s[end], .percentSign) { end += 1 }
       if end < n, Self.isLatinLetter(s[end]) {
         // "A4", "3D", "5G": ICU's word, not ours.
         i = end
@@ -515,25 +555,22 @@ public struct WordRefiner: Sendable {
     }
     // Ordinals: 第一, 第12.
     if options.splitNumeralMeasure {
-      let ordinalDigits = Self.ordinalDigits
       for start in 0..<n where s[start] == "第" {
         var end = start + 1
-        while end < n, Self.isDigit(s[end]) || ordinalDigits.contains(s[end]) { end += 1 }
+        while end < n, Self.isDigit(s[end]) || classes.contains(s[end], .ordinalDigit) { end += 1 }
         if end > start + 1 { add(start..<end, .number) }
       }
     }
     // Numbers in Chinese numerals: 二十一, 三十五万, 一千二百万 (not 万一, 千万: they start with a
     // magnitude and are words).
-    let numeralDigits = Self.numeralDigits
-    let numeralAll = Self.numeralAll
     i = 0
     while i < n {
-      guard numeralDigits.contains(s[i]), i == 0 || !numeralAll.contains(s[i - 1]) else {
+      guard classes.contains(s[i], .numeralDigit), i == 0 || !classes.contains(s[i - 1], .numeralAll) else {
         i += 1
         continue
       }
       var end = i + 1
-      while end < n, numeralAll.contains(s[end]) { end += 1 }
+      while end < n, classes.contains(s[end], .numeralAll) { end += 1 }
       if end - i >= 2 { add(i..<end, .number) }
       i = end
     }
@@ -553,17 +590,17 @@ public struct WordRefiner: Sendable {
   /// A date in Chinese numerals at `i`: `二○○一年`, `十二月`, `三十一日` (a lone numeral before 日
   /// only after 月).
   func chineseDateLength(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-    let yearDigits = Self.yearDigits
-    let monthDigits = Self.monthDigits
+    let classes = WordClassTable.shared
     // A date starts with a numeral: most positions are settled by one lookup.
-    guard yearDigits.contains(s[i]) || monthDigits.contains(s[i]) else { return nil }
-    guard i == 0 || !(yearDigits.contains(s[i - 1]) || monthDigits.contains(s[i - 1])) else { return nil }
+    guard classes.contains(s[i], .yearDigit) || classes.contains(s[i], .monthDigit) else { return nil }
+    guard i == 0 || !(classes.contains(s[i - 1], .yearDigit) || classes.contains(s[i - 1], .monthDigit)) else { return nil }
     var end = i
-    while end < s.count, yearDigits.contains(s[end]) { end += 1 }
+    while end < s.count, classes.contains(s[end], .yearDigit) { end += 1 }
     if (2...4).contains(end - i), end < s.count, s[end] == "年" { return end - i + 1 }
     end = i
-    while end < s.count, monthDigits.contains(s[end]) || s[end] == "○" { end += 1 }
-    guard end < s.count, end > i else { return nil }
+    while end < s.count, classes.contains(s[end], .monthDigit) || s[end] == "○" { end += 1 }
+    // Only before 月 or 日 is the numeral looked up (as a string): most numerals are not dates.
+    guard end < s.count, end > i, s[end] == "月" || s[end] == "日" else { return nil }
     let numeral = String(String.UnicodeScalarView(s[i..<end]))
     if s[end] == "月", Self.months.contains(numeral) { return end - i + 1 }
     if s[end] == "日", Self.days.contains(numeral), numeral.unicodeScalars.count >= 2 || (i > 0 && s[i - 1] == "月") {

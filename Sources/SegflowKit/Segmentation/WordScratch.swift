@@ -16,6 +16,15 @@ struct WordScratch {
   /// ICU's words without its white-space pieces, as scalar ranges, in order, and their statuses.
   var words: [Range<Int>] = []
   var statuses: [WordRuleStatus] = []
+  /// The word layer's per-segment arrays (``WordRefiner/refine(_:scratch:)``), kept for the next
+  /// segment.
+  var cut: [Bool] = []
+  var status: [WordRuleStatus] = []
+  var space: [Bool] = []
+  var forbidden: [Bool] = []
+  var spanAt: [Int] = []
+  var taken: [Bool] = []
+  var cuts: [Int] = []
   /// ICU's raw results, sized to the longest segment so far.
   private var boundaries = ICUBoundaries()
 

@@ -28,4 +28,27 @@ import Testing
     #expect(WordRefiner.mayStartSuffix("\u{F961}"))
     #expect("\u{F961}" == "率")
   }
+
+  @Test("the word layer's class table holds exactly the members of each of its sets")
+  func wordClassTable() {
+    let table = WordClassTable.shared
+    let classes: [(WordClassTable.Class, ScalarSet, String)] = [
+      (.urlInitial, WordRefiner.urlInitials, "urlInitials"), (.dateInitial, WordRefiner.dateInitials, "dateInitials"),
+      (.numeralDigit, WordRefiner.numeralDigits, "numeralDigits"), (.numeralAll, WordRefiner.numeralAll, "numeralAll"),
+      (.yearDigit, WordRefiner.yearDigits, "yearDigits"), (.monthDigit, WordRefiner.monthDigits, "monthDigits"),
+      (.ordinalDigit, WordRefiner.ordinalDigits, "ordinalDigits"), (.numeral, WordRefiner.numerals, "numerals"),
+      (.measure, WordRefiner.measures, "measures"), (.transliteration, WordRefiner.transliteration, "transliteration"),
+      (.functionCharacter, WordRefiner.functionCharacters, "functionCharacters"), (.surname, WordRefiner.surnames, "surnames"),
+      (.suffixInitial, WordRefiner.suffixInitials, "suffixInitials"), (.singleSuffix, WordRefiner.singleSuffixes, "singleSuffixes"),
+      (.largeNumberUnit, WordRefiner.largeNumberUnits, "largeNumberUnits"), (.percentSign, WordRefiner.percentSigns, "percentSigns"),
+    ]
+    for value in UInt32(0)..<0x10000 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      for (kind, set, name) in classes where table.contains(scalar, kind) != set.contains(scalar) {
+        Issue.record("\(name): U+\(String(value, radix: 16))")
+      }
+    }
+    // Beyond the BMP the sets answer; none of them has such a member.
+    #expect(!table.contains("😀", .numeral) && !table.contains("\u{20000}", .surname))
+  }
 }

@@ -1,0 +1,66 @@
+/// The character sets the word layer tests at every character and every word
+/// (``WordRefiner``'s numerals, measure words, date initials, …), as bits of one table entry per
+/// BMP code point: a test is one load and a mask, inlined, where a `ScalarSet` lookup was a call.
+///
+/// Built once from the sets themselves, so membership is exactly theirs; characters beyond the
+/// BMP are asked from the sets.
+struct WordClassTable: @unchecked Sendable {
+  /// One bit per set.
+  struct Class: Sendable {
+    fileprivate let bit: UInt16
+    fileprivate let index: Int
+
+    fileprivate init(_ index: Int) {
+      self.index = index
+      bit = 1 << UInt16(index)
+    }
+
+    static let urlInitial = Class(0)
+    static let dateInitial = Class(1)
+    static let numeralDigit = Class(2)
+    static let numeralAll = Class(3)
+    static let yearDigit = Class(4)
+    static let monthDigit = Class(5)
+    static let ordinalDigit = Class(6)
+    static let numeral = Class(7)
+    static let measure = Class(8)
+    static let transliteration = Class(9)
+    static let functionCharacter = Class(10)
+    static let surname = Class(11)
+    static let suffixInitial = Class(12)
+    static let singleSuffix = Class(13)
+    static let largeNumberUnit = Class(14)
+    static let percentSign = Class(15)
+  }
+
+  /// The sets, in the order of the classes' bits.
+  private static let sets: [ScalarSet] = [
+    WordRefiner.urlInitials, WordRefiner.dateInitials, WordRefiner.numeralDigits, WordRefiner.numeralAll,
+    WordRefiner.yearDigits, WordRefiner.monthDigits, WordRefiner.ordinalDigits, WordRefiner.numerals,
+    WordRefiner.measures, WordRefiner.transliteration, WordRefiner.functionCharacters, WordRefiner.surnames,
+    WordRefiner.suffixInitials, WordRefiner.singleSuffixes, WordRefiner.largeNumberUnits, WordRefiner.percentSigns,
+  ]
+
+  static let shared = WordClassTable()
+
+  /// 65,536 entries, allocated once for the process and never freed (immutable after `init`).
+  private let bits: UnsafeMutablePointer<UInt16>
+
+  private init() {
+    bits = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10000)
+    bits.initialize(repeating: 0, count: 0x10000)
+    for (index, set) in Self.sets.enumerated() {
+      for value in 0..<0x10000 {
+        guard let scalar = Unicode.Scalar(UInt32(value)), set.contains(scalar) else { continue }
+        bits[value] |= 1 << UInt16(index)
+      }
+    }
+  }
+
+  @inline(__always)
+  func contains(_ scalar: Unicode.Scalar, _ set: Class) -> Bool {
+    let value = scalar.value
+    if value < 0x10000 { return bits[Int(value)] & set.bit != 0 }
+    return Self.sets[set.index].contains(scalar)
+  }
+}
