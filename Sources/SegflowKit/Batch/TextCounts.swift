@@ -39,6 +39,7 @@ public struct TextCounts: Sendable, Equatable {
     var counts = TextCounts()
     var wordCount = 0
     var segmentCharacters = 0
+    let traits = ScalarTraits.shared
     func add(_ text: String) -> Int {
       var noSpaces = 0
       var copy = text
@@ -46,9 +47,9 @@ public struct TextCounts: Sendable, Equatable {
         UTF8Decoder.forEachScalar(in: bytes) { value, _ in
           counts.characters += 1
           let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-          if ScalarTraits.isWhitespace(scalar) { return }
+          if traits.isWhitespace(scalar) { return }
           noSpaces += 1
-          if !ScalarTraits.isPunctuation(scalar) { counts.charactersNoPunctuation += 1 }
+          if !traits.isPunctuation(scalar) { counts.charactersNoPunctuation += 1 }
         }
       }
       counts.charactersNoSpaces += noSpaces

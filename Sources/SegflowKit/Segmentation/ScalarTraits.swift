@@ -4,13 +4,14 @@ import SegflowICU
 /// table for the Basic Multilingual Plane (built once from the same `Unicode.Scalar.Properties`
 /// calls) instead of asked from the standard library each time. Characters beyond the BMP are
 /// computed as before.
+///
+/// Loops over many characters take the table once (`let traits = ScalarTraits.shared`) and ask
+/// it: each use of a static checks that it is initialized, which was a call per character.
 enum ScalarTraits {
-  private static let whitespaceBit: UInt8 = 1 << 3
-  private static let alphabeticBit: UInt8 = 1 << 4
-  private static let punctuationBit: UInt8 = 1 << 5
-  private static let statusMask: UInt8 = 0b111
-
-  private static let statuses: [WordRuleStatus] = [.none, .number, .letter, .kana, .ideographic]
+  fileprivate static let whitespaceBit: UInt8 = 1 << 3
+  fileprivate static let alphabeticBit: UInt8 = 1 << 4
+  fileprivate static let punctuationBit: UInt8 = 1 << 5
+  fileprivate static let statusMask: UInt8 = 0b111
 
   private static func code(_ status: WordRuleStatus) -> UInt8 {
     switch status {
@@ -22,17 +23,44 @@ enum ScalarTraits {
     }
   }
 
+  @inline(__always)
+  fileprivate static func status(code: UInt8) -> WordRuleStatus {
+    switch code {
+    case 1: .number
+    case 2: .letter
+    case 3: .kana
+    case 4: .ideographic
+    default: .none
+    }
+  }
+
   /// Per BMP code point: word status (bits 0–2), white space, alphabetic, punctuation.
-  private static let table: [UInt8] = {
-    var table = [UInt8](repeating: 0, count: 0x10000)
+  struct Table: @unchecked Sendable {
+    /// 65,536 entries, allocated once for the process and never freed (immutable once built).
+    fileprivate let entries: UnsafePointer<UInt8>
+
+    @inline(__always)
+    private func bits(_ scalar: Unicode.Scalar) -> UInt8 {
+      scalar.value < 0x10000 ? entries[Int(scalar.value)] : ScalarTraits.compute(scalar)
+    }
+
+    @inline(__always) func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { bits(scalar) & ScalarTraits.whitespaceBit != 0 }
+    @inline(__always) func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { bits(scalar) & ScalarTraits.alphabeticBit != 0 }
+    @inline(__always) func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { bits(scalar) & ScalarTraits.punctuationBit != 0 }
+    @inline(__always) func status(of scalar: Unicode.Scalar) -> WordRuleStatus { ScalarTraits.status(code: bits(scalar) & ScalarTraits.statusMask) }
+  }
+
+  static let shared: Table = {
+    let entries = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
+    entries.initialize(repeating: 0, count: 0x10000)
     for value in 0..<0x10000 {
       guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-      table[value] = compute(scalar)
+      entries[value] = compute(scalar)
     }
-    return table
+    return Table(entries: entries)
   }()
 
-  private static func compute(_ scalar: Unicode.Scalar) -> UInt8 {
+  fileprivate static func compute(_ scalar: Unicode.Scalar) -> UInt8 {
     let properties = scalar.properties
     var bits = code(WordRefiner.computedStatus(of: scalar))
     if properties.isWhitespace { bits |= whitespaceBit }
@@ -41,13 +69,8 @@ enum ScalarTraits {
     return bits
   }
 
-  @inline(__always)
-  private static func bits(_ scalar: Unicode.Scalar) -> UInt8 {
-    scalar.value < 0x10000 ? table.withUnsafeBufferPointer { $0[Int(scalar.value)] } : compute(scalar)
-  }
-
-  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { bits(scalar) & whitespaceBit != 0 }
-  static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { bits(scalar) & alphabeticBit != 0 }
-  static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { bits(scalar) & punctuationBit != 0 }
-  static func status(of scalar: Unicode.Scalar) -> WordRuleStatus { statuses[Int(bits(scalar) & statusMask)] }
+  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { shared.isWhitespace(scalar) }
+  static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { shared.isAlphabetic(scalar) }
+  static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { shared.isPunctuation(scalar) }
+  static func status(of scalar: Unicode.Scalar) -> WordRuleStatus { shared.status(of: scalar) }
 }

@@ -69,6 +69,7 @@ struct WordScratch {
       }
       scalarAt[unitCount] = scalars.count
     }
+    let traits = ScalarTraits.shared
     var start = 0
     for k in 0..<boundaries.count {
       let end16 = Int(boundaries.offsets[k])
@@ -78,7 +79,7 @@ struct WordScratch {
       // the test has always looked at the lead byte first, and those two are not among its
       // space bytes, so they stay tokens.
       let first = scalars[start].value
-      let whiteSpace = first != 0x0B && first != 0x0C && (start..<end).allSatisfy { ScalarTraits.isWhitespace(scalars[$0]) }
+      let whiteSpace = first != 0x0B && first != 0x0C && (start..<end).allSatisfy { traits.isWhitespace(scalars[$0]) }
       if !whiteSpace {
         words.append(start..<end)
         statuses.append(WordRuleStatus(ruleStatus: boundaries.ruleStatuses[k]))

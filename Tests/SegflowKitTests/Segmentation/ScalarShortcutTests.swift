@@ -51,4 +51,18 @@ import Testing
     // Beyond the BMP the sets answer; none of them has such a member.
     #expect(!table.contains("😀", .numeral) && !table.contains("\u{20000}", .surname))
   }
+
+  @Test("the word layer's string of scalars is the string the scalar view builds")
+  func scalarString() {
+    let samples: [Unicode.Scalar] = ["a", "\u{7F}", "\u{80}", "é", "\u{7FF}", "\u{800}", "党", "\u{F961}", "\u{FFFD}", "\u{FFFF}", "\u{10000}", "😀", "\u{10FFFF}"]
+    for first in samples {
+      for second in samples {
+        let scalars = [first, second, first]
+        for range in [0..<0, 0..<1, 0..<2, 1..<3, 0..<3] {
+          #expect(WordRefiner.string(scalars[range]) == String(String.UnicodeScalarView(scalars[range])))
+          #expect(WordRefiner.string(scalars[range]).utf8.elementsEqual(String(String.UnicodeScalarView(scalars[range])).utf8))
+        }
+      }
+    }
+  }
 }
