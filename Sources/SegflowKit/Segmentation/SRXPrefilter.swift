@@ -104,6 +104,22 @@ struct SRXPrefilter {
     return Self.required(tokens)
   }
 
+  /// The units every match of `pattern` starts with, when its first element is a literal
+  /// character or a class of literal characters and ranges that must match (no `|` at the top
+  /// level, minimum at least 1); nil otherwise, and for patterns that must not be prefiltered.
+  ///
+  /// ICU's own scan for the start of a match tests every character against a `UnicodeSet` (a
+  /// binary search); with these units the segmenter finds the candidates itself and asks ICU
+  /// only there (``SRXSegmenter``).
+  static func startUnits(_ pattern: String) -> Set<UInt16>? {
+    let chars = Array(pattern.unicodeScalars)
+    var parser = Parser(chars: chars)
+    guard let tokens = parser.sequence(depth: 0), parser.index == chars.count, !parser.unsafe, !parser.topLevelAlternation,
+      let first = tokens.first, !first.isGroup, first.minimum >= 1, let units = first.units, !units.isEmpty
+    else { return nil }
+    return units
+  }
+
   /// The sets of the mandatory elements of a sequence, those inside its groups included.
   static func required(_ tokens: [Token]) -> [Set<UInt16>] {
     tokens.flatMap { token -> [Set<UInt16>] in

@@ -12,7 +12,10 @@ import SegflowICU
 ///   spaces, and so do rules (`\.` + `\s` breaks after the space, not before it).
 /// - A rule whose pattern needs characters the block does not contain (``SRXPrefilter``, derived
 ///   from the pattern) is not scanned over that block: it has no match there, exactly as the scan
-///   would find.
+///   would find. A rule whose matches must start with one of a set of characters (its first
+///   element is a literal class, ``SRXPrefilter/startUnits(_:)``) is matched only at those
+///   characters, left to right, each match from the end of the one before: the matches of ICU's
+///   scan, without its test of every character against a `UnicodeSet`.
 /// - Candidates are ICU's boundaries plus every position where a `break="yes"` rule matches. At
 ///   each candidate the first rule in file order that matches decides (yes: break, no: no break);
 ///   when none matches, ICU's decision stands.
@@ -31,6 +34,14 @@ public final class SRXSegmenter {
     let regex: ICURegex?
     /// True when the regex finds `afterbreak` starts (empty `beforebreak`).
     let matchesStart: Bool
+    /// A bitmap of the UTF-16 units every match starts with (``SRXPrefilter/startUnits(_:)``),
+    /// nil when unknown or when prefiltering is off.
+    let starts: [UInt64]?
+
+    func mayStart(_ unit: UInt16) -> Bool {
+      guard let starts else { return true }
+      return starts[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0
+    }
   }
 
   /// What happened to one block.
@@ -50,7 +61,8 @@ public final class SRXSegmenter {
 
   /// Compiles `rules` (already checked by ``SRXRules/validate()``).
   ///
-  /// `prefilter: false` scans every rule over every block (the same results, slower; for tests).
+  /// `prefilter: false` scans every rule over every block with ICU's own search (the same results,
+  /// slower; for tests).
   public init(rules: [SRXRule], file: String = "rules", timeLimit: Int32 = 200, prefilter: Bool = true) throws(SRXError) {
     self.rules = rules
     self.timeLimit = timeLimit
@@ -64,8 +76,15 @@ public final class SRXSegmenter {
       case (false, true): pattern = "(?:\(rule.beforeBreak))"; matchesStart = false
       case (false, false): pattern = "(?:\(rule.beforeBreak))(?=\(rule.afterBreak))"; matchesStart = false
       }
+      var starts: [UInt64]?
+      if prefilter, pattern != nil, let units = SRXPrefilter.startUnits(matchesStart ? rule.afterBreak : rule.beforeBreak) {
+        var bitmap = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for unit in units { bitmap[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
+        starts = bitmap
+      }
       do {
-        compiled.append(Compiled(rule: rule, regex: try pattern.map { pattern throws(RegexError) in try ICURegex(pattern) }, matchesStart: matchesStart))
+        compiled.append(Compiled(
+          rule: rule, regex: try pattern.map { pattern throws(RegexError) in try ICURegex(pattern) }, matchesStart: matchesStart, starts: starts))
       } catch {
         throw SRXError(file: file, line: rule.line, message: "rule \(index + 1): \(error)")
       }
@@ -99,8 +118,9 @@ public final class SRXSegmenter {
     // character is in the BMP, so a surrogate is never space).
     let toUTF8 = text.utf8Offsets
     var isSpace = [Bool](repeating: false, count: units.count + 1)
+    let traits = ScalarTraits.shared
     for (offset, unit) in units.enumerated() {
-      if let scalar = Unicode.Scalar(unit), ScalarTraits.isWhitespace(scalar) { isSpace[offset] = true }
+      if let scalar = Unicode.Scalar(unit), traits.isWhitespace(scalar) { isSpace[offset] = true }
     }
     /// Moves a UTF-16 position past white space and converts it to UTF-8.
     func normalized(_ position: Int) -> Int {
@@ -126,13 +146,33 @@ public final class SRXSegmenter {
         continue
       }
       var hits = Set<Int>()
+      func hit(_ range: Range<Int>) {
+        let position = rule.matchesStart ? range.lowerBound : range.upperBound
+        guard position > 0, position < units.count else { return }
+        let mapped = normalized(position)
+        if mapped > 0, mapped < utf8Count { hits.insert(mapped) }
+      }
       do {
         try regex.setText(units, timeLimit: budget)
-        for range in try regex.matches(from: 0) {
-          let position = rule.matchesStart ? range.lowerBound : range.upperBound
-          guard position > 0, position < units.count else { continue }
-          let mapped = normalized(position)
-          if mapped > 0, mapped < utf8Count { hits.insert(mapped) }
+        if rule.starts != nil {
+          // The matches a left-to-right scan finds, found at their possible starts: the leftmost
+          // start where the pattern matches, then on from the end of that match (never empty:
+          // the first element consumes a unit).
+          var start = 0
+          while start < units.count {
+            guard rule.mayStart(units[start]) else {
+              start += 1
+              continue
+            }
+            if let end = try regex.match(at: start, limit: units.count) {
+              hit(start..<end)
+              start = max(end, start + 1)
+            } else {
+              start += 1
+            }
+          }
+        } else {
+          for range in try regex.matches(from: 0) { hit(range) }
         }
       } catch {
         return (icuEnds + [utf8Count], .timedOut(ruleLine: rule.rule.line, ruleIndex: index + 1))

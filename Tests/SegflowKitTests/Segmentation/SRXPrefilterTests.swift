@@ -38,6 +38,26 @@ import Testing
     #expect(sets("(a") == nil)
   }
 
+  @Test("a match starts with the first element's units only when that element is a mandatory literal class")
+  func startUnits() {
+    func starts(_ pattern: String) -> Set<Character>? {
+      SRXPrefilter.startUnits(pattern).map { Set($0.map { Character(Unicode.Scalar($0)!) }) }
+    }
+    #expect(starts("[《“‘「『（〈【〔(\\[]") == Set("《“‘「『（〈【〔(["))
+    #expect(starts("[。．！？!?]+[”’」』）》〉】〕)\\]\"']*") == Set("。．！？!?"))
+    #expect(starts("[。．！？!?…](?<=《[^《》\\n]{0,100}[。．！？!?…])[。．！？!?…]*") == Set("。．！？!?…"))
+    #expect(starts("\\.x") == ["."])
+    // The first element may match nothing, is not a literal class, or is a look-around: unknown.
+    #expect(starts("[。！]*x") == nil)
+    #expect(starts("(?<![0-9])[0-9]{1,3}[.．]") == nil)
+    #expect(starts("(?:ab)c") == nil)
+    #expect(starts("\\p{L}\\.") == nil)
+    #expect(starts("[^a]b") == nil)
+    #expect(starts("a|b") == nil)
+    #expect(starts("(?i)a") == nil)
+    #expect(starts("a(b+)+") == nil)
+  }
+
   /// Random text over characters the default rules care about.
   static func randomText(_ generator: inout some RandomNumberGenerator, length: Int) -> String {
     let alphabet = Array("我们《》〈〉（）()“”「」『』【】。．！？!?…,;:.'\"’‘ \n\t1２3a bZc.Mr.U.S.A-–—•@www.http://x[1]ivx" + "𠀀")
