@@ -20,19 +20,7 @@ public enum AtomicFile {
     guard descriptor >= 0 else {
       throw DocumentError(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
     }
-    var written = 0
-    let failure: Int32? = bytes.withUnsafeBytes { buffer -> Int32? in
-      guard let base = buffer.baseAddress else { return nil }
-      while written < buffer.count {
-        let result = Foundation.write(descriptor, base + written, buffer.count - written)
-        if result < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        written += result
-      }
-      return nil
-    }
+    let failure = writeAll(bytes, to: descriptor)
     close(descriptor)
     if let failure {
       unlink(temporary)
@@ -42,6 +30,24 @@ public enum AtomicFile {
       let code = errno
       unlink(temporary)
       throw DocumentError(path: path, message: "cannot move the finished file into place: \(String(cString: strerror(code)))")
+    }
+  }
+
+  /// Writes all of `bytes` to `descriptor` (write(2) may write less than asked); returns the
+  /// `errno` of a failure, nil when all was written.
+  static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+    bytes.withUnsafeBytes { buffer -> Int32? in
+      guard let base = buffer.baseAddress else { return nil }
+      var written = 0
+      while written < buffer.count {
+        let result = Foundation.write(descriptor, base + written, buffer.count - written)
+        if result < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        written += result
+      }
+      return nil
     }
   }
 

@@ -29,21 +29,7 @@ final class StreamingOutput {
 
   /// Appends `bytes` with write(2), without copying them into a `Data` first.
   func write(_ bytes: [UInt8]) throws(DocumentError) {
-    let descriptor = handle.fileDescriptor
-    let failure: Int32? = bytes.withUnsafeBytes { buffer -> Int32? in
-      guard let base = buffer.baseAddress else { return nil }
-      var written = 0
-      while written < buffer.count {
-        let result = Foundation.write(descriptor, base + written, buffer.count - written)
-        if result < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        written += result
-      }
-      return nil
-    }
-    if let failure {
+    if let failure = AtomicFile.writeAll(bytes, to: handle.fileDescriptor) {
       throw DocumentError(path: path, message: "cannot write: \(String(cString: strerror(failure)))")
     }
   }
