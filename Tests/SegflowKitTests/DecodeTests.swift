@@ -66,6 +66,15 @@ import Testing
     }
   }
 
+  @Test("a stray byte pair in short Latin text is damaged UTF-8, not BOM-less UTF-16")
+  func strayBytesAreNotUTF16() {
+    // ICU's detector calls these nine bytes UTF-16BE; with no NUL byte they cannot be.
+    let bytes: [UInt8] = Array("abc".utf8) + [0xFF, 0xFE] + Array("def\n".utf8)
+    #expect(throws: DocumentError(path: "latin.txt", message: "invalid UTF-8", byte: 3)) {
+      try TextDecoder().decode(bytes, path: "latin.txt")
+    }
+  }
+
   @Test("a NUL byte means not a text file")
   func nulByte() {
     #expect(throws: DocumentError(path: "bin.txt", message: "not a text file: NUL byte", byte: 3)) {

@@ -46,6 +46,11 @@ public struct TextDecoder: Sendable {
     guard let guess = Charset.detect(bytes), guess.confidence >= minimumConfidence else {
       throw DocumentError(path: path, message: "invalid UTF-8 and no other charset detected; set the decode stage's encoding", byte: scan.firstInvalid)
     }
+    // UTF-16 or UTF-32 without a byte-order mark would have NUL bytes (in every line end), which
+    // were refused above: ICU guesses them for short Latin text with a stray byte or two.
+    if guess.name.uppercased().hasPrefix("UTF-16") || guess.name.uppercased().hasPrefix("UTF-32") {
+      throw DocumentError(path: path, message: "invalid UTF-8", byte: scan.firstInvalid)
+    }
     // GB2312 and GBK are subsets of GB18030; decoding with the superset loses nothing.
     let charset = ["GB2312", "GBK"].contains(guess.name.uppercased()) ? "GB18030" : guess.name
     return try decodeLegacy(bytes, charset: charset, path: path, skip: 0)
