@@ -18,6 +18,18 @@ public enum Charset {
     return (text, Int(confidence))
   }
 
+  /// Whether ICU has a converter of this name (or alias), so a pipeline file can be checked
+  /// before any document is read.
+  public static func isKnown(_ charset: String) -> Bool {
+    do {
+      _ = try decode([0x20], from: charset)
+      return true
+    } catch {
+      if case .unknownCharset = error { return false }
+      return true
+    }
+  }
+
   /// Decodes `bytes` from `charset` (any name ICU's converters know: `GB18030`, `Big5`,
   /// `UTF-16LE`, `Shift_JIS`, …).
   ///

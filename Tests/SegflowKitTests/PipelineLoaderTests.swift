@@ -57,6 +57,13 @@ import Testing
     #expect(messages == ["p.yaml:4:22: error: 'layout' of stage 'reflow' must be one of columns, lines, paragraphs; got 'rows'"])
   }
 
+  @Test("an encoding ICU has no converter for is reported before any document is read")
+  func unknownEncoding() {
+    let messages = issues("version: 1\nstages:\n  - decode: {encoding: nope}\n")
+    #expect(messages == ["p.yaml:3:24: error: 'encoding' of stage 'decode' is not a charset ICU knows: 'nope' (use auto, UTF-8, GB18030, Big5, Shift_JIS, UTF-16LE, …)"])
+    #expect(issues("version: 1\nstages:\n  - decode: {encoding: gbk}\n").isEmpty)
+  }
+
   @Test("a wrong type is reported")
   func wrongType() {
     let messages = issues("version: 1\nstages:\n  - decode\n  - reflow:\n      keepHeaders: maybe\n")

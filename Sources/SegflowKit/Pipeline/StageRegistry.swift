@@ -27,7 +27,13 @@ public enum StageRegistry {
       name: "decode", summary: "bytes to text: BOM, UTF-8, or an ICU-detected charset (GB18030, Big5, …); splits lines. PDFs (`%PDF-`): visual lines and blocks from poppler's word boxes (docs/pdf.md)",
       requires: [], produces: ["text", "lines"],
       options: [OptionDoc(key: "encoding", type: "string", defaultValue: "auto", summary: "`auto`, or a charset ICU knows (`UTF-8`, `GB18030`, `Big5`, `UTF-16LE`, …)")],
-      make: { reader in DecodeStage(encoding: reader.string("encoding", default: "auto")) }),
+      make: { reader in
+        let encoding = reader.string("encoding", default: "auto")
+        if encoding.lowercased() != "auto" && !Charset.isKnown(encoding) {
+          reader.diagnostics.error("'encoding' of stage 'decode' is not a charset ICU knows: '\(encoding)' (use auto, UTF-8, GB18030, Big5, Shift_JIS, UTF-16LE, …)", at: reader.mapping?["encoding"]?.mark)
+        }
+        return DecodeStage(encoding: encoding)
+      }),
     StageDescriptor(
       name: "normalize", summary: "Unicode normalization; vertical presentation forms back to ordinary punctuation",
       requires: ["lines"], produces: ["lines"],
