@@ -91,6 +91,13 @@ public enum DefaultSRX {
         </rule>
         <!-- The ellipsis ……/… does not end a sentence unless a full stop, ! or ? follows
              (ICU's behaviour, kept on purpose: Chinese uses …… for omissions mid-sentence). -->
+        <!-- English inside Chinese or Japanese text: a title before a name does not end a
+             sentence (ICU's abbreviation suppressions come only with an English locale):
+             他会见了Dr. Smith和Mrs. Brown。 / He met Dr. Smith. Then he left. -->
+        <rule break="no">
+          <beforebreak>(?&lt;![\p{Latin}.])(?:Mr|Mrs|Ms|Mx|Messrs|Dr|Drs|Prof|St|Mt|Ft|Gen|Gov|Sen|Rep|Capt|Lt|Col|Sgt|Rev|Hon|Mme|Mlle|vs)\.</beforebreak>
+          <afterbreak>\s*[\p{Lu}\p{Lo}]</afterbreak>
+        </rule>
       </languagerule>
 
       <!-- English. ICU's en@ss=standard already keeps common abbreviations (Mr., etc.) whole;

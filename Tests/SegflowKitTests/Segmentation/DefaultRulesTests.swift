@@ -63,6 +63,14 @@ import Testing
     try check("1.）これは山です。2.）これは山です。", ["1.）これは山です。", "2.）これは山です。"], "ja")
   }
 
+  @Test("English in a Chinese document: a title before a name is no sentence end, a real end still is")
+  func englishTitlesInChinese() throws {
+    try check("He met Dr. Smith. Then he left.", ["He met Dr. Smith.", "Then he left."])
+    try check("他会见了Mr. Smith和Mrs. Brown。", ["他会见了Mr. Smith和Mrs. Brown。"])
+    #expect(try sentences("我们在Smith St. 见面。Dr. 李说好。") == ["我们在Smith St. 见面。", "Dr. 李说好。"])
+    #expect(try sentences("It was a good idea. Dr. Smith agreed.") == ["It was a good idea.", "Dr. Smith agreed."])
+  }
+
   @Test("English abbreviations, initials, decimals, e-mail and URLs")
   func english() throws {
     try check("My name is Jonas E. Smith. Please turn to p. 55.", ["My name is Jonas E. Smith.", "Please turn to p. 55."], "en")
