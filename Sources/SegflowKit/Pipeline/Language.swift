@@ -15,12 +15,6 @@ public enum Language {
     String(tag.map { $0 == "-" ? "_" : $0 })
   }
 
-  /// True for languages written without spaces between words.
-  public static func isCJK(_ tag: String) -> Bool {
-    let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
-    return ["zh", "ja", "ko", "yue", "wuu", "lzh"].contains(primary)
-  }
-
   /// Checks the shape of a BCP 47 tag (language, optional script, region, variants).
   public static func isWellFormed(_ tag: String) -> Bool {
     let parts = tag.split(separator: "-", omittingEmptySubsequences: false)

@@ -33,7 +33,7 @@ final class DecodedLine {
   }
 
   /// Decodes `text` and classifies its scalars. In a line without any CJK character (no
-  /// ideograph, kana or hangul, no wide or full-width punctuation), East Asian *ambiguous*
+  /// ideograph or kana, no wide or full-width punctuation), East Asian *ambiguous*
   /// punctuation (`“ ” ‘ ’ – • …`) is Latin punctuation, not CJK: the spaces around it are real
   /// (`said, “This`).
   func load(_ text: Substring) {

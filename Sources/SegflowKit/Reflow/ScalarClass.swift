@@ -2,7 +2,8 @@ import SegflowICU
 
 /// The classes of characters that line-flow repair reasons about.
 enum ScalarClass: UInt8, Sendable {
-  /// Han, kana, hangul, bopomofo: joined without spaces.
+  /// Han, kana, bopomofo: joined without spaces. (Hangul is a `latinLetter`: Korean puts
+  /// spaces between words, so a space beside hangul is real and a line of it wraps at one.)
   case ideograph
   /// Full-width CJK punctuation and symbols (`，。、“”《》…`).
   case cjkPunctuation
@@ -46,7 +47,8 @@ enum ScalarClass: UInt8, Sendable {
     switch scalar.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark:
       switch scalar.scriptCode {
-      case "Hani", "Hira", "Kana", "Hang", "Bopo": self = .ideograph
+      case "Hani", "Hira", "Kana", "Bopo": self = .ideograph
+      case "Hang": self = .latinLetter
       default:
         // Letters of other scripts are CJK only when typeset wide (full-width `Ａ`); East Asian
         // *ambiguous* letters (`ù`, `é`, Greek, Cyrillic) are Latin-like words.
