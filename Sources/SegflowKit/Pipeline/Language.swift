@@ -1,10 +1,12 @@
 /// BCP 47 language tags as Segflow uses them, and the ICU locales they map to.
 public enum Language {
-  /// The ICU locale for sentence breaking: English asks for abbreviation suppressions
-  /// (`Mr.` does not end a sentence).
+  /// The ICU locale for sentence breaking: English and some European languages ask for ICU's
+  /// abbreviation suppressions (`Mr.` does not end a sentence). German does not: ICU's German
+  /// filter also holds the break after common words (`Uhr.`, `war.`, `mehr.`), so the German
+  /// rules of the default SRX file keep its abbreviations instead.
   public static func sentenceLocale(_ tag: String) -> String {
     let icu = icuLocale(tag)
-    if icu.hasPrefix("en") || icu.hasPrefix("de") || icu.hasPrefix("fr") || icu.hasPrefix("es") || icu.hasPrefix("it") || icu.hasPrefix("pt") || icu.hasPrefix("ru") {
+    if icu.hasPrefix("en") || icu.hasPrefix("fr") || icu.hasPrefix("es") || icu.hasPrefix("it") || icu.hasPrefix("pt") || icu.hasPrefix("ru") {
       return icu + "@ss=standard"
     }
     return icu
