@@ -99,7 +99,10 @@ import Testing
     try Data("x".utf8).write(to: blocker)
     let result = try SegflowProcess.run(["run", "seeds", "--out", blocker.appendingPathComponent("out").path, "--quiet"])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("cannot create or write the output folder"))
+    #expect(result.stderr.contains("cannot create or write the output folder: Not a directory"))
+    let onFile = try SegflowProcess.run(["run", "seeds", "--out", blocker.path, "--quiet"])
+    #expect(onFile.status == 1)
+    #expect(onFile.stderr.contains("\(blocker.path): error: cannot create or write the output folder: a file, not a folder, has that name"))
   }
 
   @Test("outputs are identical whatever the number of jobs")
