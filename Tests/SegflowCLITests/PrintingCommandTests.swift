@@ -29,6 +29,17 @@ import Testing
     #expect(result.stdout.contains("# join no-sentence-end"))
   }
 
+  @Test("eval reflow on a folder with no (input, gold) pairs is an error, never an empty pass")
+  func evalReflowWithoutPairs() throws {
+    let folder = try SegflowProcess.temporaryFolder()
+    let result = try SegflowProcess.run(["eval", "reflow", folder.path, "--min-f1", "0.98"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("\(folder.path): error: no pairs to score"))
+    let seeds = try SegflowProcess.run(["eval", "reflow", "seeds", "--min-f1", "0.98"])
+    #expect(seeds.status == 0)
+    #expect(seeds.stdout.contains("exact block match:      1.0000 (22/22)"))
+  }
+
   @Test("segment reads standard input with -")
   func segmentStdin() throws {
     let result = try SegflowProcess.run(["segment", "-"], stdin: "事业兴衰，关键在党。这是湖州联通上下的共识。\n")

@@ -87,6 +87,11 @@ struct EvalReflowCommand: ParsableCommand {
         """
     }
     let documents = blocks.documents + unwrapped.documents
+    if documents == 0 && failed == 0 {
+      // Nothing scored must not read as a pass (an empty F1 is never below --min-f1).
+      Console.error("\(directories.joined(separator: ", ")): error: no pairs to score (NAME.txt with NAME.gold.jsonl or NAME.unwrapped.txt)")
+      throw ExitStatus.usage
+    }
     if documents > 0 && seconds > 0 {
       out += String(format: "speed: %d documents in %.3f s: %.0f docs/s, %.2f MB/s\n", documents, seconds, Double(documents) / seconds, Double(bytes) / seconds / 1e6)
     }
