@@ -57,8 +57,10 @@ public enum Charset {
       let written = bytes.withUnsafeBufferPointer { buffer in
         buffer.withMemoryRebound(to: CChar.self) { chars in
           offsets.withUnsafeMutableBufferPointer { offsetBuffer in
+            // No offsets wanted: NULL, never the empty array's storage, which ICU would write
+            // one offset per unit into.
             CICU_toUTF16(
-              charset, chars.baseAddress, Int32(chars.count), &units, offsetBuffer.baseAddress,
+              charset, chars.baseAddress, Int32(chars.count), &units, wantOffsets ? offsetBuffer.baseAddress : nil,
               Int32(capacity), &errorOffset, &status)
           }
         }
