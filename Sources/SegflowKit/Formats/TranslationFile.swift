@@ -31,8 +31,8 @@ public struct TranslationFile: Sendable {
 
   /// Parses a file's bytes: XML goes by its root element and namespace, anything else is PO.
   public static func parse(_ bytes: [UInt8], path: String) throws(DocumentError) -> TranslationFile {
-    var body = bytes[...]
-    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    // UTF-16 and UTF-32 files (TMX from Trados) become UTF-8 first, whatever their format.
+    let body = try XMLInput.transcoded(bytes, path: path)[...]
     guard let first = body.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
       throw DocumentError(path: path, message: "the file is empty")
     }

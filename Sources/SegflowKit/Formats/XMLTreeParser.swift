@@ -9,12 +9,7 @@ import FoundationXML
 /// refused before parsing.
 public enum XMLTreeParser {
   public static func parse(_ bytes: [UInt8], path: String) throws(DocumentError) -> XMLTreeNode {
-    if let problem = forbiddenCharacter(in: bytes) {
-      throw DocumentError(path: path, message: "the file contains \(XMLText.codePoints([problem.scalar])), a character XML 1.0 forbids (XLIFF 2 writes it as <cp hex=\"…\"/>; XLIFF 1.2, TMX cannot carry it)", line: problem.line)
-    }
-    if let line = entityDeclarationLine(in: bytes) {
-      throw DocumentError(path: path, message: "the file declares an entity (<!ENTITY …>); translation files need none, and Segflow never expands them", line: line)
-    }
+    let bytes = try XMLInput.prepare(bytes, path: path)
     let parser = XMLParser(data: Data(bytes))
     parser.shouldProcessNamespaces = true
     parser.shouldReportNamespacePrefixes = false

@@ -30,8 +30,14 @@ final class SRXParser: NSObject, XMLParserDelegate {
   }
 
   static func parse(_ data: Data, file: String) throws(SRXError) -> SRXRules {
+    let prepared: [UInt8]
+    do {
+      prepared = try XMLInput.prepare(Array(data), path: file)
+    } catch {
+      throw SRXError(file: file, line: error.line, message: error.message + (error.byte.map { " (byte \($0))" } ?? ""))
+    }
     let delegate = SRXParser(file: file)
-    let parser = XMLParser(data: data)
+    let parser = XMLParser(data: Data(prepared))
     parser.shouldResolveExternalEntities = false
     parser.shouldProcessNamespaces = true
     parser.delegate = delegate
