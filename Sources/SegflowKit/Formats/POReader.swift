@@ -85,6 +85,7 @@ public enum POReader {
       case "msgid_plural":
         field = .ignored
       case "msgstr", "msgstr[0]":
+        if entry.line == 0 { entry.line = lineNumber }
         entry.msgstr = value
         field = .msgstr
       default:
