@@ -411,6 +411,9 @@ public struct Reflower: Sendable {
     if a.isLetterSpaced {
       return Decision(.join, rule: "justified-line", confidence: 0.95, line: line, detail: "a letter-spaced line was stretched to full width, so the paragraph goes on")
     }
+    if a.last == "：", !blank, fixedWrap == nil, let short = shortColonEnd(builder: builder, rows: rows, at: index) {
+      return Decision(.split, rule: "short-colon-end", confidence: 0.7, line: line, detail: "a line \(short.visual) wide ending with '：' in a column \(short.column) wide, above a line that is no rest of it: a paragraph that ends with '：'")
+    }
     if Punctuation.continuing.contains(a.last) {
       return Decision(.join, rule: "continuing-punctuation", confidence: 0.97, line: line, detail: Self.continuingDetails[a.last])
     }

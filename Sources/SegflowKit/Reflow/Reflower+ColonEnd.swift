@@ -1,0 +1,26 @@
+extension Reflower {
+  /// Row `index` ends with `：` and stops clearly short of the column, and the next row is no
+  /// rest of its visual line: a paragraph that ends with `：` (a sentence that introduces a list
+  /// or a quotation the page does not hold, `姆明小說系列英語版本` ⏎ `及出版時間如下：` ⏎
+  /// `始創中心前身為始`). Inside a paragraph a line ends short only where squeezed punctuation
+  /// cut it (`：` ⏎ `“…`, or fragments that add up to the column) or before a number or Latin
+  /// word that did not fit; none of those holds here. Returns the visual width and the column.
+  func shortColonEnd(builder: BlockBuilder, rows: [Row], at index: Int) -> (visual: Int, column: Int)? {
+    guard index + 2 < rows.count else { return nil }
+    let next = rows[index + 1]
+    let b = next.profile
+    guard !next.isByline, !Punctuation.noLineEnd.contains(b.first), !Punctuation.noLineStart.contains(b.first),
+      !b.startsWithWord, !b.isJustified
+    else { return nil }
+    let width = referenceWidth(builder: builder, rows: rows, at: index)
+    let visual = visualWidth(rows, endingAt: index, column: width)
+    // (As for a sentence end: a block's first line is indented, 2 em or 1.)
+    let firstRow = builder.rowCount == 1
+    guard visual <= width - (firstRow ? 7 : 3) else { return nil }
+    // The next visual line is a paragraph's first line or a full line, and the two do not fit
+    // in one column: no fragments of one squeezed line.
+    let nextVisual = visualWidth(rows, index + 1, column: width)
+    guard nextVisual.width >= width - 5, visual + nextVisual.width > width + 3 else { return nil }
+    return (visual, width)
+  }
+}

@@ -1,0 +1,49 @@
+import Testing
+
+@testable import SegflowKit
+
+/// `short-colon-end`: a paragraph may end with `：`; a line ending with it that stops short, above
+/// a line that is no rest of it, ends the paragraph.
+@Suite struct ReflowShortColonEndTests {
+  @Test("short-colon-end: `及出版時間如下：` two characters short, then an indented first line, ends the paragraph")
+  func colonEndsParagraph() {
+    let text = """
+      她亦曾在芬蘭、瑞
+      典及法國學習油畫，並
+      於 1939 年開 始 寫 作。
+      姆明小說系列英語版本
+      及出版時間如下：
+      始創中心前身為始
+      創行、凱聲戲院及麗聲
+      戲院，當中始創行的圓
+      拱形頂為其建築特色，
+      """
+    let blocks = reflow(text)
+    #expect(blocks.count == 2)
+    #expect(blocks[0].text.hasSuffix("姆明小說系列英語版本及出版時間如下："))
+    #expect(blocks[1].text.hasPrefix("始創中心前身為始創行"))
+    #expect(blocks.flatMap(\.decisions).contains { $0.rule == "short-colon-end" })
+  }
+
+  @Test("short-colon-end: not before an opening mark (`：“` squeezed cut the visual line), nor at the column edge")
+  func colonGoesOn() {
+    let text = """
+      她亦曾在芬蘭、瑞
+      典及法國學習油畫，並
+      於 1939 年開 始 寫 作。
+      姆明小說系列英語版本
+      及出版時間如下：
+      “始創中心前身為始
+      創行、凱聲戲院及麗聲
+      戲院，當中始創行的圓
+      拱形頂為其建築特色，
+      後來重建為商場及辦公
+      室大廈，並設停車場如
+      下：始創中心前身為始
+      創行、凱聲戲院及麗聲
+      """
+    let blocks = reflow(text)
+    #expect(blocks.count == 1)
+    #expect(!blocks.flatMap(\.decisions).contains { $0.rule == "short-colon-end" })
+  }
+}
