@@ -682,10 +682,13 @@ public struct Reflower: Sendable {
   }
 
   /// A title-like line set directly above text (no blank line after it) must look like a
-  /// title: no brackets (`安班加县（Ambanja District）` opens a paragraph), and no number or Latin
-  /// word at its end (`太极分别于 2012 年 5 月 4 日及 2012` was cut before the next word).
+  /// title: no brackets (`安班加县（Ambanja District）` opens a paragraph), no number or Latin
+  /// word at its end (`太极分别于 2012 年 5 月 4 日及 2012` was cut before the next word), and no
+  /// quotation left open (`站牌上標示著「浪漫和傳奇的入` ⏎ `野松原」。`).
   func isTitleAboveText(_ profile: LineProfile) -> Bool {
     guard isTitleLike(profile) else { return false }
+    // (Nor a quotation opened and not closed: the line was cut inside it.)
+    if Self.hasUnclosedQuote(profile) { return false }
     if profile.hasInternalSpace { return true }
     return !profile.hasBrackets && !ScalarClass(profile.last).isWordLike
   }
