@@ -366,6 +366,22 @@ public struct Reflower: Sendable {
     {
       return Classification(kind: .heading, rule: "title-above-indent", confidence: 0.7, detail: "a title-like line after a blank, above an indented first line")
     }
+    // Above a line whose width says little (it starts with a number or Latin word, or was
+    // letter-spaced: stretched), the title alone must rule out a first line: even with the
+    // word it would have been cut before, it stops two characters or more short of a 2 em
+    // first line (W − 4), and a line of CJK characters is measured exactly. (`据媒体引述` ⏎
+    // `1949 年之后，`; `除了抵制英國產品外` ⏎ `在 艾 哈 邁 達 巴 德 建 立 了 Sabarmati`.)
+    // (After the rules the model is asked about, which see such rows too.)
+    if let next, row.blanksBefore > 0 || row.startsPage, next.blanksBefore == 0, !next.isByline, !next.startsPage, index + 2 < rows.count,
+      next.profile.startsWithWord || next.profile.isJustified, !Punctuation.noLineStart.contains(next.profile.first),
+      !profile.isJustified, profile.isPureCJK, isTitleAboveText(profile), !Self.cutAtPunctuation(profile, next.profile)
+    {
+      let below = max(secondWidest(rows, after: index + 1), exactWidth(rows, around: index, limit: widthAfter(rows, index + 1) + 1) ?? 0)
+      let column = max(below, next.profile.isJustified ? next.profile.width : 0)
+      if profile.width + Self.leadingWordWidth(next.profile) + 1 <= column - 8 {
+        return Classification(kind: .heading, rule: "title-above-word-line", confidence: 0.6, detail: "a title-like line after a blank, too short to be a first line cut before the number or Latin word below it, above a line that starts with one or was stretched")
+      }
+    }
     return nil
   }
 
