@@ -143,6 +143,21 @@ public struct Reflower: Sendable {
 
       // A row that stands alone: byline, header, heading.
       if builder.isEmpty || previousEnded {
+        // A byline cut after its role's separator (`记者：` ⏎ `韦鹏`): one byline of two rows.
+        if options.detectBylines, isSplitByline(rows, index) {
+          close(.paragraph)
+          var byline = BlockBuilder()
+          byline.append(row, verbatim: false)
+          byline.decisions.append(Decision(.classify, rule: "split-byline", confidence: 0.9, line: row.line.number, detail: "a byline's role and separator alone, its names on the next line: one byline that squeezed punctuation cut"))
+          byline.decisions.append(Decision(.join, rule: "split-byline", confidence: 0.9, line: row.line.number, detail: "the names of the byline's role"))
+          byline.append(rows[index + 1], verbatim: false)
+          blocks.append(byline.finish(kind: .byline))
+          previousKind = .byline
+          previousEnded = true
+          lastHeading = nil
+          index += 2
+          continue
+        }
         // The second half of a split headline stands between blank lines like the first.
         let secondHalf = lastHeading.map { $0.row == index - 1 && blankAfter && isSplitHeadline(rows, index) } ?? false
         let standalone = secondHalf
