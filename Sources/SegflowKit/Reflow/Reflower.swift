@@ -159,14 +159,16 @@ public struct Reflower: Sendable {
           continue
         }
         // The second half of a split headline stands between blank lines like the first.
-        let secondHalf = lastHeading.map { $0.row == index - 1 && blankAfter && isSplitHeadline(rows, index) } ?? false
+        // (A headline's halves under the page head may be as wide as two columns: it spans them.)
+        let topHalf = lastHeading.map { $0.row == 1 && index == 2 } ?? false
+        let secondHalf = lastHeading.map { $0.row == index - 1 && blankAfter && isSplitHeadline(rows, index, top: topHalf) } ?? false
         let standalone = secondHalf
           ? Classification(kind: .heading, rule: "split-headline", confidence: 0.7, detail: "")
           : weighStandalone(standaloneKind(rows, index, previousEnded: previousEnded, previousKind: previousKind, blankAfter: blankAfter),
             rows: rows, at: index, previousKind: previousKind, fixedWrap: fixedWrap, log: log, veto: &vetoed)
         if let kind = standalone {
           close(.paragraph)
-          if kind.kind == .heading, let last = lastHeading, last.row == index - 1, blankAfter, isSplitHeadline(rows, index) {
+          if kind.kind == .heading, let last = lastHeading, last.row == index - 1, blankAfter, isSplitHeadline(rows, index, top: topHalf) {
             // `每集统计两队总分` ⏎⏎ `除此之外`: one headline whose wide middle gap made
             // pdftotext print two blocks. Each half is a block of its own, so a blank line
             // follows the second too; a heading directly above the text is a second heading
@@ -277,6 +279,13 @@ public struct Reflower: Sendable {
           return Classification(kind: .heading, rule: "split-headline", confidence: 0.6, detail: "the first half of a headline that pdftotext printed as two blocks")
         }
         return Classification(kind: .header, rule: "page-head", confidence: 0.8, detail: "a short line alone at the top of the document")
+      }
+      // Under the page head, the first half of a headline spanning the columns, as wide as
+      // the column or wider, with its second half between blank lines below it.
+      if index == 1, previousKind == .header, row.blanksBefore > 0, !profile.isLetterSpaced, index + 2 < rows.count,
+        isSplitHeadline(rows, index + 1, top: true)
+      {
+        return Classification(kind: .heading, rule: "split-headline", confidence: 0.6, detail: "the first half of a headline under the page head that pdftotext printed as two blocks")
       }
       let clearlyShort = profile.width <= context - 4
       guard clearlyShort || profile.isLetterSpaced || profile.hasInternalSpace else { return nil }
@@ -695,14 +704,15 @@ public struct Reflower: Sendable {
 
   /// Rows `index - 1` and `index` could be the two halves of one headline: both short
   /// title-like lines, not letter-spaced, with blank lines between, that fit on one line of the
-  /// text around them.
-  func isSplitHeadline(_ rows: [Row], _ index: Int) -> Bool {
+  /// text around them (`top`: the headline under the page head, which spans the columns: on two
+  /// such lines).
+  func isSplitHeadline(_ rows: [Row], _ index: Int, top: Bool = false) -> Bool {
     let first = rows[index - 1], second = rows[index]
     guard second.blanksBefore > 0, !second.startsPage, isTitleLike(first.profile), isTitleLike(second.profile),
       !first.profile.isLetterSpaced, !second.profile.isLetterSpaced, first.profile.softSpace == nil, second.profile.softSpace == nil
     else { return false }
     let width = max(contextWidth(rows, around: index), widthAfter(rows, index))
-    return first.profile.width + second.profile.width + 2 <= width
+    return first.profile.width + second.profile.width + 2 <= (top ? 2 * width : width)
   }
 
   /// No sentence or clause punctuation, nothing that continues on the next line.
