@@ -17,10 +17,10 @@ extension Reflower {
     // (As for a sentence end: a block's first line is indented, 2 em or 1.)
     let firstRow = builder.rowCount == 1
     guard visual <= width - (firstRow ? 7 : 3) else { return nil }
-    // The next visual line is a paragraph's first line or a full line, and the two do not fit
-    // in one column: no fragments of one squeezed line.
-    let nextVisual = visualWidth(rows, index + 1, column: width)
-    guard nextVisual.width >= width - 5, visual + nextVisual.width > width + 3 else { return nil }
+    // The next row alone is as wide as a paragraph's first line (2 em short of the column, or a
+    // character more where TeX stretched it) or a full line, and the two do not fit in one
+    // column: no fragments of one squeezed line (`士：` ⏎ `高大，` ⏎ `结实，` ⏎ `强壮有力。…`).
+    guard b.width >= width - 6, visual + b.width > width + 3 else { return nil }
     return (visual, width)
   }
 }

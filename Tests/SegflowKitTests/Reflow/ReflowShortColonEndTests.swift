@@ -46,4 +46,22 @@ import Testing
     #expect(blocks.count == 1)
     #expect(!blocks.flatMap(\.decisions).contains { $0.rule == "short-colon-end" })
   }
+
+  @Test("short-colon-end: not before a chain of squeezed fragments (`士：` ⏎ `高大，` ⏎ `结实，` ⏎ `强壮有力。…`)")
+  func colonBeforeFragments() {
+    let text = """
+      度 139 人/平方公里。有些现代
+      神话学家认为，坎珀实际是厄客
+      德娜的一个别名，两者之间有很
+      多相似之处。他是一个典型的战
+      士：
+      高大，
+      结实，
+      强壮有力。统治期
+      内，梅葛处死了三位大学士；
+      """
+    let blocks = reflow(text)
+    #expect(blocks.count == 1)
+    #expect(!blocks.flatMap(\.decisions).contains { $0.rule == "short-colon-end" })
+  }
 }
