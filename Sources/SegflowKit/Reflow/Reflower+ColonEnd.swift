@@ -23,4 +23,27 @@ extension Reflower {
     guard b.width >= width - 6, visual + b.width > width + 3 else { return nil }
     return (visual, width)
   }
+
+  /// Row `index` ends with `：` at the width of a wide lede, and a column at most ⁴⁄₅ as wide
+  /// starts below it (`…及出版时间如下：` ⏎ `始创中心前身`): the lede ends there, as
+  /// `column-change` finds after a sentence end. Returns the widths.
+  func colonColumnChange(rows: [Row], at index: Int) -> (visual: Int, below: Int)? {
+    // (The column below goes on for four rows at least: not the short last lines of a
+    // paragraph before a blank line, which would pass for a narrow column.)
+    guard index + 4 < rows.count, !rows[index + 1].isByline,
+      (index + 1...index + 4).allSatisfy({ rows[$0].blanksBefore == 0 && !rows[$0].startsPage })
+    else { return nil }
+    let visual = rows[index].profile.width
+    let after = widthAfter(rows, index)
+    let below = max(after, visualWidthAfter(rows, index, column: after + 2))
+    let nextVisual = visualWidth(rows, index + 1, column: below)
+    guard below > 0, below * 5 <= visual * 4, nextVisual.width * 5 <= visual * 4 else { return nil }
+    // The next row opens the column: as wide as a first line of it, no fragment of a squeezed
+    // chain (`战士：` ⏎ `高大，` ⏎ `结实，`: the lines of a narrow column's paragraph).
+    let next = rows[index + 1].profile
+    guard next.width >= below - 6, ScalarClass(next.last) != .cjkPunctuation else { return nil }
+    // (The widths above it are the lede's too: not a short line in a narrow column.)
+    guard index > 0, rows[index].blanksBefore == 0, !rows[index].startsPage, rows[index - 1].profile.width * 5 > below * 6 else { return nil }
+    return (visual, below)
+  }
 }

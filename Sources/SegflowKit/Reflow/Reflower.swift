@@ -454,6 +454,9 @@ public struct Reflower: Sendable {
     if a.last == "：", !blank, fixedWrap == nil, let short = shortColonEnd(builder: builder, rows: rows, at: index) {
       return Decision(.split, rule: "short-colon-end", confidence: 0.7, line: line, detail: "a line \(short.visual) wide ending with '：' in a column \(short.column) wide, above a line that is no rest of it: a paragraph that ends with '：'")
     }
+    if a.last == "：", !blank, fixedWrap == nil, let change = colonColumnChange(rows: rows, at: index) {
+      return Decision(.split, rule: "colon-column-change", confidence: 0.7, line: line, detail: "a line \(change.visual) wide ending with '：', then lines of a column \(change.below) wide: a wide lede that ends with '：'")
+    }
     if Punctuation.continuing.contains(a.last) {
       return Decision(.join, rule: "continuing-punctuation", confidence: 0.97, line: line, detail: Self.continuingDetails[a.last])
     }

@@ -64,4 +64,41 @@ import Testing
     #expect(blocks.count == 1)
     #expect(!blocks.flatMap(\.decisions).contains { $0.rule == "short-colon-end" })
   }
+
+  @Test("colon-column-change: a wide lede that ends with `：` above a narrow column ends there")
+  func ledeEndsWithColon() {
+    let text = """
+      但这次风波并未将其打倒
+      她亦曾在芬兰、瑞典及法国学习油画，并于 1939
+      年开始写作。姆明小说系列英语版本及出版时间如下：
+      始创中心前身
+      为始创行、凯声戏
+      院及丽声戏院，当
+      中始创行的圆拱形
+      顶 为 其 建 筑 特 色，
+      后来重建为商场及
+      办公室大厦，并设
+      """
+    let blocks = reflow(text)
+    #expect(blocks.map(\.text).contains("她亦曾在芬兰、瑞典及法国学习油画，并于1939年开始写作。姆明小说系列英语版本及出版时间如下："))
+    #expect(blocks.last?.text.hasPrefix("始创中心前身为始创行") == true)
+    #expect(blocks.flatMap(\.decisions).contains { $0.rule == "colon-column-change" })
+  }
+
+  @Test("colon-column-change: not above the short last lines of a paragraph (`战士：` ⏎ `高大，结` ⏎ `实，` ⏎ `强壮有力。` ⏎ blank)")
+  func colonAboveShortLastLines() {
+    let text = """
+      有些现代神话学家认为，
+      坎珀实际是厄客德娜的一个别
+      名，两者之间有很多相似之处。
+      他是一个典型的战士：
+      高大，结
+      实，
+      强壮有力。
+
+      统治期内，梅葛处死了三位大
+      """
+    let blocks = reflow(text)
+    #expect(!blocks.flatMap(\.decisions).contains { $0.rule == "colon-column-change" })
+  }
 }
