@@ -20,7 +20,9 @@ struct BlockBuilder {
   mutating func append(_ row: Reflower.Row, verbatim: Bool, keepSoftSpace: Bool = true) {
     let profile = row.profile
     let isolating = profile.softSpaceIsolatesCharacter
-    let dropSoft = (!keepSoftSpace || isolating) && !verbatim && profile.softSpace != nil && !profile.softSpaceQuoted
+    // (A quoted space next to a lone character at the quotation mark is no slogan's space.)
+    let atQuote = profile.softSpaceQuoted && profile.softSpaceIsolatedAtQuote
+    let dropSoft = (!keepSoftSpace || isolating) && !verbatim && profile.softSpace != nil && (!profile.softSpaceQuoted || atQuote)
     let first = profile.first
     if let previous = lastScalar {
       // Ambiguous-width marks (`“ ’`) are CJK punctuation only in a line with CJK characters.
@@ -39,7 +41,9 @@ struct BlockBuilder {
         bytes.append(0x20)
       }
     }
-    if dropSoft && keepSoftSpace {
+    if dropSoft && atQuote {
+      decisions.append(Decision(.removeSpace, rule: "quoted-character-space", confidence: 0.75, line: row.line.number, detail: "a lone space inside quotation marks that leaves one ideograph against the mark: glue of a stretched line, not a slogan's space"))
+    } else if dropSoft && keepSoftSpace {
       decisions.append(Decision(.removeSpace, rule: "lone-character-space", confidence: 0.75, line: row.line.number, detail: "a lone space that leaves one ideograph on its side: glue of a stretched line, not the gap of a two-part title"))
     } else if dropSoft {
       decisions.append(Decision(.removeSpace, rule: "lone-justification-space", confidence: 0.8, line: row.line.number, detail: "a lone space between ideographs in running text, outside quotes: justification"))

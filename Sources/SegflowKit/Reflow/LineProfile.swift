@@ -60,6 +60,9 @@ final class LineProfile {
   /// `查尔斯·克 拉克在`). The halves of a two-part headline are words or phrases, never one
   /// character, so such a space is glue from a stretched line, even in a title.
   let softSpaceIsolatesCharacter: Bool
+  /// The soft space leaves a single ideograph between itself and a quotation mark (`神 龙》`,
+  /// `《夜 行`): see ``isolatesCharacterAtQuote(_:gap:)``.
+  let softSpaceIsolatedAtQuote: Bool
   /// Only full-width CJK characters, set solid (no Latin word, digit, glue or spacing, whose
   /// width on the page varies): the measured width is at least the width on the page.
   let isPureCJK: Bool
@@ -290,6 +293,7 @@ final class LineProfile {
     self.softGap = soft.map { Piece(scalars: $0, bytes: offsets[$0.lowerBound]..<offsets[$0.upperBound]) } ?? Piece(scalars: -1..<(-1), bytes: -1..<(-1))
     self.softSpaceQuoted = soft.map { Self.isQuoted(all, lower: lower, upper: upper, gap: $0) } ?? false
     self.softSpaceIsolatesCharacter = soft.map { Self.isolatesCharacter(line, gap: $0) } ?? false
+    self.softSpaceIsolatedAtQuote = soft.map { Self.isolatesCharacterAtQuote(line, gap: $0) } ?? false
     self.isPureCJK = pure
     self.isExactWidth = pure && exact
     self.minimumWidth = pure ? width - halfMarks : Int.min

@@ -143,15 +143,32 @@ public struct Reflower: Sendable {
 
       // A row that stands alone: byline, header, heading.
       if builder.isEmpty || previousEnded {
+        // A byline cut after its role's separator (`记者：` ⏎ `韦鹏`): one byline of two rows.
+        if options.detectBylines, isSplitByline(rows, index) {
+          close(.paragraph)
+          var byline = BlockBuilder()
+          byline.append(row, verbatim: false)
+          byline.decisions.append(Decision(.classify, rule: "split-byline", confidence: 0.9, line: row.line.number, detail: "a byline's role and separator alone, its names on the next line: one byline that squeezed punctuation cut"))
+          byline.decisions.append(Decision(.join, rule: "split-byline", confidence: 0.9, line: row.line.number, detail: "the names of the byline's role"))
+          byline.append(rows[index + 1], verbatim: false)
+          blocks.append(byline.finish(kind: .byline))
+          previousKind = .byline
+          previousEnded = true
+          lastHeading = nil
+          index += 2
+          continue
+        }
         // The second half of a split headline stands between blank lines like the first.
-        let secondHalf = lastHeading.map { $0.row == index - 1 && blankAfter && isSplitHeadline(rows, index) } ?? false
+        // (A headline's halves under the page head may be as wide as two columns: it spans them.)
+        let topHalf = lastHeading.map { $0.row == 1 && index == 2 } ?? false
+        let secondHalf = lastHeading.map { $0.row == index - 1 && blankAfter && isSplitHeadline(rows, index, top: topHalf) } ?? false
         let standalone = secondHalf
           ? Classification(kind: .heading, rule: "split-headline", confidence: 0.7, detail: "")
           : weighStandalone(standaloneKind(rows, index, previousEnded: previousEnded, previousKind: previousKind, blankAfter: blankAfter),
             rows: rows, at: index, previousKind: previousKind, fixedWrap: fixedWrap, log: log, veto: &vetoed)
         if let kind = standalone {
           close(.paragraph)
-          if kind.kind == .heading, let last = lastHeading, last.row == index - 1, blankAfter, isSplitHeadline(rows, index) {
+          if kind.kind == .heading, let last = lastHeading, last.row == index - 1, blankAfter, isSplitHeadline(rows, index, top: topHalf) {
             // `每集统计两队总分` ⏎⏎ `除此之外`: one headline whose wide middle gap made
             // pdftotext print two blocks. Each half is a block of its own, so a blank line
             // follows the second too; a heading directly above the text is a second heading
@@ -263,6 +280,13 @@ public struct Reflower: Sendable {
         }
         return Classification(kind: .header, rule: "page-head", confidence: 0.8, detail: "a short line alone at the top of the document")
       }
+      // Under the page head, the first half of a headline spanning the columns, as wide as
+      // the column or wider, with its second half between blank lines below it.
+      if index == 1, previousKind == .header, row.blanksBefore > 0, !profile.isLetterSpaced, index + 2 < rows.count,
+        isSplitHeadline(rows, index + 1, top: true)
+      {
+        return Classification(kind: .heading, rule: "split-headline", confidence: 0.6, detail: "the first half of a headline under the page head that pdftotext printed as two blocks")
+      }
       let clearlyShort = profile.width <= context - 4
       guard clearlyShort || profile.isLetterSpaced || profile.hasInternalSpace else { return nil }
       // A column break after a paragraph's first line looks the same, but then the next line
@@ -366,6 +390,22 @@ public struct Reflower: Sendable {
     {
       return Classification(kind: .heading, rule: "title-above-indent", confidence: 0.7, detail: "a title-like line after a blank, above an indented first line")
     }
+    // Above a line whose width says little (it starts with a number or Latin word, or was
+    // letter-spaced: stretched), the title alone must rule out a first line: even with the
+    // word it would have been cut before, it stops two characters or more short of a 2 em
+    // first line (W − 4), and a line of CJK characters is measured exactly. (`据媒体引述` ⏎
+    // `1949 年之后，`; `除了抵制英國產品外` ⏎ `在 艾 哈 邁 達 巴 德 建 立 了 Sabarmati`.)
+    // (After the rules the model is asked about, which see such rows too.)
+    if let next, row.blanksBefore > 0 || row.startsPage, next.blanksBefore == 0, !next.isByline, !next.startsPage, index + 2 < rows.count,
+      next.profile.startsWithWord || next.profile.isJustified, !Punctuation.noLineStart.contains(next.profile.first),
+      !profile.isJustified, profile.isPureCJK, isTitleAboveText(profile), !Self.cutAtPunctuation(profile, next.profile)
+    {
+      let below = max(secondWidest(rows, after: index + 1), exactWidth(rows, around: index, limit: widthAfter(rows, index + 1) + 1) ?? 0)
+      let column = max(below, next.profile.isJustified ? next.profile.width : 0)
+      if profile.width + Self.leadingWordWidth(next.profile) + 1 <= column - 8 {
+        return Classification(kind: .heading, rule: "title-above-word-line", confidence: 0.6, detail: "a title-like line after a blank, too short to be a first line cut before the number or Latin word below it, above a line that starts with one or was stretched")
+      }
+    }
     return nil
   }
 
@@ -410,6 +450,12 @@ public struct Reflower: Sendable {
     }
     if a.isLetterSpaced {
       return Decision(.join, rule: "justified-line", confidence: 0.95, line: line, detail: "a letter-spaced line was stretched to full width, so the paragraph goes on")
+    }
+    if a.last == "：", !blank, fixedWrap == nil, let short = shortColonEnd(builder: builder, rows: rows, at: index) {
+      return Decision(.split, rule: "short-colon-end", confidence: 0.7, line: line, detail: "a line \(short.visual) wide ending with '：' in a column \(short.column) wide, above a line that is no rest of it: a paragraph that ends with '：'")
+    }
+    if a.last == "：", !blank, fixedWrap == nil, let change = colonColumnChange(rows: rows, at: index) {
+      return Decision(.split, rule: "colon-column-change", confidence: 0.7, line: line, detail: "a line \(change.visual) wide ending with '：', then lines of a column \(change.below) wide: a wide lede that ends with '：'")
     }
     if Punctuation.continuing.contains(a.last) {
       return Decision(.join, rule: "continuing-punctuation", confidence: 0.97, line: line, detail: Self.continuingDetails[a.last])
@@ -661,14 +707,15 @@ public struct Reflower: Sendable {
 
   /// Rows `index - 1` and `index` could be the two halves of one headline: both short
   /// title-like lines, not letter-spaced, with blank lines between, that fit on one line of the
-  /// text around them.
-  func isSplitHeadline(_ rows: [Row], _ index: Int) -> Bool {
+  /// text around them (`top`: the headline under the page head, which spans the columns: on two
+  /// such lines).
+  func isSplitHeadline(_ rows: [Row], _ index: Int, top: Bool = false) -> Bool {
     let first = rows[index - 1], second = rows[index]
     guard second.blanksBefore > 0, !second.startsPage, isTitleLike(first.profile), isTitleLike(second.profile),
       !first.profile.isLetterSpaced, !second.profile.isLetterSpaced, first.profile.softSpace == nil, second.profile.softSpace == nil
     else { return false }
     let width = max(contextWidth(rows, around: index), widthAfter(rows, index))
-    return first.profile.width + second.profile.width + 2 <= width
+    return first.profile.width + second.profile.width + 2 <= (top ? 2 * width : width)
   }
 
   /// No sentence or clause punctuation, nothing that continues on the next line.
@@ -679,10 +726,13 @@ public struct Reflower: Sendable {
   }
 
   /// A title-like line set directly above text (no blank line after it) must look like a
-  /// title: no brackets (`安班加县（Ambanja District）` opens a paragraph), and no number or Latin
-  /// word at its end (`太极分别于 2012 年 5 月 4 日及 2012` was cut before the next word).
+  /// title: no brackets (`安班加县（Ambanja District）` opens a paragraph), no number or Latin
+  /// word at its end (`太极分别于 2012 年 5 月 4 日及 2012` was cut before the next word), and no
+  /// quotation left open (`站牌上標示著「浪漫和傳奇的入` ⏎ `野松原」。`).
   func isTitleAboveText(_ profile: LineProfile) -> Bool {
     guard isTitleLike(profile) else { return false }
+    // (Nor a quotation opened and not closed: the line was cut inside it.)
+    if Self.hasUnclosedQuote(profile) { return false }
     if profile.hasInternalSpace { return true }
     return !profile.hasBrackets && !ScalarClass(profile.last).isWordLike
   }
