@@ -69,7 +69,7 @@ import Testing
   @Test("with and without the prefilter every default rule gives the same ends", arguments: ["zh", "en"])
   func sameAsFullScan(language: String) throws {
     let rules = try #require(SRXRules.builtIn).rules(for: language)
-    var generator = SplitMix64(seed: language == "zh" ? 6 : 7)
+    var generator = SplitMix(seed: language == "zh" ? 6 : 7)
     let iterator = try BreakIterator(.sentence, locale: Language.sentenceLocale(language))
     // All the rules together, and each alone.
     var ruleLists = [rules]
@@ -131,7 +131,7 @@ import Testing
   @Test("with and without the prefilter the default rules give the same ends on long quoted text")
   func sameAsFullScanLongGaps() throws {
     let rules = try #require(SRXRules.builtIn).rules(for: "zh")
-    var generator = SplitMix64(seed: 11)
+    var generator = SplitMix(seed: 11)
     let iterator = try BreakIterator(.sentence, locale: "zh")
     let pairs = try ([rules] + rules.map { [$0] }).map { try (SRXSegmenter(rules: $0), SRXSegmenter(rules: $0, prefilter: false)) }
     let marks = Array("《》〈〉（）()“”「」『』【】。！？…")
@@ -146,19 +146,6 @@ import Testing
         let b = full.apply(to: text, boundaries: boundaries)
         #expect(a.ends == b.ends && a.outcome == b.outcome, "\(fast.rules.map(\.line)) on \(text.debugDescription)")
       }
-    }
-  }
-
-  /// A small seeded generator, so that a failure can be replayed.
-  struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
     }
   }
 
