@@ -11,10 +11,10 @@ enum XMLInput {
     if declaresUTF8(utf8) {
       utf8 = try validUTF8(utf8, path: path, shift: bytes.count - utf8.count)
     }
-    if let problem = XMLTreeParser.forbiddenCharacter(in: utf8) {
+    if let problem = forbiddenCharacter(in: utf8) {
       throw DocumentError(path: path, message: "the file contains \(XMLText.codePoints([problem.scalar])), a character XML 1.0 forbids (XLIFF 2 writes it as <cp hex=\"…\"/>; XLIFF 1.2, TMX cannot carry it)", line: problem.line)
     }
-    if let line = XMLTreeParser.entityDeclarationLine(in: utf8) {
+    if let line = entityDeclarationLine(in: utf8) {
       throw DocumentError(path: path, message: "the file declares an entity (<!ENTITY …>); Segflow's files need none, and Segflow never expands them", line: line)
     }
     return utf8
@@ -86,5 +86,49 @@ enum XMLInput {
     let offset = UTF8Scan(bytes).firstInvalid ?? 0
     let line = bytes[..<offset].count(where: { $0 == 0x0A }) + 1
     throw DocumentError(path: path, message: "invalid UTF-8", line: line, byte: offset + shift)
+  }
+
+  /// The line of the first `<!ENTITY` declaration, if any: refused outright, so that neither an
+  /// external entity (a local file, a URL) nor an entity bomb ever reaches the parser.
+  static func entityDeclarationLine(in bytes: [UInt8]) -> Int? {
+    let marker = Array("<!ENTITY".utf8)
+    var line = 1
+    var index = 0
+    while index + marker.count <= bytes.count {
+      if bytes[index] == 0x0A { line += 1 }
+      if bytes[index] == marker[0], Array(bytes[index..<index + marker.count]) == marker { return line }
+      index += 1
+    }
+    return nil
+  }
+
+  /// The first literal character or character reference XML 1.0 forbids, with its line.
+  static func forbiddenCharacter(in bytes: [UInt8]) -> (scalar: Unicode.Scalar, line: Int)? {
+    var line = 1
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x0A { line += 1 }
+      if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+        return (Unicode.Scalar(byte), line)
+      }
+      if byte == UInt8(ascii: "&"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "#") {
+        var cursor = index + 2
+        var radix = 10
+        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "x") { radix = 16; cursor += 1 }
+        var digits = ""
+        while cursor < bytes.count, digits.count < 9, let scalar = Optional(Unicode.Scalar(bytes[cursor])), scalar.properties.isASCIIHexDigit {
+          digits.unicodeScalars.append(scalar)
+          cursor += 1
+        }
+        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ";"), let value = UInt32(digits, radix: radix),
+          let scalar = Unicode.Scalar(value), XMLText.isForbidden(scalar) || value == 0
+        {
+          return (scalar, line)
+        }
+      }
+      index += 1
+    }
+    return nil
   }
 }

@@ -47,50 +47,6 @@ public enum XMLTreeParser {
     }
   }
 
-  /// The line of the first `<!ENTITY` declaration, if any: refused outright, so that neither an
-  /// external entity (a local file, a URL) nor an entity bomb ever reaches the parser.
-  static func entityDeclarationLine(in bytes: [UInt8]) -> Int? {
-    let marker = Array("<!ENTITY".utf8)
-    var line = 1
-    var index = 0
-    while index + marker.count <= bytes.count {
-      if bytes[index] == 0x0A { line += 1 }
-      if bytes[index] == marker[0], Array(bytes[index..<index + marker.count]) == marker { return line }
-      index += 1
-    }
-    return nil
-  }
-
-  /// The first literal character or character reference XML 1.0 forbids, with its line.
-  static func forbiddenCharacter(in bytes: [UInt8]) -> (scalar: Unicode.Scalar, line: Int)? {
-    var line = 1
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == 0x0A { line += 1 }
-      if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-        return (Unicode.Scalar(byte), line)
-      }
-      if byte == UInt8(ascii: "&"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "#") {
-        var cursor = index + 2
-        var radix = 10
-        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "x") { radix = 16; cursor += 1 }
-        var digits = ""
-        while cursor < bytes.count, digits.count < 9, let scalar = Optional(Unicode.Scalar(bytes[cursor])), scalar.properties.isASCIIHexDigit {
-          digits.unicodeScalars.append(scalar)
-          cursor += 1
-        }
-        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ";"), let value = UInt32(digits, radix: radix),
-          let scalar = Unicode.Scalar(value), XMLText.isForbidden(scalar) || value == 0
-        {
-          return (scalar, line)
-        }
-      }
-      index += 1
-    }
-    return nil
-  }
-
   /// Builds the tree from the parser's events.
   final class Builder: NSObject, XMLParserDelegate {
     let parser: XMLParser
