@@ -159,26 +159,25 @@ public struct WordRefiner: Sendable {
 
     var tokens: [Token] = []
     tokens.reserveCapacity(cuts.count)
-    // Token texts are slices of the text's UTF-8 (the same strings as built from the scalars).
-    var utf8Text = text
-    utf8Text.withUTF8 { bytes in
-      var start = cuts[0]
-      for end in cuts.dropFirst() {
-        defer { start = end }
-        guard end > start else { continue }
-        if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
-        var type: WordRuleStatus
-        if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
-          type = spans[spanAt[start]].type
-        } else {
-          type = status[start]
-        }
-        if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
-          type = traits.status(of: first)
-        }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8Offsets[start]..<utf8Offsets[end]]), as: UTF8.self)
-        tokens.append(Token(text: word, type: type, start: utf8Offsets[start], end: utf8Offsets[end]))
+    // Token texts are slices of the text's UTF-8, kept as the text and offsets (``Token``): no
+    // string is made per word.
+    var start = cuts[0]
+    for end in cuts.dropFirst() {
+      defer { start = end }
+      guard end > start else { continue }
+      if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
+      var type: WordRuleStatus
+      if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
+        type = spans[spanAt[start]].type
+      } else {
+        type = status[start]
       }
+      if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
+        type = traits.status(of: first)
+      }
+      let lower = utf8Offsets[start]
+      let upper = utf8Offsets[end]
+      tokens.append(Token(in: text, from: lower, to: upper, type: type, start: lower, end: upper))
     }
     return tokens
   }

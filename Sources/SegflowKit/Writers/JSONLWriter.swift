@@ -83,9 +83,13 @@ public struct JSONLWriter: StreamingSegmentWriter {
     }
     if let tokens = segment.tokens {
       buffer.append(",\"words\":[")
-      for (index, token) in tokens.enumerated() {
-        if index > 0 { buffer.append(UInt8(ascii: ",")) }
-        buffer.appendQuoted(token.text)
+      // Read in place, without a copy of each token: a word's text is a slice of the
+      // segment's (``Token``).
+      tokens.withUnsafeBufferPointer { tokens in
+        for index in tokens.indices {
+          if index > 0 { buffer.append(UInt8(ascii: ",")) }
+          tokens[index].withUTF8 { buffer.appendQuoted(utf8: $0) }
+        }
       }
       buffer.append(UInt8(ascii: "]"))
     }
