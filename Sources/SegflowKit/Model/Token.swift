@@ -66,6 +66,22 @@ public struct Token: Sendable, Hashable, Codable {
     return copy.withUTF8(read)
   }
 
+  /// The UTF-8 range of the text in `text` when the token's text is a slice of that very string
+  /// (the tokenizer's tokens of a segment), nil otherwise: a writer that holds the segment's
+  /// bytes reads the word there, without retaining and releasing the token's string.
+  func utf8Range(ifSliceOf text: String) -> Range<Int>? {
+    guard storageEnd != Self.whole, Self.isSameString(storage, text) else { return nil }
+    return Int(storageStart)..<Int(storageEnd)
+  }
+
+  /// The two are the same string value: the same bits, so the same storage (or the same small
+  /// string) and the same length. (False for equal strings stored apart: callers then read the
+  /// token's own string.)
+  private static func isSameString(_ a: String, _ b: String) -> Bool {
+    guard MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size else { return false }
+    return unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
+  }
+
   // MARK: - Equatable, Hashable, Codable: as for a stored `text`
 
   public static func == (a: Token, b: Token) -> Bool {

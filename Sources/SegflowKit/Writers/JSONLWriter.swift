@@ -84,11 +84,19 @@ public struct JSONLWriter: StreamingSegmentWriter {
     if let tokens = segment.tokens {
       buffer.append(",\"words\":[")
       // Read in place, without a copy of each token: a word's text is a slice of the
-      // segment's (``Token``).
-      tokens.withUnsafeBufferPointer { tokens in
-        for index in tokens.indices {
-          if index > 0 { buffer.append(UInt8(ascii: ",")) }
-          tokens[index].withUTF8 { buffer.appendQuoted(utf8: $0) }
+      // segment's (``Token``), read from the segment's bytes when it is.
+      let text = segment.text
+      var bytes = text
+      bytes.withUTF8 { all in
+        tokens.withUnsafeBufferPointer { tokens in
+          for index in tokens.indices {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            if let range = tokens[index].utf8Range(ifSliceOf: text) {
+              buffer.appendQuoted(utf8: UnsafeBufferPointer(rebasing: all[range]))
+            } else {
+              tokens[index].withUTF8 { buffer.appendQuoted(utf8: $0) }
+            }
+          }
         }
       }
       buffer.append(UInt8(ascii: "]"))
