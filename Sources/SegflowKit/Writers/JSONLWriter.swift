@@ -19,12 +19,18 @@ public struct JSONLWriter: StreamingSegmentWriter {
   /// The records as bytes: files are written from these directly (making a string of tens of
   /// megabytes only to write it checked every byte once more).
   public func bodyBytes(_ document: Document, context: WriterContext) -> [UInt8] {
-    var buffer = JSONBytes(capacity: document.segments.count * 256)
+    // Each record is built in one reused buffer and appended whole: the body is never held
+    // twice (a chunk's records are tens of megabytes).
+    var body: [UInt8] = []
+    body.reserveCapacity(document.segments.count * 256)
+    var record = JSONBytes(capacity: 4096)
     for segment in document.segments {
-      Self.append(segment, document: document.name, target: context.target(for: segment), geometry: document.geometryParts(of: segment), to: &buffer)
-      buffer.append(UInt8(ascii: "\n"))
+      record.removeAll()
+      Self.append(segment, document: document.name, target: context.target(for: segment), geometry: document.geometryParts(of: segment), to: &record)
+      record.append(UInt8(ascii: "\n"))
+      record.withBytes { body.append(contentsOf: $0) }
     }
-    return buffer.array
+    return body
   }
 
   public func renderBytes(_ document: Document, context: WriterContext) throws -> [UInt8] {

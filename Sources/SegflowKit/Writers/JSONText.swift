@@ -132,6 +132,11 @@ struct JSONBytes: ~Copyable {
 
   deinit { base.deallocate() }
 
+  /// Empties the buffer, keeping its allocation.
+  mutating func removeAll() {
+    count = 0
+  }
+
   /// Makes room for `extra` more bytes.
   @inline(__always)
   mutating func reserve(_ extra: Int) {
@@ -214,7 +219,4 @@ struct JSONBytes: ~Copyable {
   func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     try body(UnsafeBufferPointer(start: base, count: count))
   }
-
-  /// The bytes as an array.
-  var array: [UInt8] { withBytes { Array($0) } }
 }
