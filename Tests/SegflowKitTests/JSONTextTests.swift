@@ -43,6 +43,38 @@ import Testing
     }
   }
 
+  @Test("the eight-byte test is false only when no byte of the word is one the loop looks at", arguments: 0..<20)
+  func wordTest(seed: Int) {
+    var generator = SplitMix(seed: UInt64(seed))
+    // Bytes around every edge of the tests, and any byte.
+    let pool: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0x9F, 0xA0, 0xE1, 0xE2, 0xE3, 0xEE, 0xEF, 0xF0, 0xFF]
+    for _ in 0..<5_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<8 {
+        let pick = generator.next()
+        bytes.append(pick % 3 == 0 ? UInt8(truncatingIfNeeded: pick >> 8) : pool[Int((pick >> 8) % UInt64(pool.count))])
+      }
+      let needs = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 || $0 == 0xEF }
+      let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+      if needs { #expect(JSONText.mayNeedEscape(word), "\(bytes)") }
+      if !JSONText.mayNeedEscape(word) { #expect(!needs) }
+    }
+  }
+
+  @Test("long texts, mostly CJK, escape as scalar by scalar", arguments: 0..<40)
+  func longTexts(seed: Int) {
+    var generator = SplitMix(seed: UInt64(seed))
+    let rare: [Unicode.Scalar] = ["\"", "\\", "\n", "\u{01}", "\u{2028}", "\u{2029}", "\u{200B}", "\u{FEFF}", "\u{2027}", "\u{FEFE}", "“", "…", "😀"]
+    let common: [Unicode.Scalar] = ["党", "建", "，", "。", "a", "1", " ", "é"]
+    var text = String.UnicodeScalarView()
+    for _ in 0..<Int(generator.next() % 300) {
+      let pick = generator.next()
+      text.append(pick % 23 == 0 ? rare[Int((pick >> 8) % UInt64(rare.count))] : common[Int((pick >> 8) % UInt64(common.count))])
+    }
+    let string = String(text)
+    #expect(JSONText.quoted(string) == Self.referenceQuoted(string))
+  }
+
   @Test("every escaped string parses back to itself", arguments: 0..<100)
   func roundTrip(seed: Int) throws {
     var generator = SplitMix(seed: UInt64(seed))

@@ -73,22 +73,52 @@ struct SRXPrefilter {
       self.kinds = kinds
     }
 
+    /// What the look-behind can see at a position, carried left to right over a block.
+    struct Scan {
+      /// The units before this one are read.
+      var position = 0
+      /// The last stop is the opener.
+      var open = false
+      /// Characters since the last stop (low surrogates not counted: at most the true count).
+      var gap = 0
+
+      @inline(__always)
+      mutating func read(_ unit: UInt16, kind: UInt8, opener: UInt16) {
+        if kind & 2 != 0 {
+          open = unit == opener
+          gap = 0
+        } else if kind & 4 == 0 {
+          gap += 1
+        }
+        position += 1
+      }
+    }
+
     /// Whether some position of `units` satisfies the condition (false: no match in the block).
     func holds(in units: [UInt16]) -> Bool {
-      var open = false  // the last stop is the opener
-      var gap = 0  // characters since the last stop (low surrogates not counted: at most the true count)
+      var scan = Scan()
       return kinds.withUnsafeBufferPointer { kinds in
         for unit in units {
           let kind = kinds[Int(unit)]
-          if kind & 1 != 0, open, gap <= maxGap { return true }
-          if kind & 2 != 0 {
-            open = unit == opener
-            gap = 0
-          } else if kind & 4 == 0 {
-            gap += 1
-          }
+          if kind & 1 != 0, scan.open, scan.gap <= maxGap { return true }
+          scan.read(unit, kind: kind, opener: opener)
         }
         return false
+      }
+    }
+
+    /// Whether a match may start at `position` of `units` (false: it certainly does not), the
+    /// units before it read into `scan` (positions asked in ascending order, from a fresh
+    /// ``Scan`` per block). The per-position form of ``holds(in:)``: ICU's look-behind tries
+    /// every start offset back to the opening mark, so a full stop outside any open quote costs a
+    /// long failed match.
+    func mayStart(at position: Int, in units: [UInt16], scan: inout Scan) -> Bool {
+      kinds.withUnsafeBufferPointer { kinds in
+        while scan.position < position {
+          let unit = units[scan.position]
+          scan.read(unit, kind: kinds[Int(unit)], opener: opener)
+        }
+        return kinds[Int(units[position])] & 1 != 0 && scan.open && scan.gap <= maxGap
       }
     }
   }

@@ -15,7 +15,9 @@ import SegflowICU
 ///   would find. A rule whose matches must start with one of a set of characters (its first
 ///   element is a literal class, ``SRXPrefilter/startUnits(_:)``) is matched only at those
 ///   characters, left to right, each match from the end of the one before: the matches of ICU's
-///   scan, without its test of every character against a `UnicodeSet`.
+///   scan, without its test of every character against a `UnicodeSet`. For the bracket and
+///   quote rules only the starts whose look-behind can hold are tried (a full stop inside a
+///   still open quote, ``SRXPrefilter/OpenerCondition``).
 /// - Candidates are ICU's boundaries plus every position where a `break="yes"` rule matches. At
 ///   each candidate the first rule in file order that matches decides (yes: break, no: no break);
 ///   when none matches, ICU's decision stands.
@@ -37,6 +39,9 @@ public final class SRXSegmenter {
     /// A bitmap of the UTF-16 units every match starts with (``SRXPrefilter/startUnits(_:)``),
     /// nil when unknown or when prefiltering is off.
     let starts: [UInt64]?
+    /// For a rule of the bracket shape, where its look-behind lets a match start
+    /// (``SRXPrefilter/OpenerCondition``); nil for other rules or when prefiltering is off.
+    let opener: SRXPrefilter.OpenerCondition?
 
     func mayStart(_ unit: UInt16) -> Bool {
       guard let starts else { return true }
@@ -67,6 +72,7 @@ public final class SRXSegmenter {
     self.rules = rules
     self.timeLimit = timeLimit
     var compiled: [Compiled] = []
+    let derived = rules.map { SRXPrefilter(rule: $0) }
     for (index, rule) in rules.enumerated() {
       let pattern: String?
       let matchesStart: Bool
@@ -84,13 +90,13 @@ public final class SRXSegmenter {
       }
       do {
         compiled.append(Compiled(
-          rule: rule, regex: try pattern.map { pattern throws(RegexError) in try ICURegex(pattern) }, matchesStart: matchesStart, starts: starts))
+          rule: rule, regex: try pattern.map { pattern throws(RegexError) in try ICURegex(pattern) }, matchesStart: matchesStart, starts: starts,
+          opener: starts != nil && !matchesStart ? derived[index]?.opener : nil))
       } catch {
         throw SRXError(file: file, line: rule.line, message: "rule \(index + 1): \(error)")
       }
     }
     self.compiled = compiled
-    let derived = rules.map { SRXPrefilter(rule: $0) }
     self.prefilters = prefilter && derived.contains { $0 != nil } ? SRXPrefilterTable(prefilters: derived) : nil
   }
 
@@ -159,8 +165,9 @@ public final class SRXSegmenter {
           // start where the pattern matches, then on from the end of that match (never empty:
           // the first element consumes a unit).
           var start = 0
+          var scan = SRXPrefilter.OpenerCondition.Scan()
           while start < units.count {
-            guard rule.mayStart(units[start]) else {
+            guard rule.mayStart(units[start]), rule.opener?.mayStart(at: start, in: units, scan: &scan) ?? true else {
               start += 1
               continue
             }

@@ -15,6 +15,10 @@ struct WordClassTable: @unchecked Sendable {
       bit = 1 << UInt16(index)
     }
 
+    /// Whether `bits` (from ``WordClassTable/bits(of:)``) has this class.
+    @inline(__always)
+    func isIn(_ bits: UInt16) -> Bool { bits & bit != 0 }
+
     static let urlInitial = Class(0)
     static let dateInitial = Class(1)
     static let numeralDigit = Class(2)
@@ -55,6 +59,17 @@ struct WordClassTable: @unchecked Sendable {
         bits[value] |= 1 << UInt16(index)
       }
     }
+  }
+
+  /// The bits of every class `scalar` belongs to (test them with ``Class/isIn(_:)``): to learn
+  /// in one pass which classes a text holds at all.
+  @inline(__always)
+  func bits(of scalar: Unicode.Scalar) -> UInt16 {
+    let value = scalar.value
+    if value < 0x10000 { return bits[Int(value)] }
+    var result: UInt16 = 0
+    for (index, set) in Self.sets.enumerated() where set.contains(scalar) { result |= 1 << UInt16(index) }
+    return result
   }
 
   @inline(__always)

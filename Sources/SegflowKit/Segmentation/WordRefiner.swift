@@ -159,26 +159,25 @@ public struct WordRefiner: Sendable {
 
     var tokens: [Token] = []
     tokens.reserveCapacity(cuts.count)
-    // Token texts are slices of the text's UTF-8 (the same strings as built from the scalars).
-    var utf8Text = text
-    utf8Text.withUTF8 { bytes in
-      var start = cuts[0]
-      for end in cuts.dropFirst() {
-        defer { start = end }
-        guard end > start else { continue }
-        if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
-        var type: WordRuleStatus
-        if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
-          type = spans[spanAt[start]].type
-        } else {
-          type = status[start]
-        }
-        if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
-          type = traits.status(of: first)
-        }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8Offsets[start]..<utf8Offsets[end]]), as: UTF8.self)
-        tokens.append(Token(text: word, type: type, start: utf8Offsets[start], end: utf8Offsets[end]))
+    // Token texts are slices of the text's UTF-8, kept as the text and offsets (``Token``): no
+    // string is made per word.
+    var start = cuts[0]
+    for end in cuts.dropFirst() {
+      defer { start = end }
+      guard end > start else { continue }
+      if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
+      var type: WordRuleStatus
+      if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
+        type = spans[spanAt[start]].type
+      } else {
+        type = status[start]
       }
+      if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
+        type = traits.status(of: first)
+      }
+      let lower = utf8Offsets[start]
+      let upper = utf8Offsets[end]
+      tokens.append(Token(in: text, from: lower, to: upper, type: type, start: lower, end: upper))
     }
     return tokens
   }
@@ -509,9 +508,30 @@ public struct WordRefiner: Sendable {
     }
     // The character sets, as bits of one table (``WordClassTable``).
     let classes = WordClassTable.shared
+    let traits = ScalarTraits.shared
+    // Which of the searches below can find anything, in one pass: each adds spans only where
+    // its first character stands (a URL initial, `@`, a digit or date initial, `第`, a numeral,
+    // a punctuation mark repeated), and most segments hold few of these.
+    var seen: UInt16 = 0
+    var hasDigit = false
+    var hasAt = false
+    var hasOrdinal = false
+    var hasRun = false
+    for k in 0..<n {
+      let c = s[k]
+      seen |= classes.bits(of: c)
+      if Self.isDigit(c) {
+        hasDigit = true
+      } else if c == "@" {
+        hasAt = true
+      } else if c == "第" {
+        hasOrdinal = true
+      }
+      if k > 0, c == s[k - 1], traits.isPunctuation(c) { hasRun = true }
+    }
     // URLs.
     var i = 0
-    while i < n {
+    while WordClassTable.Class.urlInitial.isIn(seen), i < n {
       if classes.contains(s[i], .urlInitial), i == 0 || !Self.isASCIIWordChar(s[i - 1]), let length = Self.urlLength(s, at: i) {
         add(i..<(i + length), .letter)
         i += length
@@ -520,7 +540,7 @@ public struct WordRefiner: Sendable {
       }
     }
     // E-mail addresses.
-    for at in 0..<n where s[at] == "@" {
+    for at in 0..<(hasAt ? n : 0) where s[at] == "@" {
       var start = at
       while start > 0, Self.isEmailLocal(s[start - 1]) { start -= 1 }
       var end = at + 1
@@ -553,7 +573,8 @@ public struct WordRefiner: Sendable {
     // Numbers (and dates). A date in Chinese numerals starts with one of `dateInitials`: most
     // positions are settled by one lookup.
     i = 0
-    while i < n {
+    let mayHaveNumber = hasDigit || (options.attachDateUnits && WordClassTable.Class.dateInitial.isIn(seen))
+    while mayHaveNumber, i < n {
       guard Self.isDigit(s[i]), i == 0 || !(Self.isDigit(s[i - 1]) || Self.isLatinLetter(s[i - 1]) || s[i - 1] == "." || s[i - 1] == "．") else {
         if options.attachDateUnits, classes.contains(s[i], .dateInitial), let length = chineseDateLength(s, at: i) {
           add(i..<(i + length), .number)
@@ -588,7 +609,7 @@ public struct WordRefiner: Sendable {
       i = end
     }
     // Ordinals: 第一, 第12.
-    if options.splitNumeralMeasure {
+    if options.splitNumeralMeasure, hasOrdinal {
       for start in 0..<n where s[start] == "第" {
         var end = start + 1
         while end < n, Self.isDigit(s[end]) || classes.contains(s[end], .ordinalDigit) { end += 1 }
@@ -598,7 +619,7 @@ public struct WordRefiner: Sendable {
     // Numbers in Chinese numerals: 二十一, 三十五万, 一千二百万 (not 万一, 千万: they start with a
     // magnitude and are words).
     i = 0
-    while i < n {
+    while WordClassTable.Class.numeralDigit.isIn(seen), i < n {
       guard classes.contains(s[i], .numeralDigit), i == 0 || !classes.contains(s[i - 1], .numeralAll) else {
         i += 1
         continue
@@ -609,9 +630,8 @@ public struct WordRefiner: Sendable {
       i = end
     }
     // Runs of the same punctuation mark.
-    let traits = ScalarTraits.shared
     i = 0
-    while i < n {
+    while hasRun, i < n {
       var end = i + 1
       if traits.isPunctuation(s[i]) {
         while end < n, s[end] == s[i] { end += 1 }

@@ -88,17 +88,14 @@ struct WordScratch {
     }
   }
 
-  /// ICU's words as tokens of `text` (the loaded text), with their strings.
+  /// ICU's words as tokens of `text` (the loaded text).
   func tokens(of text: String) -> [Token] {
     var tokens: [Token] = []
     tokens.reserveCapacity(words.count)
-    var copy = text
-    copy.withUTF8 { bytes in
-      for (range, status) in zip(words, statuses) {
-        let start = utf8Offsets[range.lowerBound]
-        let end = utf8Offsets[range.upperBound]
-        tokens.append(Token(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), type: status, start: start, end: end))
-      }
+    for (range, status) in zip(words, statuses) {
+      let start = utf8Offsets[range.lowerBound]
+      let end = utf8Offsets[range.upperBound]
+      tokens.append(Token(in: text, from: start, to: end, type: status, start: start, end: end))
     }
     return tokens
   }

@@ -19,13 +19,18 @@ public struct JSONLWriter: StreamingSegmentWriter {
   /// The records as bytes: files are written from these directly (making a string of tens of
   /// megabytes only to write it checked every byte once more).
   public func bodyBytes(_ document: Document, context: WriterContext) -> [UInt8] {
-    var buffer: [UInt8] = []
-    buffer.reserveCapacity(document.segments.count * 256)
+    // Each record is built in one reused buffer and appended whole: the body is never held
+    // twice (a chunk's records are tens of megabytes).
+    var body: [UInt8] = []
+    body.reserveCapacity(document.segments.count * 256)
+    var record = JSONBytes(capacity: 4096)
     for segment in document.segments {
-      Self.append(segment, document: document.name, target: context.target(for: segment), geometry: document.geometryParts(of: segment), to: &buffer)
-      buffer.append(UInt8(ascii: "\n"))
+      record.removeAll()
+      Self.append(segment, document: document.name, target: context.target(for: segment), geometry: document.geometryParts(of: segment), to: &record)
+      record.append(UInt8(ascii: "\n"))
+      record.withBytes { body.append(contentsOf: $0) }
     }
-    return buffer
+    return body
   }
 
   public func renderBytes(_ document: Document, context: WriterContext) throws -> [UInt8] {
@@ -34,61 +39,71 @@ public struct JSONLWriter: StreamingSegmentWriter {
 
   /// One segment as a JSON object on one line.
   public static func record(_ segment: Segment, document: String, target: String? = nil, geometry: (page: Int, boxes: [BoundingBox])? = nil) -> String {
-    var buffer: [UInt8] = []
+    var buffer = JSONBytes(capacity: 256)
     append(segment, document: document, target: target, geometry: geometry, to: &buffer)
-    return String(decoding: buffer, as: UTF8.self)
+    return buffer.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Appends the record of `segment`, keys in sorted order, to `buffer`.
   /// `geometry`: page and boxes, for PDF input only: `"bbox":[x0,y0,x1,y1]` (points from the
   /// page's top left) of the part in the column where the segment starts, `"bboxes"` with one
   /// box per column when it runs on into others, `"page"` 1-based.
-  static func append(_ segment: Segment, document: String, target: String? = nil, geometry: (page: Int, boxes: [BoundingBox])? = nil, to buffer: inout [UInt8]) {
+  static func append(_ segment: Segment, document: String, target: String? = nil, geometry: (page: Int, boxes: [BoundingBox])? = nil, to buffer: inout JSONBytes) {
     // Fixed parts as static bytes and numbers as digits: no String is built per field.
-    func raw(_ text: StaticString) { text.withUTF8Buffer { buffer.append(contentsOf: $0) } }
-    func number(_ value: Int) { JSONText.appendNumber(value, to: &buffer) }
     if let geometry, let first = geometry.boxes.first {
-      buffer.append(contentsOf: "{\"bbox\":\(first.jsonArray),".utf8)
-      if geometry.boxes.count > 1 { buffer.append(contentsOf: "\"bboxes\":[\(geometry.boxes.map(\.jsonArray).joined(separator: ","))],".utf8) }
-      raw("\"block\":")
+      buffer.append(utf8: "{\"bbox\":\(first.jsonArray),")
+      if geometry.boxes.count > 1 { buffer.append(utf8: "\"bboxes\":[\(geometry.boxes.map(\.jsonArray).joined(separator: ","))],") }
+      buffer.append("\"block\":")
     } else {
-      raw("{\"block\":")
+      buffer.append("{\"block\":")
     }
-    number(segment.block)
-    raw(",\"document\":")
-    JSONText.append(document, to: &buffer)
-    raw(",\"id\":")
-    JSONText.append(segment.id, to: &buffer)
-    raw(",\"index\":")
-    number(segment.index)
-    raw(",\"kind\":\"")
-    buffer.append(contentsOf: segment.kind.rawValue.utf8)
-    raw("\",")
+    buffer.appendNumber(segment.block)
+    buffer.append(",\"document\":")
+    buffer.appendQuoted(document)
+    buffer.append(",\"id\":")
+    buffer.appendQuoted(segment.id)
+    buffer.append(",\"index\":")
+    buffer.appendNumber(segment.index)
+    buffer.append(",\"kind\":\"")
+    buffer.append(utf8: segment.kind.rawValue)
+    buffer.append("\",")
     if let geometry {
-      raw("\"page\":")
-      number(geometry.page)
-      raw(",")
+      buffer.append("\"page\":")
+      buffer.appendNumber(geometry.page)
+      buffer.append(",")
     }
-    raw("\"source\":{\"end\":")
+    buffer.append("\"source\":{\"end\":")
     appendPosition(segment.source.end, to: &buffer)
-    raw(",\"start\":")
+    buffer.append(",\"start\":")
     appendPosition(segment.source.start, to: &buffer)
-    raw("}")
+    buffer.append("}")
     if let target {
-      raw(",\"target\":")
-      JSONText.append(target, to: &buffer)
+      buffer.append(",\"target\":")
+      buffer.appendQuoted(target)
     }
-    raw(",\"text\":")
-    JSONText.append(segment.text, to: &buffer)
+    buffer.append(",\"text\":")
+    buffer.appendQuoted(segment.text)
     if !segment.trailing.isEmpty {
-      raw(",\"trailing\":")
-      JSONText.append(segment.trailing, to: &buffer)
+      buffer.append(",\"trailing\":")
+      buffer.appendQuoted(segment.trailing)
     }
     if let tokens = segment.tokens {
-      raw(",\"words\":[")
-      for (index, token) in tokens.enumerated() {
-        if index > 0 { buffer.append(UInt8(ascii: ",")) }
-        JSONText.append(token.text, to: &buffer)
+      buffer.append(",\"words\":[")
+      // Read in place, without a copy of each token: a word's text is a slice of the
+      // segment's (``Token``), read from the segment's bytes when it is.
+      let text = segment.text
+      var bytes = text
+      bytes.withUTF8 { all in
+        tokens.withUnsafeBufferPointer { tokens in
+          for index in tokens.indices {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            if let range = tokens[index].utf8Range(ifSliceOf: text) {
+              buffer.appendQuoted(utf8: UnsafeBufferPointer(rebasing: all[range]))
+            } else {
+              tokens[index].withUTF8 { buffer.appendQuoted(utf8: $0) }
+            }
+          }
+        }
       }
       buffer.append(UInt8(ascii: "]"))
     }
@@ -96,14 +111,13 @@ public struct JSONLWriter: StreamingSegmentWriter {
   }
 
   /// `{"byte":…,"column":…,"line":…}`
-  static func appendPosition(_ position: SourcePosition, to buffer: inout [UInt8]) {
-    func raw(_ text: StaticString) { text.withUTF8Buffer { buffer.append(contentsOf: $0) } }
-    raw("{\"byte\":")
-    JSONText.appendNumber(position.byte, to: &buffer)
-    raw(",\"column\":")
-    JSONText.appendNumber(position.column, to: &buffer)
-    raw(",\"line\":")
-    JSONText.appendNumber(position.line, to: &buffer)
-    raw("}")
+  static func appendPosition(_ position: SourcePosition, to buffer: inout JSONBytes) {
+    buffer.append("{\"byte\":")
+    buffer.appendNumber(position.byte)
+    buffer.append(",\"column\":")
+    buffer.appendNumber(position.column)
+    buffer.append(",\"line\":")
+    buffer.appendNumber(position.line)
+    buffer.append("}")
   }
 }

@@ -12,85 +12,211 @@ public enum JSONText {
 
   /// Appends `text` as a quoted JSON string to `buffer`.
   public static func append(_ text: String, to buffer: inout [UInt8]) {
-    buffer.append(UInt8(ascii: "\""))
-    // A native or small string's UTF-8 is read in place (no copy of the string to make it so).
-    if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &buffer) }) == nil {
-      var copy = text
-      copy.withUTF8 { appendEscaped($0, to: &buffer) }
-    }
-    buffer.append(UInt8(ascii: "\""))
+    var bytes = JSONBytes(capacity: text.utf8.count * maxEscapedWidth + 2)
+    bytes.appendQuoted(text)
+    bytes.withBytes { buffer.append(contentsOf: $0) }
   }
 
-  /// Appends UTF-8 `bytes` escaped for the inside of a JSON string.
-  static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+  /// The most bytes one input byte becomes (`\u0001` for 0x01; `\u2028` for three bytes).
+  static let maxEscapedWidth = 6
+
+  /// Writes UTF-8 `bytes` escaped for the inside of a JSON string to `out`, which has room for
+  /// ``maxEscapedWidth`` bytes per input byte; returns the number of bytes written.
+  static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    guard let source = bytes.baseAddress else { return 0 }
+    let count = bytes.count
+    var written = 0
     var runStart = 0
     var index = 0
-    let count = bytes.count
+    /// Copies the bytes from `runStart` up to `end` as they are.
+    func copyRun(to end: Int) {
+      (out + written).update(from: source + runStart, count: end - runStart)
+      written += end - runStart
+    }
     while index < count {
-      let byte = bytes[index]
+      // Eight bytes at a time while none of them can need anything (see `mayNeedEscape`): the
+      // bytes of CJK text are skipped without a test each.
+      if index + 8 <= count, !mayNeedEscape(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)) {
+        index += 8
+        continue
+      }
+      let byte = source[index]
       // Most bytes need nothing: printable ASCII other than `"` and `\`, and the bytes of every
       // character but U+2028, U+2029, U+200B (lead byte E2) and U+FEFF (lead byte EF).
       if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2, byte != 0xEF {
         index += 1
         continue
       }
-      var escape: [UInt8]? = nil
+      // A two-character escape, or the code of a `\uXXXX` one.
+      var short: UInt8 = 0
+      var code: UInt32 = 0x1_0000
       var width = 1
       switch byte {
-      case UInt8(ascii: "\""): escape = Array("\\\"".utf8)
-      case UInt8(ascii: "\\"): escape = Array("\\\\".utf8)
-      case 0x0A: escape = Array("\\n".utf8)
-      case 0x0D: escape = Array("\\r".utf8)
-      case 0x09: escape = Array("\\t".utf8)
-      case 0x00..<0x20: escape = hexEscape(UInt32(byte))
-      case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 || bytes[index + 2] == 0x8B):
+      case UInt8(ascii: "\""): short = UInt8(ascii: "\"")
+      case UInt8(ascii: "\\"): short = UInt8(ascii: "\\")
+      case 0x0A: short = UInt8(ascii: "n")
+      case 0x0D: short = UInt8(ascii: "r")
+      case 0x09: short = UInt8(ascii: "t")
+      case 0x00..<0x20: code = UInt32(byte)
+      case 0xE2 where index + 2 < count && source[index + 1] == 0x80 && (source[index + 2] == 0xA8 || source[index + 2] == 0xA9 || source[index + 2] == 0x8B):
         // U+2028, U+2029 (line separators JavaScript chokes on), U+200B (invisible).
-        escape = hexEscape(0x2000 + UInt32(bytes[index + 2] - 0x80))
+        code = 0x2000 + UInt32(source[index + 2] - 0x80)
         width = 3
-      case 0xEF where index + 2 < count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF:
-        escape = hexEscape(0xFEFF)
+      case 0xEF where index + 2 < count && source[index + 1] == 0xBB && source[index + 2] == 0xBF:
+        code = 0xFEFF
         width = 3
       default: break
       }
-      if let escape {
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-        buffer.append(contentsOf: escape)
-        index += width
-        runStart = index
+      if short != 0 {
+        copyRun(to: index)
+        out[written] = UInt8(ascii: "\\")
+        out[written + 1] = short
+        written += 2
+      } else if code < 0x1_0000 {
+        copyRun(to: index)
+        out[written] = UInt8(ascii: "\\")
+        out[written + 1] = UInt8(ascii: "u")
+        for k in 0..<4 { out[written + 2 + k] = hexDigit(UInt8(truncatingIfNeeded: code >> UInt32(12 - 4 * k)) & 0x0F) }
+        written += 6
       } else {
         index += 1
+        continue
       }
+      index += width
+      runStart = index
     }
-    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+    copyRun(to: count)
+    return written
+  }
+
+  /// The lower-case hexadecimal digit of `value` (0–15), as `String(_:radix: 16)` writes it.
+  @inline(__always)
+  static func hexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+  }
+
+  /// Whether one of the eight bytes of `word` is below 0x20 or is a quotation mark, a
+  /// backslash, 0xE2 or 0xEF: the bytes the escaping loop looks at. Exact when false (no false
+  /// negatives: the tests find a zero byte or a byte below 0x20 whenever there is one); a true
+  /// may come from a byte that needs nothing, and the loop then tests the bytes one by one.
+  @inline(__always)
+  static func mayNeedEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+    let below20 = (word &- ones &* 0x20) & ~word & highs
+    let special = zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C)) | zeroByte(word ^ (ones &* 0xE2)) | zeroByte(word ^ (ones &* 0xEF))
+    return below20 | special != 0
   }
 
   /// Appends the decimal digits of `value` (as `String(value)` writes it) to `buffer`.
   public static func appendNumber(_ value: Int, to buffer: inout [UInt8]) {
-    if value < 0 {
-      buffer.append(UInt8(ascii: "-"))
-      // The magnitude as unsigned, so Int.min works too.
-      appendDigits(value.magnitude, to: &buffer)
-    } else {
-      appendDigits(UInt(value), to: &buffer)
-    }
+    var bytes = JSONBytes(capacity: 24)
+    bytes.appendNumber(value)
+    bytes.withBytes { buffer.append(contentsOf: $0) }
+  }
+}
+
+/// The bytes of a JSON text being written, in one growing allocation written through a pointer:
+/// the JSONL writer appends a few pieces per word of every segment, and each append to an
+/// `[UInt8]` (its uniqueness and capacity checks, a generic copy) cost more than the piece.
+struct JSONBytes: ~Copyable {
+  private var base: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
   }
 
-  private static func appendDigits(_ value: UInt, to buffer: inout [UInt8]) {
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, written backwards
-    var count = 0
-    var rest = value
-    withUnsafeMutableBytes(of: &digits) { space in
-      repeat {
-        space[23 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-        rest /= 10
-        count += 1
-      } while rest > 0
-      buffer.append(contentsOf: space[(24 - count)...])
-    }
+  deinit { base.deallocate() }
+
+  /// Empties the buffer, keeping its allocation.
+  mutating func removeAll() {
+    count = 0
   }
 
-  static func hexEscape(_ value: UInt32) -> [UInt8] {
-    let hex = String(value, radix: 16)
-    return Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+  /// Makes room for `extra` more bytes.
+  @inline(__always)
+  mutating func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(to: count + extra) }
+  }
+
+  private mutating func grow(to needed: Int) {
+    let size = max(needed, capacity * 2)
+    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+    bigger.initialize(from: base, count: count)
+    base.deallocate()
+    base = bigger
+    capacity = size
+  }
+
+  mutating func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
+  }
+
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    reserve(bytes.count)
+    (base + count).initialize(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
+  mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { append($0) }
+  }
+
+  /// Appends `text`'s UTF-8 as it is.
+  mutating func append(utf8 text: String) {
+    if text.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
+    var copy = text
+    copy.withUTF8 { append($0) }
+  }
+
+  /// Appends `text` as a quoted JSON string (``JSONText``'s escaping).
+  mutating func appendQuoted(_ text: String) {
+    // A native or small string's UTF-8 is read in place (no copy of the string to make it so).
+    if text.utf8.withContiguousStorageIfAvailable({ appendQuoted(utf8: $0) }) != nil { return }
+    var copy = text
+    copy.withUTF8 { appendQuoted(utf8: $0) }
+  }
+
+  /// Appends UTF-8 `bytes` as a quoted JSON string.
+  mutating func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    reserve(bytes.count * JSONText.maxEscapedWidth + 2)
+    base[count] = UInt8(ascii: "\"")
+    let written = JSONText.escape(bytes, into: base + count + 1)
+    base[count + 1 + written] = UInt8(ascii: "\"")
+    count += written + 2
+  }
+
+  /// Appends the decimal digits of `value` (as `String(value)` writes it).
+  mutating func appendNumber(_ value: Int) {
+    reserve(20)
+    if value < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
+    // The magnitude as unsigned, so Int.min works too; digits counted first, then written
+    // backwards in place.
+    var rest = value.magnitude
+    var digits = 1
+    var probe = rest
+    while probe >= 10 {
+      probe /= 10
+      digits += 1
+    }
+    var position = count + digits - 1
+    repeat {
+      base[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+      rest /= 10
+      position -= 1
+    } while rest > 0
+    count += digits
+  }
+
+  /// The bytes written so far.
+  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try body(UnsafeBufferPointer(start: base, count: count))
   }
 }

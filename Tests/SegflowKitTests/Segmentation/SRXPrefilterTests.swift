@@ -128,6 +128,29 @@ import Testing
     #expect(rules.compactMap { SRXPrefilter(rule: $0)?.opener }.count == 8)
   }
 
+  @Test("the condition position by position: the full stops inside a quote still open, within reach")
+  func openerPositions() throws {
+    let quote = try #require(SRXPrefilter.OpenerCondition(pattern: "[。．！？!?…](?<=“[^“”\\n]{0,3}[。．！？!?…])[。．！？!?…]*"))
+    func starts(_ text: String, asking positions: [Int]? = nil) -> [Int] {
+      let units = Array(text.utf16)
+      var scan = SRXPrefilter.OpenerCondition.Scan()
+      return (positions ?? Array(units.indices)).filter { quote.mayStart(at: $0, in: units, scan: &scan) }
+    }
+    // 。 at 3 (one character after “), not at 6 (after ”) nor at 12 (four characters after “: too far).
+    #expect(starts("他“我。走”。“一二三四。”") == [3])
+    // Positions skipped are still read: the quote opened at 1 is seen from 3 on.
+    #expect(starts("他“我。", asking: [0, 3]) == [3])
+    #expect(starts("他“𠀀𠀀。") == [6])
+    // holds(in:) is true exactly when some position is.
+    var generator = SplitMix64(seed: 12)
+    let alphabet = Array("我“”。！\n𠀀")
+    for _ in 0..<300 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<16, using: &generator) { text.append(alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]) }
+      #expect(quote.holds(in: Array(text.utf16)) == !starts(text).isEmpty, "\(text)")
+    }
+  }
+
   @Test("with and without the prefilter the default rules give the same ends on long quoted text")
   func sameAsFullScanLongGaps() throws {
     let rules = try #require(SRXRules.builtIn).rules(for: "zh")
