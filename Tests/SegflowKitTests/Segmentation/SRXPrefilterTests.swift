@@ -142,7 +142,7 @@ import Testing
     #expect(starts("他“我。", asking: [0, 3]) == [3])
     #expect(starts("他“𠀀𠀀。") == [6])
     // holds(in:) is true exactly when some position is.
-    var generator = SplitMix64(seed: 12)
+    var generator = SplitMix(seed: 12)
     let alphabet = Array("我“”。！\n𠀀")
     for _ in 0..<300 {
       var text = ""
