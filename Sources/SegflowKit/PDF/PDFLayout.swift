@@ -47,7 +47,7 @@ public struct PDFLayout: Sendable {
         var before = 0.0, inside = 0.0, total = 0.0
         var offset = word.start
         for scalar in String(decoding: bytes[word.start..<word.end], as: UTF8.self).unicodeScalars {
-          let units = ScalarClass(scalar).isCJK ? 2.0 : 1.0
+          let units = ScalarClass.isCJKGlyph(scalar) ? 2.0 : 1.0
           if offset < range.lowerBound { before += units } else if offset < range.upperBound { inside += units }
           total += units
           offset += UTF8.width(scalar)

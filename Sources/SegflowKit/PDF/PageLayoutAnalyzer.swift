@@ -32,7 +32,7 @@ struct PageLayoutAnalyzer: Sendable {
     var lines: [LayoutLine] = []
     lines += marginLines(top, page: page.number, role: .header)
     let frameWords = rest.map { word in
-      let hasCJK = word.text.unicodeScalars.contains { ScalarClass($0).isCJK }
+      let hasCJK = word.text.unicodeScalars.contains { ScalarClass.isCJKGlyph($0) }
       var frame = vertical ? BoundingBox(x0: word.box.y0, y0: -word.box.x1, x1: word.box.y1, y1: -word.box.x0) : word.box
       if vertical, !hasCJK {
         // Rotated Latin and horizontal digit groups: poppler puts the box about one font size
@@ -110,7 +110,7 @@ struct PageLayoutAnalyzer: Sendable {
   /// horizontally and stand wholly above the columns' top or well below their foot.
   func splitVerticalMargins(_ page: PDFPage, bodySize: Double) -> ([PDFWord], [PDFWord], [PDFWord]) {
     let columnWords = page.words.filter { word in
-      word.text.unicodeScalars.contains { ScalarClass($0).isCJK } && word.box.height >= 0.9 * word.box.width
+      word.text.unicodeScalars.contains { ScalarClass.isCJKGlyph($0) } && word.box.height >= 0.9 * word.box.width
     }
     // The columns' top: the highest position that many columns share (an opening bracket set
     // half width at a column's head starts above the others); their foot: the lowest glyph.
@@ -122,7 +122,7 @@ struct PageLayoutAnalyzer: Sendable {
     for word in page.words {
       // Set horizontally: a wide run, or one character that is not CJK (a page number).
       let scalars = word.text.unicodeScalars
-      let horizontal = scalars.count < 2 ? !scalars.contains { ScalarClass($0).isCJK } : word.box.width >= word.box.height
+      let horizontal = scalars.count < 2 ? !scalars.contains { ScalarClass.isCJKGlyph($0) } : word.box.width >= word.box.height
       if horizontal, word.box.midY < top { head.append(word) } else if horizontal, word.box.midY > foot + bodySize { bottom.append(word) } else { rest.append(word) }
     }
     return (head, rest, bottom)

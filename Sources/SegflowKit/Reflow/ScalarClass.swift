@@ -18,6 +18,14 @@ enum ScalarClass: UInt8, Sendable {
   /// True for characters of Latin-script words and numbers.
   var isWordLike: Bool { self == .latinLetter || self == .digit }
 
+  /// Set as a CJK glyph on a page: two units wide and upright in vertical text (UAX #50).
+  /// Hangul is one, though it is word-like for spacing: the only East Asian *wide* letters not
+  /// classed `ideograph` are hangul (`é`, Greek, Cyrillic are *ambiguous*, set narrow here).
+  static func isCJKGlyph(_ scalar: Unicode.Scalar) -> Bool {
+    let kind = ScalarClass(scalar)
+    return kind.isCJK || (kind == .latinLetter && scalar.value >= 0x1100 && scalar.eastAsianWidth == .wide)
+  }
+
   /// Looked up in a table for the Basic Multilingual Plane (built once from ICU's properties):
   /// reflow classifies every character, and asking ICU each time costs more than the rest.
   init(_ scalar: Unicode.Scalar) {

@@ -22,4 +22,14 @@ import Testing
     #expect(ScalarClass.width("한") == 2)
     #expect(ScalarClass("中").isCJK)
   }
+
+  @Test("on a PDF page hangul is still a CJK glyph: wide, and upright in vertical text")
+  func hangulGlyph() {
+    #expect(ScalarClass.isCJKGlyph("한"))
+    #expect(ScalarClass.isCJKGlyph("中"))
+    #expect(ScalarClass.isCJKGlyph("，"))
+    #expect(!ScalarClass.isCJKGlyph("a"))
+    #expect(!ScalarClass.isCJKGlyph("é"))
+    #expect(!ScalarClass.isCJKGlyph("7"))
+  }
 }
