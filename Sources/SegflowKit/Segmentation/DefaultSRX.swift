@@ -122,7 +122,7 @@ public enum DefaultSRX {
           <afterbreak>(?=(?:\d{1,2}|[a-z])[.)]\)?\s+\S)(?&lt;=(?:^\s{0,8}|\p{L}{2}[.!?:]\s{1,2}|[•⁃▪◦]\s{0,2})(?:\d{1,2}|[a-z])[.)]\)?\s[^\n]{0,1000})</afterbreak>
         </rule>
         <rule break="no">
-          <beforebreak>(?&lt;![\p{L}\p{N}])(?:\d{1,2}|[a-z])[.)]\)?(?&lt;=(?:^\s{0,8}|\p{L}{2}[.!?:]\s{1,2}|[•⁃▪◦]\s{0,2})(?:\d{1,2}|[a-z])[.)]\)?\s[^\n]{0,1000}\s(?:\d{1,2}|[a-z])[.)]\)?)</beforebreak>
+          <beforebreak>(?&lt;![\p{L}\p{N}])(?:\d{1,2}|[a-z])[.)]\)?(?=\s)(?&lt;=(?:^\s{0,8}|\p{L}{2}[.!?:]\s{1,2}|[•⁃▪◦]\s{0,2})(?:\d{1,2}|[a-z])[.)]\)?\s[^\n]{0,1000}\s(?:\d{1,2}|[a-z])[.)]\)?)</beforebreak>
           <afterbreak>\s+\S</afterbreak>
         </rule>
         <rule break="yes">
