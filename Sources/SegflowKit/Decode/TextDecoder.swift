@@ -70,12 +70,7 @@ public struct TextDecoder: Sendable {
     do {
       decoded = try Charset.decodeWithOffsets(body, from: charset)
     } catch {
-      switch error {
-      case .invalidBytes(let name, let offset):
-        throw DocumentError(path: path, message: "invalid \(name)", byte: offset + skip)
-      default:
-        throw DocumentError(path: path, message: error.description)
-      }
+      throw DocumentError(path: path, error, skip: skip)
     }
     if let nul = decoded.text.utf8.firstIndex(of: 0) {
       let offset = decoded.text.utf8.distance(from: decoded.text.utf8.startIndex, to: nul)

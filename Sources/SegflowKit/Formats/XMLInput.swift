@@ -8,6 +8,7 @@ enum XMLInput {
   /// `bytes` as UTF-8 with no byte-order mark, or the first problem with its line and byte.
   static func prepare(_ bytes: [UInt8], path: String) throws(DocumentError) -> [UInt8] {
     var utf8 = try transcoded(bytes, path: path)
+    // (The check can fail only on bytes kept as they were, less a UTF-8 mark: the difference.)
     if declaresUTF8(utf8) {
       utf8 = try validUTF8(utf8, path: path, shift: bytes.count - utf8.count)
     }
@@ -23,27 +24,25 @@ enum XMLInput {
   /// UTF-16 and UTF-32 (by byte-order mark, or by `<` and a NUL byte at the start) as UTF-8 with
   /// the declaration saying so; a UTF-8 byte-order mark dropped; anything else as it is.
   static func transcoded(_ bytes: [UInt8], path: String) throws(DocumentError) -> [UInt8] {
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
     let charset: String
     var skip = 0
-    switch true {
-    case bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]): (charset, skip) = ("UTF-32LE", 4)
-    case bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]): (charset, skip) = ("UTF-32BE", 4)
-    case bytes.starts(with: [0xFF, 0xFE]): (charset, skip) = ("UTF-16LE", 2)
-    case bytes.starts(with: [0xFE, 0xFF]): (charset, skip) = ("UTF-16BE", 2)
-    case bytes.starts(with: [0x3C, 0x00, 0x00, 0x00]): charset = "UTF-32LE"
-    case bytes.starts(with: [0x3C, 0x00]): charset = "UTF-16LE"
-    case bytes.starts(with: [0x00, 0x3C]): charset = "UTF-16BE"
-    default: return bytes
+    if let mark = ByteOrderMark.detect(bytes) {
+      if mark.charset == "UTF-8" { return Array(bytes.dropFirst(mark.length)) }
+      (charset, skip) = (mark.charset, mark.length)
+    } else if bytes.starts(with: [0x3C, 0x00, 0x00, 0x00]) {
+      charset = "UTF-32LE"
+    } else if bytes.starts(with: [0x3C, 0x00]) {
+      charset = "UTF-16LE"
+    } else if bytes.starts(with: [0x00, 0x3C]) {
+      charset = "UTF-16BE"
+    } else {
+      return bytes
     }
     let text: String
     do {
       text = try Charset.decode(Array(bytes.dropFirst(skip)), from: charset)
     } catch {
-      if case .invalidBytes(_, let offset) = error {
-        throw DocumentError(path: path, message: "invalid \(charset)", byte: offset + skip)
-      }
-      throw DocumentError(path: path, message: error.description)
+      throw DocumentError(path: path, error, skip: skip)
     }
     return relabelled(Array(text.utf8))
   }
