@@ -36,6 +36,16 @@ import Testing
 
   static func lineCount(_ bytes: [UInt8]) -> Int { bytes.count(where: { $0 == 0x0A }) + 1 }
 
+  /// An error names the damaged file and, when it gives a line, one inside it (`slack`: lines a
+  /// parser may count past the last, as YAML's reader does at the end of the file).
+  static func expectPlace(
+    _ file: String, _ line: Int?, is expected: String, within damaged: [UInt8], slack: Int = 0, _ context: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(file == expected, "\(context)", sourceLocation: sourceLocation)
+    if let line { #expect((1...lineCount(damaged) + slack).contains(line), "\(context)", sourceLocation: sourceLocation) }
+  }
+
   /// The seed and the tricky documents in every format a reader reads back.
   static let translationFiles: [(name: String, bytes: [UInt8])] = {
     var files: [(String, [UInt8])] = []
@@ -98,9 +108,8 @@ import Testing
       do {
         _ = try TranslationFile.parse(damaged, path: "fuzz.xlf")
       } catch {
-        #expect(error.path == "fuzz.xlf")
         #expect(!error.message.isEmpty)
-        if let line = error.line { #expect((1...Self.lineCount(damaged)).contains(line), "\(error) in \(file.name)") }
+        Self.expectPlace(error.path, error.line, is: "fuzz.xlf", within: damaged, "\(error) in \(file.name)")
       }
     }
   }
@@ -115,8 +124,7 @@ import Testing
     } catch {
       #expect(!error.issues.isEmpty)
       for issue in error.issues {
-        #expect(issue.file == "fuzz.yaml")
-        if let line = issue.line { #expect((1...Self.lineCount(damaged) + 1).contains(line), "\(issue)") }
+        Self.expectPlace(issue.file, issue.line, is: "fuzz.yaml", within: damaged, slack: 1, "\(issue)")
       }
     }
   }
@@ -129,8 +137,7 @@ import Testing
     do {
       _ = try SRXRules.parse(Data(damaged), file: "fuzz.srx")
     } catch {
-      #expect(error.file == "fuzz.srx")
-      if let line = error.line { #expect((1...Self.lineCount(damaged)).contains(line), "\(error)") }
+      Self.expectPlace(error.file, error.line, is: "fuzz.srx", within: damaged, "\(error)")
     }
   }
 }

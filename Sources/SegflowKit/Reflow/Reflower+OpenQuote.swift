@@ -8,19 +8,17 @@ extension Reflower {
   /// ⏎ `野松原」`): a line cut inside a quotation, as a paragraph's lines are, while a headline
   /// sets its quotations whole.
   static func hasUnclosedQuote(_ profile: LineProfile) -> Bool {
-    // (Only lines with an opening mark are counted, so the common line costs one pass.)
+    // (A stray closing mark with no opening one before it counts for nothing.)
     var depth = [Int](repeating: 0, count: quotePairs.count)
-    var opened = false
     for scalar in profile.source.unicodeScalars {
       for (slot, pair) in quotePairs.enumerated() {
         if scalar == pair.open {
           depth[slot] += 1
-          opened = true
         } else if scalar == pair.close, depth[slot] > 0 {
           depth[slot] -= 1
         }
       }
     }
-    return opened && depth.contains { $0 > 0 }
+    return depth.contains { $0 > 0 }
   }
 }
