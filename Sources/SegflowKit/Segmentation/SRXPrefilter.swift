@@ -468,6 +468,10 @@ struct SRXPrefilterTable {
   private let ruleSlots: [[[Int]]?]
   /// Per rule, the look-behind condition checked when the sets pass.
   private let openers: [SRXPrefilter.OpenerCondition?]
+  /// With at most 64 slots (the built-in rules need about 20): per rule, each required set as a
+  /// bit mask of its slots, so a block's test is one AND per set; nil for a rule without a
+  /// prefilter. Empty when there are more slots.
+  private let ruleMasks: [[UInt64]?]
 
   init(prefilters: [SRXPrefilter?]) {
     var slot = [UInt16](repeating: 0, count: 65536)
@@ -493,11 +497,16 @@ struct SRXPrefilterTable {
     self.slotCount = count < 65535 ? count : 0
     self.ruleSlots = count < 65535 ? ruleSlots : prefilters.map { _ in nil }
     self.openers = prefilters.map { $0?.opener }
+    let slotCount = self.slotCount
+    self.ruleMasks = slotCount > 0 && slotCount <= 64
+      ? self.ruleSlots.map { sets in sets?.map { slots in slots.reduce(0) { $0 | 1 << UInt64($1) } } }
+      : []
   }
 
   /// Per rule, whether it may match in `units` (false: it certainly does not).
   func mayMatch(in units: [UInt16]) -> [Bool] {
     guard slotCount > 0 else { return ruleSlots.map { _ in true } }
+    if !ruleMasks.isEmpty { return mayMatchByMask(in: units) }
     var present = [Bool](repeating: false, count: slotCount)
     slot.withUnsafeBufferPointer { slot in
       present.withUnsafeMutableBufferPointer { present in
@@ -512,5 +521,27 @@ struct SRXPrefilterTable {
       guard sets.allSatisfy({ slots in slots.contains { present[$0] } }) else { return false }
       return opener?.holds(in: units) ?? true
     }
+  }
+
+  /// ``mayMatch(in:)`` with the slots present as the bits of one word (``ruleMasks``).
+  private func mayMatchByMask(in units: [UInt16]) -> [Bool] {
+    var present: UInt64 = 0
+    slot.withUnsafeBufferPointer { slot in
+      for unit in units {
+        let k = slot[Int(unit)]
+        if k != 0 { present |= 1 << UInt64(k - 1) }
+      }
+    }
+    var result = [Bool](repeating: true, count: ruleMasks.count)
+    for index in ruleMasks.indices {
+      guard let masks = ruleMasks[index] else { continue }
+      var passes = true
+      for mask in masks where mask & present == 0 {
+        passes = false
+        break
+      }
+      result[index] = passes && (openers[index]?.holds(in: units) ?? true)
+    }
+    return result
   }
 }

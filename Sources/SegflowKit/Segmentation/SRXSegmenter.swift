@@ -30,7 +30,9 @@ public final class SRXSegmenter {
   /// ICU's `U_REGEX_TIME_OUT`.
   static let timeOutCode: Int32 = 66321
 
-  struct Compiled {
+  /// A class, so that the loops over the rules (for every block and every candidate) read it
+  /// through one reference instead of copying its fields.
+  final class Compiled {
     let rule: SRXRule
     /// nil when both patterns are empty: the rule matches everywhere.
     let regex: ICURegex?
@@ -42,6 +44,14 @@ public final class SRXSegmenter {
     /// For a rule of the bracket shape, where its look-behind lets a match start
     /// (``SRXPrefilter/OpenerCondition``); nil for other rules or when prefiltering is off.
     let opener: SRXPrefilter.OpenerCondition?
+
+    init(rule: SRXRule, regex: ICURegex?, matchesStart: Bool, starts: [UInt64]?, opener: SRXPrefilter.OpenerCondition?) {
+      self.rule = rule
+      self.regex = regex
+      self.matchesStart = matchesStart
+      self.starts = starts
+      self.opener = opener
+    }
 
     func mayStart(_ unit: UInt16) -> Bool {
       guard let starts else { return true }
@@ -123,15 +133,11 @@ public final class SRXSegmenter {
     // UTF-16 offset → UTF-8 offset, and the white space after each position (every White_Space
     // character is in the BMP, so a surrogate is never space).
     let toUTF8 = text.utf8Offsets
-    var isSpace = [Bool](repeating: false, count: units.count + 1)
     let traits = ScalarTraits.shared
-    for (offset, unit) in units.enumerated() {
-      if let scalar = Unicode.Scalar(unit), traits.isWhitespace(scalar) { isSpace[offset] = true }
-    }
     /// Moves a UTF-16 position past white space and converts it to UTF-8.
     func normalized(_ position: Int) -> Int {
       var p = position
-      while p < units.count, isSpace[p] { p += 1 }
+      while p < units.count, let scalar = Unicode.Scalar(units[p]), traits.isWhitespace(scalar) { p += 1 }
       return toUTF8[p]
     }
 
@@ -139,9 +145,11 @@ public final class SRXSegmenter {
     // UTF-16 units. Catastrophic backtracking is exponential and still runs out at once.
     let thousands = Int64(max(1, (units.count + 999) / 1000))
     let budget = timeLimit == 0 ? 0 : Int32(clamping: Int64(timeLimit) * thousands)
-    var ruleHits: [Set<Int>?] = []
+    // Each rule's hits (UTF-8 offsets), ascending and without repeats: its matches are found
+    // left to right and `normalized` keeps their order. nil: the rule matches everywhere.
+    var ruleHits: [[Int]?] = []
     ruleHits.reserveCapacity(compiled.count)
-    var candidates = Set(icuEnds)
+    var breakHits: [Int] = []
     for (index, rule) in compiled.enumerated() {
       guard let regex = rule.regex else {
         ruleHits.append(nil)
@@ -151,12 +159,15 @@ public final class SRXSegmenter {
         ruleHits.append([])
         continue
       }
-      var hits = Set<Int>()
+      var hits: [Int] = []
+      var outOfOrder = false
       func hit(_ range: Range<Int>) {
         let position = rule.matchesStart ? range.lowerBound : range.upperBound
         guard position > 0, position < units.count else { return }
         let mapped = normalized(position)
-        if mapped > 0, mapped < utf8Count { hits.insert(mapped) }
+        guard mapped > 0, mapped < utf8Count, mapped != hits.last else { return }
+        if let last = hits.last, mapped < last { outOfOrder = true }
+        hits.append(mapped)
       }
       do {
         try regex.setText(units, timeLimit: budget)
@@ -184,16 +195,32 @@ public final class SRXSegmenter {
       } catch {
         return (icuEnds + [utf8Count], .timedOut(ruleLine: rule.rule.line, ruleIndex: index + 1))
       }
-      if rule.rule.isBreak { candidates.formUnion(hits) }
+      if outOfOrder { hits = Array(Set(hits)).sorted() }  // not expected of a left-to-right scan; kept exact
+      if rule.rule.isBreak { breakHits.append(contentsOf: hits) }
       ruleHits.append(hits)
     }
-    let icuSet = Set(icuEnds)
+    // Candidates: ICU's ends and every break rule's hits, ascending, each once. Visited in
+    // order, so each rule's hits are walked with a cursor instead of searched.
+    var candidates = icuEnds + breakHits
+    if !breakHits.isEmpty { candidates.sort() }
+    var cursors = [Int](repeating: 0, count: compiled.count)
     var ends: [Int] = []
-    for position in candidates.sorted() {
-      var decision = icuSet.contains(position)
-      for (index, rule) in compiled.enumerated() {
-        if ruleHits[index]?.contains(position) ?? true {
-          decision = rule.rule.isBreak
+    var icuCursor = 0
+    var previous = -1
+    for position in candidates where position != previous {
+      previous = position
+      while icuCursor < icuEnds.count, icuEnds[icuCursor] < position { icuCursor += 1 }
+      var decision = icuCursor < icuEnds.count && icuEnds[icuCursor] == position
+      for index in compiled.indices {
+        guard let hits = ruleHits[index] else {
+          decision = compiled[index].rule.isBreak
+          break
+        }
+        var cursor = cursors[index]
+        while cursor < hits.count, hits[cursor] < position { cursor += 1 }
+        cursors[index] = cursor
+        if cursor < hits.count, hits[cursor] == position {
+          decision = compiled[index].rule.isBreak
           break
         }
       }
