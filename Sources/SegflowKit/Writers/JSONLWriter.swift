@@ -82,7 +82,7 @@ public struct JSONLWriter: StreamingSegmentWriter {
       buffer.appendQuoted(target)
     }
     buffer.append(",\"text\":")
-    buffer.appendQuoted(segment.text)
+    let textNeedsEscaping = buffer.appendQuoted(segment.text)
     if !segment.trailing.isEmpty {
       buffer.append(",\"trailing\":")
       buffer.appendQuoted(segment.trailing)
@@ -98,7 +98,9 @@ public struct JSONLWriter: StreamingSegmentWriter {
           for index in tokens.indices {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
             if let range = tokens[index].utf8Range(ifSliceOf: text) {
-              buffer.appendQuoted(utf8: UnsafeBufferPointer(rebasing: all[range]))
+              // A word of a text that needed no escaping needs none either: copied as it is.
+              let word = UnsafeBufferPointer(rebasing: all[range])
+              if textNeedsEscaping { buffer.appendQuoted(utf8: word) } else { buffer.appendQuotedVerbatim(utf8: word) }
             } else {
               tokens[index].withUTF8 { buffer.appendQuoted(utf8: $0) }
             }

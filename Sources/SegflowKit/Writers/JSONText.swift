@@ -176,21 +176,37 @@ struct JSONBytes: ~Copyable {
     copy.withUTF8 { append($0) }
   }
 
-  /// Appends `text` as a quoted JSON string (``JSONText``'s escaping).
-  mutating func appendQuoted(_ text: String) {
+  /// Appends `text` as a quoted JSON string (``JSONText``'s escaping); returns whether any of
+  /// it needed escaping.
+  @discardableResult
+  mutating func appendQuoted(_ text: String) -> Bool {
     // A native or small string's UTF-8 is read in place (no copy of the string to make it so).
-    if text.utf8.withContiguousStorageIfAvailable({ appendQuoted(utf8: $0) }) != nil { return }
+    if let escaped = text.utf8.withContiguousStorageIfAvailable({ appendQuoted(utf8: $0) }) { return escaped }
     var copy = text
-    copy.withUTF8 { appendQuoted(utf8: $0) }
+    return copy.withUTF8 { appendQuoted(utf8: $0) }
   }
 
-  /// Appends UTF-8 `bytes` as a quoted JSON string.
-  mutating func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+  /// Appends UTF-8 `bytes` as a quoted JSON string; returns whether any of it needed escaping.
+  @discardableResult
+  mutating func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     reserve(bytes.count * JSONText.maxEscapedWidth + 2)
     base[count] = UInt8(ascii: "\"")
     let written = JSONText.escape(bytes, into: base + count + 1)
     base[count + 1 + written] = UInt8(ascii: "\"")
     count += written + 2
+    // Escaping only ever lengthens: the same length means every byte was copied as it is.
+    return written != bytes.count
+  }
+
+  /// Appends UTF-8 `bytes` in quotes as they are: for a slice (on character boundaries) of a
+  /// text that ``appendQuoted(utf8:)`` found needs no escaping, which then holds for the slice
+  /// too (every escape is of one whole character).
+  mutating func appendQuotedVerbatim(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    reserve(bytes.count + 2)
+    base[count] = UInt8(ascii: "\"")
+    if let source = bytes.baseAddress { (base + count + 1).initialize(from: source, count: bytes.count) }
+    base[count + 1 + bytes.count] = UInt8(ascii: "\"")
+    count += bytes.count + 2
   }
 
   /// Appends the decimal digits of `value` (as `String(value)` writes it).
