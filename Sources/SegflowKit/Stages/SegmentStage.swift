@@ -63,12 +63,21 @@ public struct SegmentStage: Stage {
         segments.append(Segment(
           id: "\(document.name):\(document.firstBlockNumber + blockIndex):\(index)",
           block: document.firstBlockNumber + blockIndex, index: index, kind: block.kind,
-          text: String(decoding: bytes[core], as: UTF8.self),
+          text: Self.slice(block.text, core),
           trailing: String(decoding: bytes[end..<range.upperBound], as: UTF8.self),
           range: core, source: locator.span(core)))
       }
     }
     document.segments = segments
+  }
+
+  /// The characters of `text` at UTF-8 offsets `range` (on character boundaries): copied from the
+  /// valid block text without validating them again, as `String(decoding:)` would.
+  static func slice(_ text: String, _ range: Range<Int>) -> String {
+    let utf8 = text.utf8
+    let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+    let upper = utf8.index(lower, offsetBy: range.count)
+    return String(text[lower..<upper])
   }
 
   /// Whether the scalar ending at byte `end` is white space.
