@@ -185,7 +185,7 @@ public struct WordRefiner: Sendable {
   /// The string of `scalars`, encoded into its UTF-8 in place (the same string as
   /// `String(String.UnicodeScalarView(scalars))`, built several times faster: the word layer
   /// looks up a few words in sets of strings).
-  static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+  static func string<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) -> String {
     String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
       var count = 0
       for scalar in scalars {
@@ -372,6 +372,29 @@ public struct WordRefiner: Sendable {
 
   /// `ranges`: ICU's words, in order.
   private func applyConventions(_ scalars: [Unicode.Scalar], ranges: [Range<Int>], cut: inout [Bool]) {
+    // Through buffers: the passes below run over every word, and the nested functions that
+    // write `cut` paid an exclusivity check per write when they captured the array.
+    scalars.withUnsafeBufferPointer { scalars in
+      ranges.withUnsafeBufferPointer { ranges in
+        cut.withUnsafeMutableBufferPointer { cut in
+          applyConventions(scalars, ranges: ranges, cut: cut)
+        }
+      }
+    }
+    if options.conventions == .ud {
+      // On the words as the conventions above left them (本|报 joined is one word here).
+      var words: [Range<Int>] = []
+      var start = -1
+      for position in 0...scalars.count where cut[position] {
+        if start >= 0 { words.append(start..<position) }
+        start = position
+      }
+      applyUDConventions(scalars, ranges: words, cut: &cut)
+    }
+  }
+
+  /// The conventions but UD's (``applyConventions(_:ranges:cut:)``).
+  private func applyConventions(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>) {
     func text(_ range: Range<Int>) -> String { Self.string(scalars[range]) }
     let traits = ScalarTraits.shared
     func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { traits.status(of: scalars[$0]) == .ideographic } }
@@ -482,16 +505,6 @@ public struct WordRefiner: Sendable {
         }
       }
     }
-    if options.conventions == .ud {
-      // On the words as the conventions above left them (本|报 joined is one word here).
-      var words: [Range<Int>] = []
-      var start = -1
-      for position in 0...scalars.count where cut[position] {
-        if start >= 0 { words.append(start..<position) }
-        start = position
-      }
-      applyUDConventions(scalars, ranges: words, cut: &cut)
-    }
   }
 
   // MARK: - Protected spans
@@ -517,17 +530,20 @@ public struct WordRefiner: Sendable {
     var hasAt = false
     var hasOrdinal = false
     var hasRun = false
-    for k in 0..<n {
-      let c = s[k]
-      seen |= classes.bits(of: c)
-      if Self.isDigit(c) {
-        hasDigit = true
-      } else if c == "@" {
-        hasAt = true
-      } else if c == "第" {
-        hasOrdinal = true
+    s.withUnsafeBufferPointer { s in
+      var previous: Unicode.Scalar = "\u{0}"
+      for c in s {
+        seen |= classes.bits(of: c)
+        if c.value < 0x80 {
+          if Self.isDigit(c) { hasDigit = true } else if c == "@" { hasAt = true }
+        } else if c == "第" {
+          hasOrdinal = true
+        } else if Self.isDigit(c) {
+          hasDigit = true
+        }
+        if c == previous, traits.isPunctuation(c) { hasRun = true }
+        previous = c
       }
-      if k > 0, c == s[k - 1], traits.isPunctuation(c) { hasRun = true }
     }
     // URLs.
     var i = 0
