@@ -56,7 +56,10 @@ report.append(("icu.word", rate(icuWord)))
 let context = StageContext()
 var stageTimes: [String: Double] = [:]
 var document = Document(name: "bench", path: "bench", bytes: bytes, language: "zh")
+/// The document as a pipeline without a tokenize stage leaves it (segments, no words).
+var sentenceDocument = document
 for stage in pipeline.stages {
+  if stage.name == "tokenize" { sentenceDocument = document }
   let before = document
   var after = document
   stageTimes[stage.name] = try best(repeats) {
@@ -71,11 +74,14 @@ let writers = WriterRegistry.all.filter { $0 is any StreamingSegmentWriter }
 for writer in writers {
   stageTimes["write." + writer.name] = try best(repeats) { _ = try writer.render(document, context: writerContext) }
 }
-for stage in pipeline.stages.map(\.name) + writers.map({ "write." + $0.name }) {
+// JSONL of the segments alone, as a pipeline without words writes it (the writers above write
+// the words too).
+stageTimes["write.jsonl.sentences"] = try best(repeats) { _ = try JSONLWriter().render(sentenceDocument, context: writerContext) }
+for stage in pipeline.stages.map(\.name) + writers.map({ "write." + $0.name }) + ["write.jsonl.sentences"] {
   report.append(("stage." + stage, rate(stageTimes[stage] ?? .infinity)))
 }
-let withoutTokens = ["decode", "normalize", "reflow", "segment", "write.jsonl"].reduce(0) { $0 + (stageTimes[$1] ?? 0) }
-let withTokens = withoutTokens + (stageTimes["tokenize"] ?? 0)
+let withoutTokens = ["decode", "normalize", "reflow", "segment", "write.jsonl.sentences"].reduce(0) { $0 + (stageTimes[$1] ?? 0) }
+let withTokens = ["decode", "normalize", "reflow", "segment", "tokenize", "write.jsonl"].reduce(0) { $0 + (stageTimes[$1] ?? 0) }
 report.append(("pipeline.sentences", rate(withoutTokens)))
 report.append(("pipeline.words", rate(withTokens)))
 
@@ -106,7 +112,7 @@ report.append(("run.sentences.jobs\(cores)", runSentencesAll))
 report.append(("run.words.jobs\(cores)", runWordsAll))
 
 print(String(format: "input: %.1f MB, %d segments, best of %d runs; stages and pipeline.* one thread, run.* end to end (BatchRunner, JSONL)", megabytes, document.segments.count, repeats))
-for (name, value) in report { print(name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%9.1f MB/s", value)) }
+for (name, value) in report { print(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%9.1f MB/s", value)) }
 func ratio(_ name: String, _ value: Double, _ target: String) {
   print("ratio " + name.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: "%6.2f  (target %@)", value, target))
 }
