@@ -116,6 +116,7 @@ public enum WordRuleStatus: String, Sendable, Codable {
   case kana
   case ideographic
 
+  @inlinable
   public init(ruleStatus: Int32) {
     switch ruleStatus {
     case 100..<200: self = .number

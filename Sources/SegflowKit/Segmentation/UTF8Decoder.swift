@@ -28,6 +28,20 @@ enum UTF8Decoder {
     }
   }
 
+  /// Writes the UTF-16 of the scalar `value` at `units` (room for two) and returns how many units
+  /// it took.
+  @inline(__always)
+  static func writeUTF16(_ value: UInt32, to units: UnsafeMutablePointer<UInt16>) -> Int {
+    if value < 0x10000 {
+      units[0] = UInt16(truncatingIfNeeded: value)
+      return 1
+    }
+    let offset = value - 0x10000
+    units[0] = 0xD800 | UInt16(truncatingIfNeeded: offset >> 10)
+    units[1] = 0xDC00 | UInt16(truncatingIfNeeded: offset & 0x3FF)
+    return 2
+  }
+
   /// Appends the UTF-16 of the scalar `value` to `units`.
   @inline(__always)
   static func appendUTF16(_ value: UInt32, to units: inout [UInt16]) {

@@ -31,30 +31,59 @@ struct WordScratch {
   /// Decodes `text` into ``scalars``, ``utf8Offsets`` and ``utf16`` (in one pass over its UTF-8)
   /// and clears the words.
   mutating func load(_ text: String) {
-    scalars.removeAll(keepingCapacity: true)
-    utf8Offsets.removeAll(keepingCapacity: true)
-    utf16.removeAll(keepingCapacity: true)
     words.removeAll(keepingCapacity: true)
     statuses.removeAll(keepingCapacity: true)
     var copy = text
     copy.withUTF8 { bytes in
-      scalars.reserveCapacity(bytes.count)
-      utf8Offsets.reserveCapacity(bytes.count + 1)
-      utf16.reserveCapacity(bytes.count)
-      utf8Offsets.append(0)
-      UTF8Decoder.forEachScalar(in: bytes) { value, end in
-        scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-        utf8Offsets.append(end)
-        UTF8Decoder.appendUTF16(value, to: &utf16)
+      // Sized for the worst case (a scalar and a UTF-16 unit per byte), written through
+      // pointers, then cut to what was written: appending checked capacity and uniqueness three
+      // times per character.
+      let count = bytes.count
+      Self.resize(&scalars, to: count, with: "\u{0}")
+      Self.resize(&utf8Offsets, to: count + 1, with: 0)
+      Self.resize(&utf16, to: count, with: 0)
+      var scalarCount = 0
+      var unitCount = 0
+      scalars.withUnsafeMutableBufferPointer { scalarsOut in
+        utf8Offsets.withUnsafeMutableBufferPointer { offsetsOut in
+          utf16.withUnsafeMutableBufferPointer { unitsOut in
+            guard let units = unitsOut.baseAddress else { return }
+            offsetsOut[0] = 0
+            UTF8Decoder.forEachScalar(in: bytes) { value, end in
+              scalarsOut[scalarCount] = Unicode.Scalar(value) ?? "\u{FFFD}"
+              scalarCount += 1
+              offsetsOut[scalarCount] = end
+              unitCount += UTF8Decoder.writeUTF16(value, to: units + unitCount)
+            }
+          }
+        }
       }
+      Self.resize(&scalars, to: scalarCount, with: "\u{0}")
+      Self.resize(&utf8Offsets, to: scalarCount + 1, with: 0)
+      Self.resize(&utf16, to: unitCount, with: 0)
+    }
+  }
+
+  /// Makes `array` `count` long: cut, or lengthened with `value`.
+  @inline(__always)
+  static func resize<Element>(_ array: inout [Element], to count: Int, with value: Element) {
+    if array.count > count {
+      array.removeLast(array.count - count)
+    } else if array.count < count {
+      array.append(contentsOf: repeatElement(value, count: count - array.count))
     }
   }
 
   /// Fills ``words`` and ``statuses`` with `iterator`'s words of the loaded text, leaving out the
   /// pieces that are only white space (as ``WordSplitter/tokens(of:)`` does).
   mutating func breakWords(with iterator: BreakIterator) throws {
-    words.removeAll(keepingCapacity: true)
-    statuses.removeAll(keepingCapacity: true)
+    // Filled as local arrays, as in `load`.
+    var words = WordRefiner.reused(&self.words, count: 0, filledWith: 0..<0)
+    var statuses = WordRefiner.reused(&self.statuses, count: 0, filledWith: .none)
+    defer {
+      self.words = words
+      self.statuses = statuses
+    }
     let unitCount = utf16.count
     guard unitCount > 0 else { return }
     try boundaries.find(in: utf16, with: iterator)
@@ -70,6 +99,9 @@ struct WordScratch {
       scalarAt[unitCount] = scalars.count
     }
     let traits = ScalarTraits.shared
+    let scalars = self.scalars
+    words.reserveCapacity(boundaries.count)
+    statuses.reserveCapacity(boundaries.count)
     var start = 0
     for k in 0..<boundaries.count {
       let end16 = Int(boundaries.offsets[k])
