@@ -123,18 +123,27 @@ public struct WordRefiner: Sendable {
     }
 
     let traits = ScalarTraits.shared
-    // ICU's cuts and statuses.
-    cut[0] = true
-    cut[n] = true
-    for (range, type) in zip(scratch.words, scratch.statuses) {
-      cut[range.lowerBound] = true
-      cut[range.upperBound] = true
-      for index in range { status[index] = type }
-    }
-    for index in 0..<n where traits.isWhitespace(scalars[index]) {
-      space[index] = true
-      cut[index] = true
-      cut[index + 1] = true
+    // ICU's cuts and statuses, and white space, written through buffers (these run at every
+    // word and character; an array write checks that the array is not shared).
+    cut.withUnsafeMutableBufferPointer { cut in
+      status.withUnsafeMutableBufferPointer { status in
+        space.withUnsafeMutableBufferPointer { space in
+          cut[0] = true
+          cut[n] = true
+          for (range, type) in zip(scratch.words, scratch.statuses) {
+            cut[range.lowerBound] = true
+            cut[range.upperBound] = true
+            for index in range { status[index] = type }
+          }
+          scalars.withUnsafeBufferPointer { scalars in
+            for index in 0..<n where traits.isWhitespace(scalars[index]) {
+              space[index] = true
+              cut[index] = true
+              cut[index + 1] = true
+            }
+          }
+        }
+      }
     }
 
     applyConventions(scalars, ranges: scratch.words, cut: &cut)
@@ -152,7 +161,10 @@ public struct WordRefiner: Sendable {
     }
 
     if lexicon.isEmpty {
-      for position in 0...n where cut[position] { cuts.append(position) }
+      cuts.reserveCapacity(n + 1)
+      cut.withUnsafeBufferPointer { cut in
+        for position in 0...n where cut[position] { cuts.append(position) }
+      }
     } else {
       cuts = bestPath(scalars, cut: cut, forbidden: forbidden, space: space, spans: spans, spanAt: spanAt)
     }
