@@ -43,7 +43,7 @@ import Testing
     }
   }
 
-  @Test("the eight-byte test is false only when no byte of the word is one the loop looks at", arguments: 0..<20)
+  @Test("the eight-byte test is zero only when no byte of the word is one the loop looks at, and its lowest mark is the first such byte", arguments: 0..<20)
   func wordTest(seed: Int) {
     var generator = SplitMix(seed: UInt64(seed))
     // Bytes around every edge of the tests, and any byte.
@@ -54,10 +54,15 @@ import Testing
         let pick = generator.next()
         bytes.append(pick % 3 == 0 ? UInt8(truncatingIfNeeded: pick >> 8) : pool[Int((pick >> 8) % UInt64(pool.count))])
       }
-      let needs = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 || $0 == 0xEF }
-      let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-      if needs { #expect(JSONText.mayNeedEscape(word), "\(bytes)") }
-      if !JSONText.mayNeedEscape(word) { #expect(!needs) }
+      let first = bytes.firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 || $0 == 0xEF }
+      let word = UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+      let candidates = JSONText.escapeCandidates(word)
+      if let first {
+        #expect(candidates != 0, "\(bytes)")
+        #expect(candidates.trailingZeroBitCount >> 3 == first, "\(bytes)")
+      } else {
+        #expect(candidates == 0, "\(bytes)")
+      }
     }
   }
 
@@ -145,5 +150,33 @@ import Testing
     for attribute in [false, true] {
       #expect(XMLText.escaped(string, attribute: attribute) == Self.referenceEscaped(string, attribute: attribute))
     }
+  }
+}
+
+@Suite struct JSONLWordsTests {
+  @Test("JSONL words read back as the tokens' texts, in segments that need escaping and in those that do not")
+  func wordsRoundTrip() throws {
+    let pipeline = try PipelineLoader.parse(
+      """
+      version: 1
+      language: zh
+      stages: [decode, normalize, reflow, segment, tokenize]
+      """, file: "test")
+    // Plain CJK (words copied as they are), a quotation mark and a backslash inside words, and
+    // a line separator (escaped as \u2028) in a segment whose other words need nothing.
+    let text = "新华社北京电，今天天气很好。他说\"好的\"，路径是C:\\temp。第一\u{2028}第二句话。English \"quoted\" words."
+    var document = Document(name: "t", path: "t.txt", bytes: Array(text.utf8), language: "zh")
+    try pipeline.process(&document, context: StageContext())
+    let body = JSONLWriter().bodyBytes(document, context: WriterContext(sourceLanguage: "zh", targetLanguage: "en"))
+    let lines = String(decoding: body, as: UTF8.self).split(separator: "\n")
+    #expect(lines.count == document.segments.count)
+    var escaped = 0
+    for (line, segment) in zip(lines, document.segments) {
+      let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      #expect(record["text"] as? String == segment.text)
+      #expect(record["words"] as? [String] == segment.tokens?.map(\.text), "\(segment.text)")
+      if segment.text.contains("\"") || segment.text.contains("\\") || segment.text.contains("\u{2028}") { escaped += 1 }
+    }
+    #expect(escaped >= 2 && escaped < lines.count)
   }
 }

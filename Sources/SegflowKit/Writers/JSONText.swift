@@ -34,11 +34,16 @@ public enum JSONText {
       written += end - runStart
     }
     while index < count {
-      // Eight bytes at a time while none of them can need anything (see `mayNeedEscape`): the
-      // bytes of CJK text are skipped without a test each.
-      if index + 8 <= count, !mayNeedEscape(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)) {
-        index += 8
-        continue
+      // Eight bytes at a time while none of them can need anything (see `escapeCandidates`): the
+      // bytes of CJK text are skipped without a test each; in a word that has a candidate (the
+      // lead byte EF of `，` or E2 of `“`, often), the bytes before the first are skipped too.
+      if index + 8 <= count {
+        let candidates = escapeCandidates(UInt64(littleEndian: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)))
+        if candidates == 0 {
+          index += 8
+          continue
+        }
+        index += candidates.trailingZeroBitCount >> 3
       }
       let byte = source[index]
       // Most bytes need nothing: printable ASCII other than `"` and `\`, and the bytes of every
@@ -95,18 +100,19 @@ public enum JSONText {
     value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
   }
 
-  /// Whether one of the eight bytes of `word` is below 0x20 or is a quotation mark, a
-  /// backslash, 0xE2 or 0xEF: the bytes the escaping loop looks at. Exact when false (no false
-  /// negatives: the tests find a zero byte or a byte below 0x20 whenever there is one); a true
-  /// may come from a byte that needs nothing, and the loop then tests the bytes one by one.
+  /// The bytes of `word` (little-endian: the first byte lowest) that are below 0x20 or are a
+  /// quotation mark, a backslash, 0xE2 or 0xEF, the bytes the escaping loop looks at, each
+  /// marked by its top bit. Zero exactly when there are none, and the lowest mark is always a
+  /// true one (the tests find a zero byte or a byte below 0x20 exactly up to the first; only a
+  /// borrow from a true one may mark a byte above it), so the bytes before it need nothing.
   @inline(__always)
-  static func mayNeedEscape(_ word: UInt64) -> Bool {
+  static func escapeCandidates(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
     let below20 = (word &- ones &* 0x20) & ~word & highs
     let special = zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C)) | zeroByte(word ^ (ones &* 0xE2)) | zeroByte(word ^ (ones &* 0xEF))
-    return below20 | special != 0
+    return below20 | special
   }
 
   /// Appends the decimal digits of `value` (as `String(value)` writes it) to `buffer`.
