@@ -375,8 +375,9 @@ public struct WordRefiner: Sendable {
   /// The one-character ``suffixes``.
   static let singleSuffixes = ScalarSet(suffixes.filter { $0.unicodeScalars.count == 1 }.joined())
 
-  static func mayStartSuffix(_ scalar: Unicode.Scalar) -> Bool {
-    WordClassTable.shared.contains(scalar, .suffixInitial) || (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
+  @inline(__always)
+  static func mayStartSuffix(_ scalar: Unicode.Scalar, classes: WordClassTable = .shared) -> Bool {
+    classes.contains(scalar, .suffixInitial) || (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
   }
 
   /// 会 (assembly) only after these: elsewhere it is mostly the verb "will".
@@ -405,118 +406,141 @@ public struct WordRefiner: Sendable {
     }
   }
 
-  /// The conventions but UD's (``applyConventions(_:ranges:cut:)``).
+  /// The conventions but UD's (``applyConventions(_:ranges:cut:)``), in one pass over ICU's words.
+  ///
+  /// Each convention decides from ICU's words and the characters alone (none reads `cut`), and
+  /// they are applied in this order, a later one winning where two touch the same position: the
+  /// numeral–measure and particle splits, the transliteration joins, the single-character joins,
+  /// the suffix joins. The pass runs them side by side and keeps the joins as lists, applied in
+  /// that order at the end; the splits only set cuts, before any join, so they are written at
+  /// once. (One pass instead of five: this runs on every word.)
   private func applyConventions(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>) {
     func text(_ range: Range<Int>) -> String { Self.string(scalars[range]) }
     let traits = ScalarTraits.shared
     func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { traits.status(of: scalars[$0]) == .ideographic } }
-    // The sets the loops test on every word, as bits of one table (``WordClassTable``).
+    // The sets the tests read at every word, as bits of one table (``WordClassTable``).
     let classes = WordClassTable.shared
-    if options.splitNumeralMeasure {
-      for range in ranges where range.count == 2 && classes.contains(scalars[range.lowerBound], .numeral) && classes.contains(scalars[range.lowerBound + 1], .measure) {
-        if options.conventions == .pku, text(range) == "一个" { continue }  // lexicalized in PKU (UD splits it)
-        if options.conventions == .ud, scalars[range.lowerBound] == "每" { continue }  // 每个, 每年: one word in UD
-        cut[range.lowerBound + 1] = true
-      }
-      // The particle 的 is a word of its own: 新的 → 新 的, 的是 → 的 是 (ICU's dictionary glues
-      // a few); lexicalized words such as 目的 and 的确 stay. ICU's dictionary also has a few
-      // phrases of a word and 的 or 是 (家庭的, 主要是): the particle and the copula are words of
-      // their own. (One pass: this runs on every word.)
-      for range in ranges where range.count == 2 || range.count == 3 {
+    let splitNumeralMeasure = options.splitNumeralMeasure
+    let pku = options.conventions == .pku
+    let ud = options.conventions == .ud
+    let joinTransliterations = options.joinTransliterations
+    // With a word list the lexicon decides instead (glossary terms alone do not count as one).
+    let joinSingleCharacters = options.joinSingleCharacters && lexicon.words.count == lexicon.forced.count
+    let attachSuffixes = options.attachSuffixes
+
+    // The joins found, in the order they are applied: cuts cleared inside `lowerBound + 1 ..<
+    // upperBound`; for a single-character join of three starting with a surname, the cut after
+    // the surname set again; for a suffix, the cut before it cleared.
+    var transliterationJoins: [Range<Int>] = []
+    var singleJoins: [(range: Range<Int>, surname: Bool)] = []
+    var suffixJoins: [Int] = []
+
+    // Transliterations: the current run of short ICU words made only of transliteration
+    // characters, at least one of them a single character (克林|顿, 普|京).
+    var transStart = -1
+    var transEnd = -1
+    var transCount = 0
+    var transSingles = 0
+    func flushTransliteration() {
+      if transCount >= 2, transSingles >= 1 { transliterationJoins.append(transStart..<transEnd) }
+      transCount = 0
+      transSingles = 0
+    }
+    // Single characters: ICU leaves a word its dictionary lacks as single characters (本|报,
+    // 迈|向): two in a row that are not function characters are one word; three starting with a
+    // common surname are a name, cut surname | given name as PKU does. The current run of
+    // adjacent joinable words: where it starts and ends, how many.
+    var singleStart = 0
+    var singleEnd = 0
+    var singleCount = 0
+    func flushSingles() {
+      defer { singleCount = 0 }
+      guard singleCount == 2 || singleCount == 3 else { return }
+      singleJoins.append((singleStart..<singleEnd, singleCount == 3 && classes.contains(scalars[singleStart], .surname)))
+    }
+
+    for (k, range) in ranges.enumerated() {
+      let count = range.count
+      let firstScalar = scalars[range.lowerBound]
+      if splitNumeralMeasure, count == 2 || count == 3 {
+        if count == 2, classes.contains(firstScalar, .numeral), classes.contains(scalars[range.lowerBound + 1], .measure),
+          !(pku && text(range) == "一个"),  // lexicalized in PKU (UD splits it)
+          !(ud && firstScalar == "每")  // 每个, 每年: one word in UD
+        {
+          cut[range.lowerBound + 1] = true
+        }
+        // The particle 的 is a word of its own: 新的 → 新 的, 的是 → 的 是 (ICU's dictionary glues
+        // a few); lexicalized words such as 目的 and 的确 stay. ICU's dictionary also has a few
+        // phrases of a word and 的 or 是 (家庭的, 主要是): the particle and the copula are words of
+        // their own.
         let last = scalars[range.upperBound - 1]
-        if range.count == 2 {
-          if scalars[range.lowerBound] == "的" || last == "的", !Self.wordsWithDe.contains(text(range)) { cut[range.lowerBound + 1] = true }
+        if count == 2 {
+          if firstScalar == "的" || last == "的", !Self.wordsWithDe.contains(text(range)) { cut[range.lowerBound + 1] = true }
         } else if last == "的" || last == "是", isIdeographic(range) {
           cut[range.upperBound - 1] = true
         }
       }
-    }
-    if options.joinTransliterations {
-      // Runs of short ICU words made only of transliteration characters, at least one of
-      // them a single character (克林|顿, 普|京).
-      var runStart = -1
-      var runEnd = -1
-      var count = 0
-      var singles = 0
-      func flush() {
-        if count >= 2, singles >= 1 { for position in (runStart + 1)..<runEnd { cut[position] = false } }
-        count = 0
-        singles = 0
-      }
-      for range in ranges {
-        if range.count <= 2, range.allSatisfy({ classes.contains(scalars[$0], .transliteration) }) {
-          if range.count == 1 { singles += 1 }
-          if count > 0, range.lowerBound == runEnd {
-            runEnd = range.upperBound
-            count += 1
+      if joinTransliterations {
+        if count <= 2, range.allSatisfy({ classes.contains(scalars[$0], .transliteration) }) {
+          if count == 1 { transSingles += 1 }
+          if transCount > 0, range.lowerBound == transEnd {
+            transEnd = range.upperBound
+            transCount += 1
           } else {
-            flush()
-            runStart = range.lowerBound
-            runEnd = range.upperBound
-            count = 1
+            flushTransliteration()
+            transStart = range.lowerBound
+            transEnd = range.upperBound
+            transCount = 1
           }
         } else {
-          flush()
+          flushTransliteration()
         }
       }
-      flush()
-    }
-    if options.joinSingleCharacters, lexicon.words.count == lexicon.forced.count {
-      // ICU leaves a word its dictionary lacks as single characters (本|报, 迈|向): two in a
-      // row that are not function characters are one word; three starting with a common
-      // surname are a name, cut surname | given name as PKU does. With a word list the
-      // lexicon decides instead (glossary terms alone do not count as one).
-      // The current run of adjacent joinable words: where it starts and ends, how many.
-      var runStart = 0
-      var runEnd = 0
-      var runCount = 0
-      func joinable(_ range: Range<Int>) -> Bool {
-        range.count == 1 && traits.status(of: scalars[range.lowerBound]) == .ideographic
-          && !classes.contains(scalars[range.lowerBound], .functionCharacter) && !classes.contains(scalars[range.lowerBound], .numeral)
-      }
-      func flush() {
-        defer { runCount = 0 }
-        guard runCount == 2 || runCount == 3 else { return }
-        for position in (runStart + 1)..<runEnd { cut[position] = false }
-        if runCount == 3, classes.contains(scalars[runStart], .surname) { cut[runStart + 1] = true }
-      }
-      for range in ranges {
-        let canJoin = joinable(range)
-        if canJoin, runCount == 0 || runEnd == range.lowerBound {
-          if runCount == 0 { runStart = range.lowerBound }
-          runEnd = range.upperBound
-          runCount += 1
+      if joinSingleCharacters {
+        let canJoin = count == 1 && traits.status(of: firstScalar) == .ideographic
+          && !classes.contains(firstScalar, .functionCharacter) && !classes.contains(firstScalar, .numeral)
+        if canJoin, singleCount == 0 || singleEnd == range.lowerBound {
+          if singleCount == 0 { singleStart = range.lowerBound }
+          singleEnd = range.upperBound
+          singleCount += 1
         } else {
-          flush()
+          flushSingles()
           if canJoin {
-            runStart = range.lowerBound
-            runEnd = range.upperBound
-            runCount = 1
+            singleStart = range.lowerBound
+            singleEnd = range.upperBound
+            singleCount = 1
           }
         }
       }
-      flush()
-    }
-    if options.attachSuffixes {
-      for (first, second) in zip(ranges, ranges.dropFirst()) where first.upperBound == second.lowerBound && first.count >= 2 {
-        // Most words cannot be a suffix: skip testing the word before and building their text
-        // (see `suffixInitials`).
-        guard second.count <= 2, Self.mayStartSuffix(scalars[second.lowerBound]), isIdeographic(first) else { continue }
+      // A suffix after this word: most words cannot be one, so the word before is tested and
+      // their texts are built only when the next word starts like a suffix (see `suffixInitials`).
+      if attachSuffixes, count >= 2, k + 1 < ranges.count {
+        let second = ranges[k + 1]
+        guard range.upperBound == second.lowerBound, second.count <= 2, Self.mayStartSuffix(scalars[second.lowerBound], classes: classes), isIdeographic(range) else { continue }
         let matches: Bool
         let initial = scalars[second.lowerBound]
         if second.count == 1, classes.contains(initial, .suffixInitial) {
           // One unified ideograph equals (canonically) only itself: no string needed.
-          matches = classes.contains(initial, .singleSuffix) || (initial == "会" && Self.assemblyHeads.contains(text(first)))
+          matches = classes.contains(initial, .singleSuffix) || (initial == "会" && Self.assemblyHeads.contains(text(range)))
         } else {
           let suffix = text(second)
-          matches = Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(first)))
+          matches = Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(range)))
         }
-        if matches {
-          // Only join when the suffix was cut off by ICU, not split from a numeral above.
-          if !(second.count == 1 && classes.contains(scalars[first.upperBound - 1], .numeral)) { cut[first.upperBound] = false }
-        }
+        // Only join when the suffix was cut off by ICU, not split from a numeral above.
+        if matches, !(second.count == 1 && classes.contains(scalars[range.upperBound - 1], .numeral)) { suffixJoins.append(range.upperBound) }
       }
     }
+    if joinTransliterations { flushTransliteration() }
+    if joinSingleCharacters { flushSingles() }
+
+    for run in transliterationJoins {
+      for position in (run.lowerBound + 1)..<run.upperBound { cut[position] = false }
+    }
+    for (run, surname) in singleJoins {
+      for position in (run.lowerBound + 1)..<run.upperBound { cut[position] = false }
+      if surname { cut[run.lowerBound + 1] = true }
+    }
+    for position in suffixJoins { cut[position] = false }
   }
 
   // MARK: - Protected spans
