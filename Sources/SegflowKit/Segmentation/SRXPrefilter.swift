@@ -468,10 +468,13 @@ struct SRXPrefilterTable {
   private let ruleSlots: [[[Int]]?]
   /// Per rule, the look-behind condition checked when the sets pass.
   private let openers: [SRXPrefilter.OpenerCondition?]
-  /// With at most 64 slots (the built-in rules need about 20): per rule, each required set as a
-  /// bit mask of its slots, so a block's test is one AND per set; nil for a rule without a
-  /// prefilter. Empty when there are more slots.
-  private let ruleMasks: [[UInt64]?]
+  /// With at most 64 slots (the built-in rules need about 20): every rule's required sets as bit
+  /// masks of their slots, one after another, so a block's test is one AND per set; rule `i`'s
+  /// are `masks[maskStarts[i]..<maskStarts[i + 1]]`. Empty when there are more slots.
+  private let masks: [UInt64]
+  private let maskStarts: [Int]
+  /// Per rule, whether it has a prefilter at all (a rule without one may always match).
+  private let filtered: [Bool]
 
   init(prefilters: [SRXPrefilter?]) {
     var slot = [UInt16](repeating: 0, count: 65536)
@@ -497,16 +500,24 @@ struct SRXPrefilterTable {
     self.slotCount = count < 65535 ? count : 0
     self.ruleSlots = count < 65535 ? ruleSlots : prefilters.map { _ in nil }
     self.openers = prefilters.map { $0?.opener }
-    let slotCount = self.slotCount
-    self.ruleMasks = slotCount > 0 && slotCount <= 64
-      ? self.ruleSlots.map { sets in sets?.map { slots in slots.reduce(0) { $0 | 1 << UInt64($1) } } }
-      : []
+    var masks: [UInt64] = []
+    var maskStarts: [Int] = []
+    if self.slotCount > 0, self.slotCount <= 64 {
+      for sets in self.ruleSlots {
+        maskStarts.append(masks.count)
+        for slots in sets ?? [] { masks.append(slots.reduce(0) { $0 | 1 << UInt64($1) }) }
+      }
+      maskStarts.append(masks.count)
+    }
+    self.masks = masks
+    self.maskStarts = maskStarts
+    self.filtered = self.ruleSlots.map { $0 != nil }
   }
 
   /// Per rule, whether it may match in `units` (false: it certainly does not).
   func mayMatch(in units: [UInt16]) -> [Bool] {
     guard slotCount > 0 else { return ruleSlots.map { _ in true } }
-    if !ruleMasks.isEmpty { return mayMatchByMask(in: units) }
+    if !maskStarts.isEmpty { return mayMatchByMask(in: units) }
     var present = [Bool](repeating: false, count: slotCount)
     slot.withUnsafeBufferPointer { slot in
       present.withUnsafeMutableBufferPointer { present in
@@ -523,7 +534,7 @@ struct SRXPrefilterTable {
     }
   }
 
-  /// ``mayMatch(in:)`` with the slots present as the bits of one word (``ruleMasks``).
+  /// ``mayMatch(in:)`` with the slots present as the bits of one word (``masks``).
   private func mayMatchByMask(in units: [UInt16]) -> [Bool] {
     var present: UInt64 = 0
     slot.withUnsafeBufferPointer { slot in
@@ -532,11 +543,10 @@ struct SRXPrefilterTable {
         if k != 0 { present |= 1 << UInt64(k - 1) }
       }
     }
-    var result = [Bool](repeating: true, count: ruleMasks.count)
-    for index in ruleMasks.indices {
-      guard let masks = ruleMasks[index] else { continue }
+    var result = [Bool](repeating: true, count: filtered.count)
+    for index in filtered.indices where filtered[index] {
       var passes = true
-      for mask in masks where mask & present == 0 {
+      for mask in masks[maskStarts[index]..<maskStarts[index + 1]] where mask & present == 0 {
         passes = false
         break
       }

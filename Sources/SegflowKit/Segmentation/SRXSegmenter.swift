@@ -71,6 +71,10 @@ public final class SRXSegmenter {
   /// paragraph (0: none).
   public let timeLimit: Int32
   private let compiled: [Compiled]
+  /// Per rule, whether it has a pattern (`compiled[i].regex != nil`) and whether it breaks,
+  /// read without the rule.
+  private let hasRegex: [Bool]
+  private let isBreak: [Bool]
   /// Skips, per block, the rules that cannot match in it (see ``SRXPrefilter``); nil: none.
   private let prefilters: SRXPrefilterTable?
 
@@ -107,6 +111,8 @@ public final class SRXSegmenter {
       }
     }
     self.compiled = compiled
+    self.hasRegex = compiled.map { $0.regex != nil }
+    self.isBreak = compiled.map(\.rule.isBreak)
     self.prefilters = prefilter && derived.contains { $0 != nil } ? SRXPrefilterTable(prefilters: derived) : nil
   }
 
@@ -127,7 +133,7 @@ public final class SRXSegmenter {
     let units = text.units
     let mayMatch = prefilters?.mayMatch(in: units)
     // No rule can match anywhere in the block: ICU's boundaries stand as they are.
-    if let mayMatch, !zip(compiled, mayMatch).contains(where: { $0.regex == nil || $1 }) {
+    if let mayMatch, !zip(hasRegex, mayMatch).contains(where: { !$0 || $1 }) {
       return (icuEnds + [utf8Count], .applied)
     }
     // UTF-16 offset → UTF-8 offset, and the white space after each position (every White_Space
@@ -145,18 +151,23 @@ public final class SRXSegmenter {
     // UTF-16 units. Catastrophic backtracking is exponential and still runs out at once.
     let thousands = Int64(max(1, (units.count + 999) / 1000))
     let budget = timeLimit == 0 ? 0 : Int32(clamping: Int64(timeLimit) * thousands)
-    // Each rule's hits (UTF-8 offsets), ascending and without repeats: its matches are found
-    // left to right and `normalized` keeps their order. nil: the rule matches everywhere.
-    var ruleHits: [[Int]?] = []
-    ruleHits.reserveCapacity(compiled.count)
+    // The rules that match somewhere in the block, in file order, each with its hits (UTF-8
+    // offsets, ascending and without repeats: its matches are found left to right and
+    // `normalized` keeps their order) as `hits[start..<end]`, or matching everywhere (no
+    // pattern). A rule without hits cannot decide any position, so it is left out.
+    var active: [(rule: Int, start: Int, end: Int, everywhere: Bool)] = []
+    var allHits: [Int] = []
     var breakHits: [Int] = []
-    for (index, rule) in compiled.enumerated() {
-      guard let regex = rule.regex else {
-        ruleHits.append(nil)
+    for index in compiled.indices {
+      // Settled without reading the rule where possible (each read retains and releases it).
+      guard hasRegex[index] else {
+        active.append((index, 0, 0, true))
         continue
       }
-      if let mayMatch, !mayMatch[index] {
-        ruleHits.append([])
+      if let mayMatch, !mayMatch[index] { continue }
+      let rule = compiled[index]
+      guard let regex = rule.regex else {
+        active.append((index, 0, 0, true))
         continue
       }
       var hits: [Int] = []
@@ -196,14 +207,16 @@ public final class SRXSegmenter {
         return (icuEnds + [utf8Count], .timedOut(ruleLine: rule.rule.line, ruleIndex: index + 1))
       }
       if outOfOrder { hits = Array(Set(hits)).sorted() }  // not expected of a left-to-right scan; kept exact
+      guard !hits.isEmpty else { continue }
       if rule.rule.isBreak { breakHits.append(contentsOf: hits) }
-      ruleHits.append(hits)
+      active.append((index, allHits.count, allHits.count + hits.count, false))
+      allHits.append(contentsOf: hits)
     }
     // Candidates: ICU's ends and every break rule's hits, ascending, each once. Visited in
     // order, so each rule's hits are walked with a cursor instead of searched.
     var candidates = icuEnds + breakHits
     if !breakHits.isEmpty { candidates.sort() }
-    var cursors = [Int](repeating: 0, count: compiled.count)
+    var cursors = active.map(\.start)
     var ends: [Int] = []
     var icuCursor = 0
     var previous = -1
@@ -211,16 +224,17 @@ public final class SRXSegmenter {
       previous = position
       while icuCursor < icuEnds.count, icuEnds[icuCursor] < position { icuCursor += 1 }
       var decision = icuCursor < icuEnds.count && icuEnds[icuCursor] == position
-      for index in compiled.indices {
-        guard let hits = ruleHits[index] else {
-          decision = compiled[index].rule.isBreak
+      for k in active.indices {
+        let rule = active[k]
+        if rule.everywhere {
+          decision = isBreak[rule.rule]
           break
         }
-        var cursor = cursors[index]
-        while cursor < hits.count, hits[cursor] < position { cursor += 1 }
-        cursors[index] = cursor
-        if cursor < hits.count, hits[cursor] == position {
-          decision = compiled[index].rule.isBreak
+        var cursor = cursors[k]
+        while cursor < rule.end, allHits[cursor] < position { cursor += 1 }
+        cursors[k] = cursor
+        if cursor < rule.end, allHits[cursor] == position {
+          decision = isBreak[rule.rule]
           break
         }
       }
