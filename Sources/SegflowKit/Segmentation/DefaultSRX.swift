@@ -135,9 +135,12 @@ public enum DefaultSRX {
         </rule>
         <!-- ... and a label never ends a sentence: "1.) This is a list item.", "• 9. Stop",
              "Q. What is his name? A. His name is …" (a capital letter only at the start of a
-             paragraph or sentence: "you and I. Did you" still breaks). -->
+             paragraph or sentence: "you and I. Did you" still breaks). The leading look-ahead
+             only repeats what every match consumes, so that ICU gives up at once where no
+             label and full stop follow instead of trying each look-behind (the costliest English
+             rule: about a quarter of the time English took to segment). -->
         <rule break="no">
-          <beforebreak>(?:^\s*|(?&lt;=\p{L}{2}[.!?:]\s)|(?&lt;=\p{L}{2}[.!?:]\s\s)|(?&lt;=[•⁃▪◦])|(?&lt;=[•⁃▪◦]\s))(?:\d{1,2}|[a-z]|[ivx]{1,4}|\p{Lu})[.)]\)?</beforebreak>
+          <beforebreak>(?=\s*(?:\d{1,2}|[a-z]|[ivx]{1,4}|\p{Lu})[.)])(?:^\s*|(?&lt;=\p{L}{2}[.!?:]\s)|(?&lt;=\p{L}{2}[.!?:]\s\s)|(?&lt;=[•⁃▪◦])|(?&lt;=[•⁃▪◦]\s))(?:\d{1,2}|[a-z]|[ivx]{1,4}|\p{Lu})[.)]\)?</beforebreak>
           <afterbreak>\s*\S</afterbreak>
         </rule>
         <rule break="no">
@@ -204,9 +207,11 @@ public enum DefaultSRX {
           <afterbreak>[-–—]\s+\p{Lu}</afterbreak>
         </rule>
         <!-- Titles and abbreviations that stand before a name or a number:
-             "Sen. Barack Obama", "St. Michael's", "p. 55", "Jan. 20", "e.g. Mr. Smith". -->
+             "Sen. Barack Obama", "St. Michael's", "p. 55", "Jan. 20", "e.g. Mr. Smith". The
+             look-ahead (at most six letters, ° or full stops, then a full stop) holds for every
+             word of the list and lets ICU skip most positions without trying the 70 words. -->
         <rule break="no">
-          <beforebreak>\b(?:Adm|Ald|Capt|Cmdr|Col|Cpl|Det|Dr|Drs|Fr|Gen|Gov|Hon|Insp|Lt|Maj|Messrs|Mmes|Mr|Mrs|Ms|Msgr|Mt|Pres|Prof|Pvt|Rep|Reps|Rev|Sen|Sens|Sgt|Sr|Jr|St|Supt|Ste|Sec|SEC|Art|Arts|Fig|Figs|Vol|Vols|No|Nos|Nr|Ch|Chap|Eq|Eqs|Ref|Refs|Tab|pp?|ca|cf|vs|approx|N°|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|viz|al)\.</beforebreak>
+          <beforebreak>\b(?=[A-Za-z°.]{1,6}\.)(?:Adm|Ald|Capt|Cmdr|Col|Cpl|Det|Dr|Drs|Fr|Gen|Gov|Hon|Insp|Lt|Maj|Messrs|Mmes|Mr|Mrs|Ms|Msgr|Mt|Pres|Prof|Pvt|Rep|Reps|Rev|Sen|Sens|Sgt|Sr|Jr|St|Supt|Ste|Sec|SEC|Art|Arts|Fig|Figs|Vol|Vols|No|Nos|Nr|Ch|Chap|Eq|Eqs|Ref|Refs|Tab|pp?|ca|cf|vs|approx|N°|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|viz|al)\.</beforebreak>
           <afterbreak>\s+[\p{Lu}\d(“"'‘]</afterbreak>
         </rule>
         <!-- Company forms before a parenthesis or another company form: "Inc. (“Company A”)",
