@@ -51,12 +51,20 @@ enum ScalarClass: UInt8, Sendable {
       self = .space
       return
     }
-    if scalar.properties.isWhitespace { self = .space; return }
-    switch scalar.properties.generalCategory {
+    // (Each property is a search of the standard library's or ICU's tables, and the table asks
+    // about every BMP scalar: white space is asked only of separators and controls, the only
+    // categories White_Space has (PropList.txt), and the script by number, not by name.)
+    let category = scalar.properties.generalCategory
+    switch category {
+    case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
+      if scalar.properties.isWhitespace { self = .space; return }
+    default: break
+    }
+    switch category {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark:
-      switch scalar.scriptCode {
-      case "Hani", "Hira", "Kana", "Bopo": self = .ideograph
-      case "Hang": self = .latinLetter
+      switch scalar.script {
+      case .han, .hiragana, .katakana, .bopomofo: self = .ideograph
+      case .hangul: self = .latinLetter
       default:
         // Letters of other scripts are CJK only when typeset wide (full-width `Ａ`); East Asian
         // *ambiguous* letters (`ù`, `é`, Greek, Cyrillic) are Latin-like words.
