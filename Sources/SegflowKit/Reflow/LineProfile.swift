@@ -9,7 +9,8 @@
 ///
 /// A class of constants: the rules read the profiles of the rows around every edge, and each
 /// local copy of a struct this size (and its two references) cost more than the test it served.
-final class LineProfile {
+/// Not final: a ``Reflower/Row`` is a profile with its place among the rows (one allocation).
+class LineProfile {
   /// One run of kept text: scalar indices and UTF-8 offsets in the line.
   struct Piece {
     var scalars: Range<Int>
@@ -49,6 +50,8 @@ final class LineProfile {
   let hasInternalSpace: Bool
   /// Scalar index where a byline (`文/宁杰`) starts at the end of the line, if any.
   var bylineStart: Int? { bylineIndex < 0 ? nil : bylineIndex }
+  /// The whole line is a byline (``bylineStart`` is its first character).
+  var isByline: Bool { bylineIndex == span.scalars.lowerBound }
   /// The one space kept between two ideographs, if any: real in titles and quoted slogans,
   /// justification in running text.
   var softSpace: Range<Int>? { softGap.scalars.lowerBound < 0 ? nil : softGap.scalars }

@@ -14,28 +14,6 @@ public struct Reflower: Sendable {
     self.options = options
   }
 
-  /// A non-blank line (or the byline cut from its end) with its surroundings.
-  ///
-  /// A class: the rules read rows around every edge, and copying a struct of several arrays and
-  /// a string (one retain each) for each look was a tenth of reflow's time.
-  final class Row {
-    let profile: LineProfile
-    let line: SourceLine
-    /// Blank lines between the previous row and this one.
-    let blanksBefore: Int
-    /// The row starts a page (after a form feed) or the document.
-    let startsPage: Bool
-    let isByline: Bool
-
-    init(profile: LineProfile, line: SourceLine, blanksBefore: Int, startsPage: Bool) {
-      self.profile = profile
-      self.line = line
-      self.blanksBefore = blanksBefore
-      self.startsPage = startsPage
-      self.isByline = profile.bylineStart == profile.span.scalars.lowerBound
-    }
-  }
-
   public func reflow(_ lines: [SourceLine]) -> [Block] {
     let rows = makeRows(lines)
     switch options.layout {
@@ -75,22 +53,28 @@ public struct Reflower: Sendable {
           blanks += 1
           continue
         }
+        let number = line.pointee.number
+        let offset = line.pointee.offset
         // (Layout `lines` is verbatim: no space repair, one row per line.)
-        guard let profile = LineProfile(index: index, source: text, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
+        guard let row = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+          index: index, source: text, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
           verbatim: options.layout == .lines)
         else {
           blanks += 1
           continue
         }
-        if options.detectBylines, options.layout == .columns, let cut = profile.bylineStart,
-          cut > profile.span.scalars.lowerBound,
-          let body = LineProfile(index: index, source: text, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false),
-          let byline = LineProfile(index: index, source: text, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue)
+        // (A line that ends with a byline is profiled again as two rows: rare.)
+        if options.detectBylines, options.layout == .columns, let cut = row.bylineStart,
+          cut > row.span.scalars.lowerBound,
+          let body = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+            index: index, source: text, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false),
+          let byline = Row(lineNumber: number, lineOffset: offset, blanksBefore: 0, startsPage: false,
+            index: index, source: text, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue)
         {
-          rows.append(Row(profile: body, line: line.pointee, blanksBefore: blanks, startsPage: pageStart))
-          rows.append(Row(profile: byline, line: line.pointee, blanksBefore: 0, startsPage: false))
+          rows.append(body)
+          rows.append(byline)
         } else {
-          rows.append(Row(profile: profile, line: line.pointee, blanksBefore: blanks, startsPage: pageStart))
+          rows.append(row)
         }
         blanks = 0
         pageStart = false
@@ -108,7 +92,7 @@ public struct Reflower: Sendable {
       if !builder.isEmpty && (row.blanksBefore > 0 || row.startsPage) {
         blocks.append(builder.finish(kind: .paragraph))
         builder = BlockBuilder()
-        builder.decisions.append(Decision(.split, rule: "blank-line", confidence: 1, line: row.line.number, detail: "a blank line separates paragraphs"))
+        builder.decisions.append(Decision(.split, rule: "blank-line", confidence: 1, line: row.lineNumber, detail: "a blank line separates paragraphs"))
       }
       builder.append(row, verbatim: false)
     }
@@ -148,8 +132,8 @@ public struct Reflower: Sendable {
           close(.paragraph)
           var byline = BlockBuilder()
           byline.append(row, verbatim: false)
-          byline.decisions.append(Decision(.classify, rule: "split-byline", confidence: 0.9, line: row.line.number, detail: "a byline's role and separator alone, its names on the next line: one byline that squeezed punctuation cut"))
-          byline.decisions.append(Decision(.join, rule: "split-byline", confidence: 0.9, line: row.line.number, detail: "the names of the byline's role"))
+          byline.decisions.append(Decision(.classify, rule: "split-byline", confidence: 0.9, line: row.lineNumber, detail: "a byline's role and separator alone, its names on the next line: one byline that squeezed punctuation cut"))
+          byline.decisions.append(Decision(.join, rule: "split-byline", confidence: 0.9, line: row.lineNumber, detail: "the names of the byline's role"))
           byline.append(rows[index + 1], verbatim: false)
           blocks.append(byline.finish(kind: .byline))
           previousKind = .byline
@@ -177,7 +161,7 @@ public struct Reflower: Sendable {
             var merged = last.builder
             merged.appendJoiningSpace()
             merged.append(row, verbatim: false)
-            merged.decisions.append(Decision(.join, rule: "split-headline", confidence: 0.7, line: rows[index - 1].line.number, detail: "two short title lines between blank lines that fit on one line: the halves of one headline"))
+            merged.decisions.append(Decision(.join, rule: "split-headline", confidence: 0.7, line: rows[index - 1].lineNumber, detail: "two short title lines between blank lines that fit on one line: the halves of one headline"))
             blocks[blocks.count - 1] = merged.finish(kind: .heading)
             lastHeading = nil
             previousKind = .heading
@@ -187,7 +171,7 @@ public struct Reflower: Sendable {
           }
           var single = BlockBuilder()
           single.append(row, verbatim: false)
-          single.decisions.append(Decision(.classify, rule: kind.rule, confidence: kind.confidence, line: row.line.number, detail: kind.detail))
+          single.decisions.append(Decision(.classify, rule: kind.rule, confidence: kind.confidence, line: row.lineNumber, detail: kind.detail))
           lastHeading = nil
           if kind.kind == .header || kind.kind == .footer, !options.keepHeaders {
             previousKind = kind.kind
@@ -217,7 +201,7 @@ public struct Reflower: Sendable {
         // A single short line without sentence end, above a wider one: a title.
         let title = (decision.rule == "short-unterminated-line" || decision.rule == "edge-model") && builder.rowCount == 1 && options.detectHeadings && isTitleLike(row.profile)
         if title {
-          builder.decisions.append(Decision(.classify, rule: "short-unterminated-title", confidence: 0.6, line: row.line.number, detail: "a single short title-like line without sentence end, above wider text"))
+          builder.decisions.append(Decision(.classify, rule: "short-unterminated-title", confidence: 0.6, line: row.lineNumber, detail: "a single short title-like line without sentence end, above wider text"))
         }
         close(title ? .heading : .paragraph)
         builder.decisions.append(decision)
@@ -431,7 +415,7 @@ public struct Reflower: Sendable {
     let a = rows[index].profile
     let nextRow = rows[index + 1]
     let b = nextRow.profile
-    let line = rows[index].line.number
+    let line = rows[index].lineNumber
     let blank = nextRow.blanksBefore > 0 || nextRow.startsPage
 
     if Punctuation.noLineEnd.contains(a.last) {
