@@ -51,8 +51,7 @@ struct BlockBuilder {
     if profile.removedSpaces > 0 && !verbatim {
       let rule = profile.isLetterSpaced ? "justification-spaces" : "typesetting-glue"
       let detail = profile.isLetterSpaced
-        ? "\(profile.removedSpaces) spaces of a letter-spaced (justified) line removed"
-        : "\(profile.removedSpaces) spaces next to CJK punctuation or between CJK and Latin removed"
+        ? Self.justificationDetails[profile.removedSpaces] : Self.glueDetails[profile.removedSpaces]
       decisions.append(Decision(.removeSpace, rule: rule, confidence: profile.isLetterSpaced ? 0.95 : 0.85, line: row.lineNumber, detail: detail))
     }
     if rowCount == 0 {
@@ -79,6 +78,9 @@ struct BlockBuilder {
     rowCount += 1
     lastRowIsLatin = profile.isLatin
   }
+
+  static let justificationDetails = CountDetails { "\($0) spaces of a letter-spaced (justified) line removed" }
+  static let glueDetails = CountDetails { "\($0) spaces next to CJK punctuation or between CJK and Latin removed" }
 
   /// Adds a space that no source line holds: between the two halves of a headline that
   /// pdftotext printed as two blocks because of the wide gap between them.
