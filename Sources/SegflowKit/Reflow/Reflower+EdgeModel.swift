@@ -41,11 +41,13 @@ extension Reflower {
     return !blank && EdgeFeatures.ruleIndex[rule.rule] != nil
   }
 
-  /// The decision at the edge after row `index`: the rules' (``edge(builder:rows:at:fixedWrap:)``),
+  /// The decision at the edge after row `index`: the rules' (``edge(builder:rows:at:fixedWrap:details:)``),
   /// then, where they are least sure and the model is on, the model's. The decision names the
   /// model when it overrides the rules, and carries its probability as the confidence either way.
-  func decideEdge(builder: BlockBuilder, rows: [Row], at index: Int, fixedWrap: Int?, previousKind: BlockKind?, log: EdgeLog?) -> Decision {
-    let rule = edge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap)
+  func decideEdge(
+    builder: BlockBuilder, rows: [Row], at index: Int, fixedWrap: Int?, previousKind: BlockKind?, log: EdgeLog?, details: WidthDetails
+  ) -> Decision {
+    let rule = edge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, details: details)
     let blank = rows[index + 1].blanksBefore > 0 || rows[index + 1].startsPage
     let asked = modelAsks(rule, blank: blank)
     // (The model only for an edge it is asked about: a copy of it, six arrays, was retained and

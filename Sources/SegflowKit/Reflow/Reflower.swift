@@ -110,6 +110,7 @@ public struct Reflower: Sendable {
     var previousEnded = true  // the previous row ended a block
     // The last block, when it is a one-row heading: the row it came from and its builder.
     var lastHeading: (row: Int, builder: BlockBuilder)? = nil
+    let details = WidthDetails()
 
     func close(_ kind: BlockKind) {
       guard !builder.isEmpty else { return }
@@ -196,7 +197,7 @@ public struct Reflower: Sendable {
         index += 1
         continue
       }
-      let decision = decideEdge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, previousKind: previousKind, log: log)
+      let decision = decideEdge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, previousKind: previousKind, log: log, details: details)
       if decision.action == .split {
         // A single short line without sentence end, above a wider one: a title.
         let title = (decision.rule == "short-unterminated-line" || decision.rule == "edge-model") && builder.rowCount == 1 && options.detectHeadings && isTitleLike(row.profile)
@@ -411,7 +412,7 @@ public struct Reflower: Sendable {
   static let continuingDetails = MarkDetails(Punctuation.continuingMarks) { "the line ends with '\($0)'" }
 
   /// Join or split between row `index` (the last row of `builder`) and the next row.
-  func edge(builder: BlockBuilder, rows: [Row], at index: Int, fixedWrap: Int? = nil) -> Decision {
+  func edge(builder: BlockBuilder, rows: [Row], at index: Int, fixedWrap: Int? = nil, details: WidthDetails = WidthDetails()) -> Decision {
     let a = rows[index].profile
     let nextRow = rows[index + 1]
     let b = nextRow.profile
@@ -436,17 +437,23 @@ public struct Reflower: Sendable {
       return Decision(.join, rule: "justified-line", confidence: 0.95, line: line, detail: "a letter-spaced line was stretched to full width, so the paragraph goes on")
     }
     if a.last == "：", !blank, fixedWrap == nil, let short = shortColonEnd(builder: builder, rows: rows, at: index) {
-      return Decision(.split, rule: "short-colon-end", confidence: 0.7, line: line, detail: "a line \(short.visual) wide ending with '：' in a column \(short.column) wide, above a line that is no rest of it: a paragraph that ends with '：'")
+      return Decision(.split, rule: "short-colon-end", confidence: 0.7, line: line, detail: details.detail("short-colon-end", short.visual, short.column) {
+        "a line \($0) wide ending with '：' in a column \($1) wide, above a line that is no rest of it: a paragraph that ends with '：'"
+      })
     }
     if a.last == "：", !blank, fixedWrap == nil, let change = colonColumnChange(rows: rows, at: index) {
-      return Decision(.split, rule: "colon-column-change", confidence: 0.7, line: line, detail: "a line \(change.visual) wide ending with '：', then lines of a column \(change.below) wide: a wide lede that ends with '：'")
+      return Decision(.split, rule: "colon-column-change", confidence: 0.7, line: line, detail: details.detail("colon-column-change", change.visual, change.below) {
+        "a line \($0) wide ending with '：', then lines of a column \($1) wide: a wide lede that ends with '：'"
+      })
     }
     if Punctuation.continuing.contains(a.last) {
       return Decision(.join, rule: "continuing-punctuation", confidence: 0.97, line: line, detail: Self.continuingDetails[a.last])
     }
     if !endsSentence(rows, index) {
       if let short = shortUnterminatedLine(rows, at: index, rowsInBlock: builder.rowCount) {
-        return Decision(.split, rule: "short-unterminated-line", confidence: 0.7, line: line, detail: "a line of CJK characters \(short.visual) wide, without sentence end, in a column \(short.column) wide: only a paragraph's last line or a title stops short")
+        return Decision(.split, rule: "short-unterminated-line", confidence: 0.7, line: line, detail: details.detail("short-unterminated-line", short.visual, short.column) {
+          "a line of CJK characters \($0) wide, without sentence end, in a column \($1) wide: only a paragraph's last line or a title stops short"
+        })
       }
       return Decision(.join, rule: "no-sentence-end", confidence: blank ? 0.8 : 0.9, line: line, detail: blank ? "no sentence end before the blank line: a column or page break" : "the sentence goes on")
     }
@@ -522,7 +529,9 @@ public struct Reflower: Sendable {
     // wide block's short last line, `…楼房。` ⏎ `教育部在…的活动。` above the body columns.)
     let lastOfWide = b.endsSentence && b.width >= widthAfter(rows, index + 1) + 4
     if !short && below > 0 && below * 5 <= visual * 4 && nextVisual.width * 5 <= visual * 4 && !lastOfWide {
-      return Decision(.split, rule: "column-change", confidence: 0.8, line: line, detail: "sentence end on a line \(visual) wide, then lines of a column \(below) wide")
+      return Decision(.split, rule: "column-change", confidence: 0.8, line: line, detail: details.detail("column-change", visual, below) {
+        "sentence end on a line \($0) wide, then lines of a column \($1) wide"
+      })
     }
     // Lines of full-width CJK characters only are measured exactly (or too wide, never too
     // narrow): where such a line of the column shows its true width, a line a character short of
@@ -530,7 +539,9 @@ public struct Reflower: Sendable {
     if !short, let exact = exactWidth(rows, around: index, limit: width + 3) {
       // The sentence ends a character or more before the column edge: a paragraph's last line.
       if !firstRow, a.isPureCJK, visual <= exact - 2, visual == a.width {
-        return Decision(.split, rule: "terminal-exact-short", confidence: 0.8, line: line, detail: "sentence end on a line of CJK characters \(visual) wide where such lines show a column \(exact) wide")
+        return Decision(.split, rule: "terminal-exact-short", confidence: 0.8, line: line, detail: details.detail("terminal-exact-short", visual, exact) {
+          "sentence end on a line of CJK characters \($0) wide where such lines show a column \($1) wide"
+        })
       }
       // The next line starts a character or more in: a first line indented 1 em (or 2).
       // (Not before a line that starts with a number or Latin word: TeX may stretch a line by a
@@ -542,7 +553,9 @@ public struct Reflower: Sendable {
         // stretched, not a 1 em indent.)
         b.width <= exact - 4 || !twoEmIndentNearby(rows, around: index, column: exact)
       {
-        return Decision(.split, rule: "terminal-exact-indent", confidence: 0.75, line: line, detail: "sentence end, then a line of CJK characters \(b.width) wide where such lines show a column \(exact) wide: an indented first line")
+        return Decision(.split, rule: "terminal-exact-indent", confidence: 0.75, line: line, detail: details.detail("terminal-exact-indent", b.width, exact) {
+          "sentence end, then a line of CJK characters \($0) wide where such lines show a column \($1) wide: an indented first line"
+        })
       }
       // The next line is short of that column and goes on in the line after it: no paragraph's
       // last line, so a first line. (Not with Latin letters, whose width we guess, nor cut
@@ -551,11 +564,15 @@ public struct Reflower: Sendable {
         !ScalarClass(b.last).isWordLike, index + 2 < rows.count, rows[index + 2].blanksBefore == 0, !rows[index + 2].startsPage,
         !rows[index + 2].isByline, !rows[index + 2].profile.startsWithWord
       {
-        return Decision(.split, rule: "terminal-short-next-line", confidence: 0.7, line: line, detail: "sentence end, then a line \(b.width) wide that goes on, where CJK lines show a column \(exact) wide: an indented first line")
+        return Decision(.split, rule: "terminal-short-next-line", confidence: 0.7, line: line, detail: details.detail("terminal-short-next-line", b.width, exact) {
+          "sentence end, then a line \($0) wide that goes on, where CJK lines show a column \($1) wide: an indented first line"
+        })
       }
     }
     if short {
-      return Decision(.split, rule: "terminal-short-line", confidence: blank ? 0.99 : 0.95, line: line, detail: "sentence end on a line \(visual) wide in a column \(width) wide")
+      return Decision(.split, rule: "terminal-short-line", confidence: blank ? 0.99 : 0.95, line: line, detail: details.detail("terminal-short-line", visual, width) {
+        "sentence end on a line \($0) wide in a column \($1) wide"
+      })
     }
     if !(b.endsSentence && b.width <= width - 3), nextStartsBlock(rows, index + 1, width: width),
       firstRow || visual >= visualWidth(rows, index + 1, column: width).width + 2
