@@ -28,7 +28,7 @@ struct BlockBuilder {
       // Ambiguous-width marks (`“ ’`) are CJK punctuation only in a line with CJK characters.
       var left = ScalarClass(previous)
       if left == .cjkPunctuation, lastRowIsLatin { left = .other }
-      var right = ScalarClass(first)
+      var right = profile.firstClass
       if right == .cjkPunctuation, profile.isLatin { right = .other }
       if previous == "-", pieces.last.map({ $0.length > 1 }) == true, right == .latinLetter,
         first.properties.isLowercase, precedingLetter()

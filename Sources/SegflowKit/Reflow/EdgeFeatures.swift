@@ -163,7 +163,7 @@ extension Reflower {
   /// The features of one row (``EdgeFeatures/rowNames``).
   func addRow(_ row: Row, to out: inout EdgeFeatures.Writer) {
     let profile = row.profile
-    let first = ScalarClass(profile.first), last = ScalarClass(profile.last)
+    let first = profile.firstClass, last = profile.lastClass
     out.add(true)
     out.add(profile.width)
     out.add(profile.length)

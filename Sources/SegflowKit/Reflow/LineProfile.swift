@@ -39,6 +39,10 @@ class LineProfile {
   let width: Int
   let first: Unicode.Scalar
   let last: Unicode.Scalar
+  /// `ScalarClass(first)` and `ScalarClass(last)`, from the class table (not the line's decoded
+  /// classes, which demote ambiguous marks in a Latin line): the rules ask at nearly every edge.
+  let firstClass: ScalarClass
+  let lastClass: ScalarClass
   /// Ends a sentence: `。`, `！`, `？`, `…` (or `.` `!` `?` after a Latin word), possibly
   /// followed by closing quotes or brackets.
   let endsSentence: Bool
@@ -287,6 +291,10 @@ class LineProfile {
     self.width = width
     self.first = scalars[lower]
     self.last = scalars[upper]
+    // (The decoded class is the table's but for ambiguous marks demoted to `other` in a Latin
+    // line: only an `other` is looked up again.)
+    self.firstClass = classes[lower] == .other ? ScalarClass(scalars[lower]) : classes[lower]
+    self.lastClass = classes[upper] == .other ? ScalarClass(scalars[upper]) : classes[upper]
     self.endsSentence = Self.endsSentence(all[lower...upper])
     self.hasBrackets = brackets
     self.hasClausePunctuation = clause
@@ -388,7 +396,7 @@ class LineProfile {
   /// Starts with a number or Latin word, or with one after an opening mark (`（Gargoyles）`): a
   /// word that may not have fitted at the end of the line above, leaving that line short.
   var startsWithWord: Bool {
-    if ScalarClass(first).isWordLike { return true }
+    if firstClass.isWordLike { return true }
     // (A space after a one-character first word is no word either.)
     guard Punctuation.noLineEnd.contains(first), let second = secondScalar else { return false }
     return ScalarClass(second).isWordLike

@@ -422,7 +422,7 @@ public struct Reflower: Sendable {
     if Punctuation.noLineEnd.contains(a.last) {
       return Decision(.join, rule: "kinsoku-line-end", confidence: 0.99, line: line, detail: Self.lineEndDetails[a.last])
     }
-    if Punctuation.noLineStart.contains(b.first) && ScalarClass(b.first).isCJK {
+    if Punctuation.noLineStart.contains(b.first) && b.firstClass.isCJK {
       return Decision(.join, rule: "kinsoku-line-start", confidence: 0.98, line: line, detail: Self.lineStartDetails[b.first])
     }
     // A short title-like line after the blank line, above clearly wider text: a heading, even
@@ -510,7 +510,7 @@ public struct Reflower: Sendable {
     // marks, so the line was shrunk, and the three fill the column as a 2 em first line's two
     // fragments would: the widths tie. On the sixteen dev corpora such edges went on seven times
     // in ten, so the paragraph goes on.
-    if short && !blank && visual <= 6 && ScalarClass(b.first) == .digit && Punctuation.continuing.contains(b.last),
+    if short && !blank && visual <= 6 && b.firstClass == .digit && Punctuation.continuing.contains(b.last),
       nextVisual.end == index + 1 || nextVisual.end == index + 2, index + 2 < rows.count
     {
       let rest = rows[index + 2]
@@ -548,7 +548,7 @@ public struct Reflower: Sendable {
       // character rather than break such a word, and a stretched line of CJK shows no spaces.)
       if b.isPureCJK, !b.endsSentence, nextVisual.end == index + 1, b.width <= exact - 2, visual >= b.width + 2,
         index + 2 < rows.count, rows[index + 2].blanksBefore == 0, !rows[index + 2].startsPage,
-        !ScalarClass(rows[index + 2].profile.first).isWordLike,
+        !rows[index + 2].profile.firstClass.isWordLike,
         // (One character short where the first lines nearby are indented 2 em: a line TeX
         // stretched, not a 1 em indent.)
         b.width <= exact - 4 || !twoEmIndentNearby(rows, around: index, column: exact)
@@ -561,7 +561,7 @@ public struct Reflower: Sendable {
       // last line, so a first line. (Not with Latin letters, whose width we guess, nor cut
       // before a number or Latin word.)
       if !b.endsSentence, nextVisual.end == index + 1, b.width <= exact - 3, visual >= b.width + 3, !Self.hasLatinLetter(b),
-        !ScalarClass(b.last).isWordLike, index + 2 < rows.count, rows[index + 2].blanksBefore == 0, !rows[index + 2].startsPage,
+        !b.lastClass.isWordLike, index + 2 < rows.count, rows[index + 2].blanksBefore == 0, !rows[index + 2].startsPage,
         !rows[index + 2].isByline, !rows[index + 2].profile.startsWithWord
       {
         return Decision(.split, rule: "terminal-short-next-line", confidence: 0.7, line: line, detail: details.detail("terminal-short-next-line", b.width, exact) {
@@ -599,7 +599,7 @@ public struct Reflower: Sendable {
   func shortUnterminatedLine(_ rows: [Row], at index: Int, rowsInBlock: Int) -> (visual: Int, column: Int)? {
     let a = rows[index].profile
     let b = rows[index + 1].profile
-    guard a.isPureCJK, ScalarClass(a.last) == .ideograph, !b.startsWithWord else { return nil }
+    guard a.isPureCJK, a.lastClass == .ideograph, !b.startsWithWord else { return nil }
     // A row after a CJK mark may be the rest of a visual line that squeezed punctuation cut.
     if index > 0, rows[index].blanksBefore == 0, !rows[index].startsPage, Self.cutAtPunctuation(rows[index - 1].profile, a) {
       return nil
@@ -660,7 +660,7 @@ public struct Reflower: Sendable {
     let visual = visualWidth(rows, index, column: width)
     // A 2 em indent is 4 half-width units, 1 em is 2; a full line measures W ± 1. A line that
     // ends with a number or Latin word may also be short because the word did not fit.
-    let slack = ScalarClass(rows[visual.end].profile.last).isWordLike ? 5 : 3
+    let slack = rows[visual.end].profile.lastClass.isWordLike ? 5 : 3
     guard visual.width <= width - slack else { return false }
     if widthAfter(rows, visual.end) >= visual.width + 2 { return true }
     // A two-line paragraph: only its short last line follows, so trust the known width.
@@ -735,14 +735,14 @@ public struct Reflower: Sendable {
     // (Nor a quotation opened and not closed: the line was cut inside it.)
     if Self.hasUnclosedQuote(profile) { return false }
     if profile.hasInternalSpace { return true }
-    return !profile.hasBrackets && !ScalarClass(profile.last).isWordLike
+    return !profile.hasBrackets && !profile.lastClass.isWordLike
   }
 
   /// The line starts with one ideograph and a comma or enumeration comma (`年，`, `下、`).
   static func opensWithOneCharacterClause(_ profile: LineProfile) -> Bool {
     // (A space after a one-character first word is no comma.)
     guard let second = profile.secondScalar else { return false }
-    return ScalarClass(profile.first) == .ideograph && (second == "，" || second == "、")
+    return profile.firstClass == .ideograph && (second == "，" || second == "、")
   }
 
   /// Row `index` is as wide as a paragraph's indented first line, not a fragment or a short
