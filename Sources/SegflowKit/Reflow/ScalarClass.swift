@@ -86,19 +86,21 @@ enum ScalarClass: UInt8, Sendable {
   /// (`威廉·普拉格`, U+00B7, East Asian *ambiguous*) is narrow: Noto CJK / Source Han set it
   /// proportional, and xeCJK takes it from the Latin font.
   static func width(_ scalar: Unicode.Scalar) -> Int {
-    if scalar.value < 0x80 || scalar == "\u{00B7}" { return 1 }
     if scalar.value < 0x10000 { return ScalarTable.bmp[Int(scalar.value)] & 0x10 != 0 ? 2 : 1 }
     return scalar.eastAsianWidth.columns
   }
 }
 
-/// Class (low four bits) and wide flag (0x10) of every BMP scalar.
+/// Class (low four bits) and wide flag (0x10: ``ScalarClass/width(_:)`` is 2) of every BMP
+/// scalar.
 enum ScalarTable {
   static let bmp: [UInt8] = {
     var table = [UInt8](repeating: ScalarClass.other.rawValue, count: 0x10000)
     for value in 0..<0x10000 {
       guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-      let wide: UInt8 = value >= 0x80 && scalar.eastAsianWidth.columns == 2 ? 0x10 : 0
+      // (ASCII and the middle dot are narrow, whatever their East Asian width: see `width`. The
+      // flag says so, so that reading a line's widths is one test.)
+      let wide: UInt8 = value >= 0x80 && value != 0xB7 && scalar.eastAsianWidth.columns == 2 ? 0x10 : 0
       table[value] = ScalarClass(computing: scalar).rawValue | wide
     }
     return table

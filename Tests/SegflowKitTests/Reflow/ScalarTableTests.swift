@@ -36,11 +36,21 @@ import Testing
     var mismatches: [String] = []
     for value in 0..<0x10000 {
       guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-      let wide: UInt8 = value >= 0x80 && scalar.eastAsianWidth.columns == 2 ? 0x10 : 0
+      // (ASCII and the middle dot are narrow: see `ScalarClass.width`.)
+      let wide: UInt8 = value >= 0x80 && value != 0xB7 && scalar.eastAsianWidth.columns == 2 ? 0x10 : 0
       let expected = Self.reference(scalar).rawValue | wide
       if ScalarTable.bmp[value] != expected { mismatches.append(String(value, radix: 16)) }
     }
     #expect(mismatches.isEmpty, "entries differ at U+\(mismatches.prefix(20).joined(separator: ", U+"))")
+  }
+
+  @Test("widths: ASCII and the middle dot narrow, CJK and ambiguous marks wide")
+  func widths() {
+    #expect(ScalarClass.width("a") == 1)
+    #expect(ScalarClass.width("·") == 1)
+    #expect(ScalarClass.width("中") == 2)
+    #expect(ScalarClass.width("“") == 2)
+    #expect(ScalarClass.width("\u{20000}") == 2)
   }
 
   @Test("astral scalars take the same path", arguments: [0x1F600, 0x20000, 0x2A6D6, 0x1D400, 0x1F1E6, 0xE0020, 0x10FFFD] as [UInt32])
