@@ -295,7 +295,9 @@ class LineProfile {
     // line: only an `other` is looked up again.)
     self.firstClass = classes[lower] == .other ? ScalarClass(scalars[lower]) : classes[lower]
     self.lastClass = classes[upper] == .other ? ScalarClass(scalars[upper]) : classes[upper]
-    self.endsSentence = Self.endsSentence(all[lower...upper])
+    // (No closing or terminal mark is an ideograph: a line that ends with one, as most lines of
+    // a column do, ends no sentence.)
+    self.endsSentence = classes[upper] != .ideograph && Self.endsSentence(all[lower...upper])
     self.hasBrackets = brackets
     self.hasClausePunctuation = clause
     self.hasInternalSpace = !letterSpaced && pieceCount == 1 && tokenCount == 2

@@ -53,6 +53,13 @@ import Testing
     #expect(ScalarClass.width("\u{20000}") == 2)
   }
 
+  @Test("no sentence end or closing mark is an ideograph (a line that ends with one ends no sentence)")
+  func marksAreNoIdeographs() {
+    for scalar in "。！？!?．…”’」』）〕］｝】〗》〉)\"'.".unicodeScalars {
+      #expect(ScalarClass(scalar) != .ideograph, "\(scalar)")
+    }
+  }
+
   @Test("astral scalars take the same path", arguments: [0x1F600, 0x20000, 0x2A6D6, 0x1D400, 0x1F1E6, 0xE0020, 0x10FFFD] as [UInt32])
   func astral(_ value: UInt32) {
     let scalar = Unicode.Scalar(value)!
