@@ -28,7 +28,7 @@ struct BlockBuilder {
       // Ambiguous-width marks (`“ ’`) are CJK punctuation only in a line with CJK characters.
       var left = ScalarClass(previous)
       if left == .cjkPunctuation, lastRowIsLatin { left = .other }
-      var right = ScalarClass(first)
+      var right = profile.firstClass
       if right == .cjkPunctuation, profile.isLatin { right = .other }
       if previous == "-", pieces.last.map({ $0.length > 1 }) == true, right == .latinLetter,
         first.properties.isLowercase, precedingLetter()
@@ -36,24 +36,23 @@ struct BlockBuilder {
         // `infor-` + `mation`: a hyphen the line break added.
         bytes.removeLast()
         pieces[pieces.count - 1].length -= 1
-        decisions.append(Decision(.dehyphenate, rule: "line-end-hyphen", confidence: 0.8, line: row.line.number, detail: "a hyphen between letters at a line end, lower-case after it"))
+        decisions.append(Decision(.dehyphenate, rule: "line-end-hyphen", confidence: 0.8, line: row.lineNumber, detail: "a hyphen between letters at a line end, lower-case after it"))
       } else if Self.needsSpace(after: previous, left, before: first, right) {
         bytes.append(0x20)
       }
     }
     if dropSoft && atQuote {
-      decisions.append(Decision(.removeSpace, rule: "quoted-character-space", confidence: 0.75, line: row.line.number, detail: "a lone space inside quotation marks that leaves one ideograph against the mark: glue of a stretched line, not a slogan's space"))
+      decisions.append(Decision(.removeSpace, rule: "quoted-character-space", confidence: 0.75, line: row.lineNumber, detail: "a lone space inside quotation marks that leaves one ideograph against the mark: glue of a stretched line, not a slogan's space"))
     } else if dropSoft && keepSoftSpace {
-      decisions.append(Decision(.removeSpace, rule: "lone-character-space", confidence: 0.75, line: row.line.number, detail: "a lone space that leaves one ideograph on its side: glue of a stretched line, not the gap of a two-part title"))
+      decisions.append(Decision(.removeSpace, rule: "lone-character-space", confidence: 0.75, line: row.lineNumber, detail: "a lone space that leaves one ideograph on its side: glue of a stretched line, not the gap of a two-part title"))
     } else if dropSoft {
-      decisions.append(Decision(.removeSpace, rule: "lone-justification-space", confidence: 0.8, line: row.line.number, detail: "a lone space between ideographs in running text, outside quotes: justification"))
+      decisions.append(Decision(.removeSpace, rule: "lone-justification-space", confidence: 0.8, line: row.lineNumber, detail: "a lone space between ideographs in running text, outside quotes: justification"))
     }
     if profile.removedSpaces > 0 && !verbatim {
       let rule = profile.isLetterSpaced ? "justification-spaces" : "typesetting-glue"
       let detail = profile.isLetterSpaced
-        ? "\(profile.removedSpaces) spaces of a letter-spaced (justified) line removed"
-        : "\(profile.removedSpaces) spaces next to CJK punctuation or between CJK and Latin removed"
-      decisions.append(Decision(.removeSpace, rule: rule, confidence: profile.isLetterSpaced ? 0.95 : 0.85, line: row.line.number, detail: detail))
+        ? Self.justificationDetails[profile.removedSpaces] : Self.glueDetails[profile.removedSpaces]
+      decisions.append(Decision(.removeSpace, rule: rule, confidence: profile.isLetterSpaced ? 0.95 : 0.85, line: row.lineNumber, detail: detail))
     }
     if rowCount == 0 {
       bytes.reserveCapacity(512)
@@ -61,8 +60,8 @@ struct BlockBuilder {
       decisions.reserveCapacity(8)
     }
     // The profile's pieces carry their UTF-8 offsets in the line.
-    let number = row.line.number
-    let offset = row.line.offset
+    let number = row.lineNumber
+    let offset = row.lineOffset
     profile.source.withUTF8Bytes { utf8 in
       func add(_ kept: LineProfile.Piece) {
         guard !kept.scalars.isEmpty else { return }
@@ -79,6 +78,9 @@ struct BlockBuilder {
     rowCount += 1
     lastRowIsLatin = profile.isLatin
   }
+
+  static let justificationDetails = CountDetails { "\($0) spaces of a letter-spaced (justified) line removed" }
+  static let glueDetails = CountDetails { "\($0) spaces next to CJK punctuation or between CJK and Latin removed" }
 
   /// Adds a space that no source line holds: between the two halves of a headline that
   /// pdftotext printed as two blocks because of the wide gap between them.

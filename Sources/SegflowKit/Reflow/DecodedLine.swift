@@ -79,7 +79,7 @@ final class DecodedLine {
         if value < 0x10000 {
           let entry = table[Int(value)]
           kind = ScalarClass(rawValue: entry & 0x0F) ?? .other
-          width = value < 0x80 || value == 0xB7 ? 1 : (entry & 0x10 != 0 ? 2 : 1)
+          width = entry & 0x10 != 0 ? 2 : 1
         } else {
           kind = ScalarClass(computing: scalar)
           width = UInt8(scalar.eastAsianWidth.columns)

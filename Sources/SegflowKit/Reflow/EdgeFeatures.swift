@@ -43,7 +43,7 @@ struct EdgeFeatures: Sendable {
   static let ruleIndex: [String: Int] = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element, $0.offset) })
 
   /// The rules that can decide an edge the model is asked about, in the order of their one-hot
-  /// features: those of ``Reflower/edge(builder:rows:at:fixedWrap:)`` at sentence ends and short
+  /// features: those of ``Reflower/edge(builder:rows:at:fixedWrap:details:)`` at sentence ends and short
   /// lines, and those that make a row a heading.
   static let rules = [
     "short-unterminated-line", "squeezed-fragment", "short-end-before-opening-mark",
@@ -163,7 +163,7 @@ extension Reflower {
   /// The features of one row (``EdgeFeatures/rowNames``).
   func addRow(_ row: Row, to out: inout EdgeFeatures.Writer) {
     let profile = row.profile
-    let first = ScalarClass(profile.first), last = ScalarClass(profile.last)
+    let first = profile.firstClass, last = profile.lastClass
     out.add(true)
     out.add(profile.width)
     out.add(profile.length)

@@ -9,7 +9,8 @@
 ///
 /// A class of constants: the rules read the profiles of the rows around every edge, and each
 /// local copy of a struct this size (and its two references) cost more than the test it served.
-final class LineProfile {
+/// Not final: a ``Reflower/Row`` is a profile with its place among the rows (one allocation).
+class LineProfile {
   /// One run of kept text: scalar indices and UTF-8 offsets in the line.
   struct Piece {
     var scalars: Range<Int>
@@ -38,6 +39,10 @@ final class LineProfile {
   let width: Int
   let first: Unicode.Scalar
   let last: Unicode.Scalar
+  /// `ScalarClass(first)` and `ScalarClass(last)`, from the class table (not the line's decoded
+  /// classes, which demote ambiguous marks in a Latin line): the rules ask at nearly every edge.
+  let firstClass: ScalarClass
+  let lastClass: ScalarClass
   /// Ends a sentence: `。`, `！`, `？`, `…` (or `.` `!` `?` after a Latin word), possibly
   /// followed by closing quotes or brackets.
   let endsSentence: Bool
@@ -49,6 +54,8 @@ final class LineProfile {
   let hasInternalSpace: Bool
   /// Scalar index where a byline (`文/宁杰`) starts at the end of the line, if any.
   var bylineStart: Int? { bylineIndex < 0 ? nil : bylineIndex }
+  /// The whole line is a byline (``bylineStart`` is its first character).
+  var isByline: Bool { bylineIndex == span.scalars.lowerBound }
   /// The one space kept between two ideographs, if any: real in titles and quoted slogans,
   /// justification in running text.
   var softSpace: Range<Int>? { softGap.scalars.lowerBound < 0 ? nil : softGap.scalars }
@@ -284,7 +291,13 @@ final class LineProfile {
     self.width = width
     self.first = scalars[lower]
     self.last = scalars[upper]
-    self.endsSentence = Self.endsSentence(all[lower...upper])
+    // (The decoded class is the table's but for ambiguous marks demoted to `other` in a Latin
+    // line: only an `other` is looked up again.)
+    self.firstClass = classes[lower] == .other ? ScalarClass(scalars[lower]) : classes[lower]
+    self.lastClass = classes[upper] == .other ? ScalarClass(scalars[upper]) : classes[upper]
+    // (No closing or terminal mark is an ideograph: a line that ends with one, as most lines of
+    // a column do, ends no sentence.)
+    self.endsSentence = classes[upper] != .ideograph && Self.endsSentence(all[lower...upper])
     self.hasBrackets = brackets
     self.hasClausePunctuation = clause
     self.hasInternalSpace = !letterSpaced && pieceCount == 1 && tokenCount == 2
@@ -385,7 +398,7 @@ final class LineProfile {
   /// Starts with a number or Latin word, or with one after an opening mark (`（Gargoyles）`): a
   /// word that may not have fitted at the end of the line above, leaving that line short.
   var startsWithWord: Bool {
-    if ScalarClass(first).isWordLike { return true }
+    if firstClass.isWordLike { return true }
     // (A space after a one-character first word is no word either.)
     guard Punctuation.noLineEnd.contains(first), let second = secondScalar else { return false }
     return ScalarClass(second).isWordLike

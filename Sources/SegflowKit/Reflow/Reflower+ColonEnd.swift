@@ -41,7 +41,7 @@ extension Reflower {
     // The next row opens the column: as wide as a first line of it, no fragment of a squeezed
     // chain (`战士：` ⏎ `高大，` ⏎ `结实，`: the lines of a narrow column's paragraph).
     let next = rows[index + 1].profile
-    guard next.width >= below - 6, ScalarClass(next.last) != .cjkPunctuation else { return nil }
+    guard next.width >= below - 6, next.lastClass != .cjkPunctuation else { return nil }
     // (The widths above it are the lede's too: not a short line in a narrow column.)
     guard index > 0, rows[index].blanksBefore == 0, !rows[index].startsPage, rows[index - 1].profile.width * 5 > below * 6 else { return nil }
     return (visual, below)

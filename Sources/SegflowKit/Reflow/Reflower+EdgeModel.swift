@@ -41,20 +41,24 @@ extension Reflower {
     return !blank && EdgeFeatures.ruleIndex[rule.rule] != nil
   }
 
-  /// The decision at the edge after row `index`: the rules' (``edge(builder:rows:at:fixedWrap:)``),
+  /// The decision at the edge after row `index`: the rules' (``edge(builder:rows:at:fixedWrap:details:)``),
   /// then, where they are least sure and the model is on, the model's. The decision names the
   /// model when it overrides the rules, and carries its probability as the confidence either way.
-  func decideEdge(builder: BlockBuilder, rows: [Row], at index: Int, fixedWrap: Int?, previousKind: BlockKind?, log: EdgeLog?) -> Decision {
-    let rule = edge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap)
+  func decideEdge(
+    builder: BlockBuilder, rows: [Row], at index: Int, fixedWrap: Int?, previousKind: BlockKind?, log: EdgeLog?, details: WidthDetails
+  ) -> Decision {
+    let rule = edge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, details: details)
     let blank = rows[index + 1].blanksBefore > 0 || rows[index + 1].startsPage
-    let model = options.model == .on ? EdgeModel.builtIn : nil
     let asked = modelAsks(rule, blank: blank)
+    // (The model only for an edge it is asked about: a copy of it, six arrays, was retained and
+    // released at every edge, a tenth of `columns`.)
+    let model = asked && options.model == .on ? EdgeModel.builtIn : nil
     // (A log takes every edge the rules decide, asked or not: to measure what the model could
     // reach.)
-    guard log != nil || (model != nil && asked) else { return rule }
+    guard log != nil || model != nil else { return rule }
     let features = edgeFeatures(builder: builder, rows: rows, at: index, rule: rule, previousKind: previousKind, fixedWrap: fixedWrap)
     var decision = rule
-    if let model, asked {
+    if let model {
       let p = model.probability(features)
       let split = model.splits(probability: p, rulesSplit: rule.action == .split)
       let confidence = split ? p : 1 - p
@@ -89,7 +93,7 @@ extension Reflower {
     // What the edge after the row looks like with the row as a block's first row.
     var builder = BlockBuilder()
     builder.append(rows[index], verbatim: false, keepSoftSpace: false)
-    let rule = Decision(.split, rule: classification.rule, confidence: classification.confidence, line: rows[index].line.number, detail: classification.detail)
+    let rule = Decision(.split, rule: classification.rule, confidence: classification.confidence, line: rows[index].lineNumber, detail: classification.detail)
     let features = edgeFeatures(builder: builder, rows: rows, at: index, rule: rule, previousKind: previousKind, fixedWrap: fixedWrap)
     var result: Classification? = classification
     var decision = rule

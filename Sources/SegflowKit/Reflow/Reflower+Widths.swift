@@ -63,7 +63,7 @@ extension Reflower {
     while end + 1 < rows.count, end - index < 4 {
       let next = rows[end + 1]
       // Squeezed punctuation at the end of a fragment lets its visual line hold a little more.
-      let squeezed = ScalarClass(rows[end].profile.last) == .cjkPunctuation ? 3 : 1
+      let squeezed = rows[end].profile.lastClass == .cjkPunctuation ? 3 : 1
       guard next.blanksBefore == 0, !next.startsPage, !next.isByline, width + next.profile.width <= column + squeezed,
         Self.cutAtPunctuation(rows[end].profile, next.profile)
       else { break }
@@ -89,7 +89,7 @@ extension Reflower {
   /// `”（Young`). Two rows that meet between two letters or ideographs (`…地图兴` ⏎ `起。`) are two
   /// visual lines.
   static func cutAtPunctuation(_ before: LineProfile, _ after: LineProfile) -> Bool {
-    ScalarClass(before.last) == .cjkPunctuation || ScalarClass(after.first) == .cjkPunctuation
+    before.lastClass == .cjkPunctuation || after.firstClass == .cjkPunctuation
   }
 
   /// The width of the visual line that ends with row `index`: the row and the fragments before

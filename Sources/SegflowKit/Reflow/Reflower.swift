@@ -14,28 +14,6 @@ public struct Reflower: Sendable {
     self.options = options
   }
 
-  /// A non-blank line (or the byline cut from its end) with its surroundings.
-  ///
-  /// A class: the rules read rows around every edge, and copying a struct of several arrays and
-  /// a string (one retain each) for each look was a tenth of reflow's time.
-  final class Row {
-    let profile: LineProfile
-    let line: SourceLine
-    /// Blank lines between the previous row and this one.
-    let blanksBefore: Int
-    /// The row starts a page (after a form feed) or the document.
-    let startsPage: Bool
-    let isByline: Bool
-
-    init(profile: LineProfile, line: SourceLine, blanksBefore: Int, startsPage: Bool) {
-      self.profile = profile
-      self.line = line
-      self.blanksBefore = blanksBefore
-      self.startsPage = startsPage
-      self.isByline = profile.bylineStart == profile.span.scalars.lowerBound
-    }
-  }
-
   public func reflow(_ lines: [SourceLine]) -> [Block] {
     let rows = makeRows(lines)
     switch options.layout {
@@ -75,22 +53,28 @@ public struct Reflower: Sendable {
           blanks += 1
           continue
         }
+        let number = line.pointee.number
+        let offset = line.pointee.offset
         // (Layout `lines` is verbatim: no space repair, one row per line.)
-        guard let profile = LineProfile(index: index, source: text, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
+        guard let row = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+          index: index, source: text, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
           verbatim: options.layout == .lines)
         else {
           blanks += 1
           continue
         }
-        if options.detectBylines, options.layout == .columns, let cut = profile.bylineStart,
-          cut > profile.span.scalars.lowerBound,
-          let body = LineProfile(index: index, source: text, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false),
-          let byline = LineProfile(index: index, source: text, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue)
+        // (A line that ends with a byline is profiled again as two rows: rare.)
+        if options.detectBylines, options.layout == .columns, let cut = row.bylineStart,
+          cut > row.span.scalars.lowerBound,
+          let body = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+            index: index, source: text, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false),
+          let byline = Row(lineNumber: number, lineOffset: offset, blanksBefore: 0, startsPage: false,
+            index: index, source: text, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue)
         {
-          rows.append(Row(profile: body, line: line.pointee, blanksBefore: blanks, startsPage: pageStart))
-          rows.append(Row(profile: byline, line: line.pointee, blanksBefore: 0, startsPage: false))
+          rows.append(body)
+          rows.append(byline)
         } else {
-          rows.append(Row(profile: profile, line: line.pointee, blanksBefore: blanks, startsPage: pageStart))
+          rows.append(row)
         }
         blanks = 0
         pageStart = false
@@ -108,7 +92,7 @@ public struct Reflower: Sendable {
       if !builder.isEmpty && (row.blanksBefore > 0 || row.startsPage) {
         blocks.append(builder.finish(kind: .paragraph))
         builder = BlockBuilder()
-        builder.decisions.append(Decision(.split, rule: "blank-line", confidence: 1, line: row.line.number, detail: "a blank line separates paragraphs"))
+        builder.decisions.append(Decision(.split, rule: "blank-line", confidence: 1, line: row.lineNumber, detail: "a blank line separates paragraphs"))
       }
       builder.append(row, verbatim: false)
     }
@@ -126,6 +110,7 @@ public struct Reflower: Sendable {
     var previousEnded = true  // the previous row ended a block
     // The last block, when it is a one-row heading: the row it came from and its builder.
     var lastHeading: (row: Int, builder: BlockBuilder)? = nil
+    let details = WidthDetails()
 
     func close(_ kind: BlockKind) {
       guard !builder.isEmpty else { return }
@@ -148,8 +133,8 @@ public struct Reflower: Sendable {
           close(.paragraph)
           var byline = BlockBuilder()
           byline.append(row, verbatim: false)
-          byline.decisions.append(Decision(.classify, rule: "split-byline", confidence: 0.9, line: row.line.number, detail: "a byline's role and separator alone, its names on the next line: one byline that squeezed punctuation cut"))
-          byline.decisions.append(Decision(.join, rule: "split-byline", confidence: 0.9, line: row.line.number, detail: "the names of the byline's role"))
+          byline.decisions.append(Decision(.classify, rule: "split-byline", confidence: 0.9, line: row.lineNumber, detail: "a byline's role and separator alone, its names on the next line: one byline that squeezed punctuation cut"))
+          byline.decisions.append(Decision(.join, rule: "split-byline", confidence: 0.9, line: row.lineNumber, detail: "the names of the byline's role"))
           byline.append(rows[index + 1], verbatim: false)
           blocks.append(byline.finish(kind: .byline))
           previousKind = .byline
@@ -177,7 +162,7 @@ public struct Reflower: Sendable {
             var merged = last.builder
             merged.appendJoiningSpace()
             merged.append(row, verbatim: false)
-            merged.decisions.append(Decision(.join, rule: "split-headline", confidence: 0.7, line: rows[index - 1].line.number, detail: "two short title lines between blank lines that fit on one line: the halves of one headline"))
+            merged.decisions.append(Decision(.join, rule: "split-headline", confidence: 0.7, line: rows[index - 1].lineNumber, detail: "two short title lines between blank lines that fit on one line: the halves of one headline"))
             blocks[blocks.count - 1] = merged.finish(kind: .heading)
             lastHeading = nil
             previousKind = .heading
@@ -187,7 +172,7 @@ public struct Reflower: Sendable {
           }
           var single = BlockBuilder()
           single.append(row, verbatim: false)
-          single.decisions.append(Decision(.classify, rule: kind.rule, confidence: kind.confidence, line: row.line.number, detail: kind.detail))
+          single.decisions.append(Decision(.classify, rule: kind.rule, confidence: kind.confidence, line: row.lineNumber, detail: kind.detail))
           lastHeading = nil
           if kind.kind == .header || kind.kind == .footer, !options.keepHeaders {
             previousKind = kind.kind
@@ -212,12 +197,12 @@ public struct Reflower: Sendable {
         index += 1
         continue
       }
-      let decision = decideEdge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, previousKind: previousKind, log: log)
+      let decision = decideEdge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, previousKind: previousKind, log: log, details: details)
       if decision.action == .split {
         // A single short line without sentence end, above a wider one: a title.
         let title = (decision.rule == "short-unterminated-line" || decision.rule == "edge-model") && builder.rowCount == 1 && options.detectHeadings && isTitleLike(row.profile)
         if title {
-          builder.decisions.append(Decision(.classify, rule: "short-unterminated-title", confidence: 0.6, line: row.line.number, detail: "a single short title-like line without sentence end, above wider text"))
+          builder.decisions.append(Decision(.classify, rule: "short-unterminated-title", confidence: 0.6, line: row.lineNumber, detail: "a single short title-like line without sentence end, above wider text"))
         }
         close(title ? .heading : .paragraph)
         builder.decisions.append(decision)
@@ -427,17 +412,17 @@ public struct Reflower: Sendable {
   static let continuingDetails = MarkDetails(Punctuation.continuingMarks) { "the line ends with '\($0)'" }
 
   /// Join or split between row `index` (the last row of `builder`) and the next row.
-  func edge(builder: BlockBuilder, rows: [Row], at index: Int, fixedWrap: Int? = nil) -> Decision {
+  func edge(builder: BlockBuilder, rows: [Row], at index: Int, fixedWrap: Int? = nil, details: WidthDetails = WidthDetails()) -> Decision {
     let a = rows[index].profile
     let nextRow = rows[index + 1]
     let b = nextRow.profile
-    let line = rows[index].line.number
+    let line = rows[index].lineNumber
     let blank = nextRow.blanksBefore > 0 || nextRow.startsPage
 
     if Punctuation.noLineEnd.contains(a.last) {
       return Decision(.join, rule: "kinsoku-line-end", confidence: 0.99, line: line, detail: Self.lineEndDetails[a.last])
     }
-    if Punctuation.noLineStart.contains(b.first) && ScalarClass(b.first).isCJK {
+    if Punctuation.noLineStart.contains(b.first) && b.firstClass.isCJK {
       return Decision(.join, rule: "kinsoku-line-start", confidence: 0.98, line: line, detail: Self.lineStartDetails[b.first])
     }
     // A short title-like line after the blank line, above clearly wider text: a heading, even
@@ -452,17 +437,23 @@ public struct Reflower: Sendable {
       return Decision(.join, rule: "justified-line", confidence: 0.95, line: line, detail: "a letter-spaced line was stretched to full width, so the paragraph goes on")
     }
     if a.last == "：", !blank, fixedWrap == nil, let short = shortColonEnd(builder: builder, rows: rows, at: index) {
-      return Decision(.split, rule: "short-colon-end", confidence: 0.7, line: line, detail: "a line \(short.visual) wide ending with '：' in a column \(short.column) wide, above a line that is no rest of it: a paragraph that ends with '：'")
+      return Decision(.split, rule: "short-colon-end", confidence: 0.7, line: line, detail: details.detail("short-colon-end", short.visual, short.column) {
+        "a line \($0) wide ending with '：' in a column \($1) wide, above a line that is no rest of it: a paragraph that ends with '：'"
+      })
     }
     if a.last == "：", !blank, fixedWrap == nil, let change = colonColumnChange(rows: rows, at: index) {
-      return Decision(.split, rule: "colon-column-change", confidence: 0.7, line: line, detail: "a line \(change.visual) wide ending with '：', then lines of a column \(change.below) wide: a wide lede that ends with '：'")
+      return Decision(.split, rule: "colon-column-change", confidence: 0.7, line: line, detail: details.detail("colon-column-change", change.visual, change.below) {
+        "a line \($0) wide ending with '：', then lines of a column \($1) wide: a wide lede that ends with '：'"
+      })
     }
     if Punctuation.continuing.contains(a.last) {
       return Decision(.join, rule: "continuing-punctuation", confidence: 0.97, line: line, detail: Self.continuingDetails[a.last])
     }
     if !endsSentence(rows, index) {
       if let short = shortUnterminatedLine(rows, at: index, rowsInBlock: builder.rowCount) {
-        return Decision(.split, rule: "short-unterminated-line", confidence: 0.7, line: line, detail: "a line of CJK characters \(short.visual) wide, without sentence end, in a column \(short.column) wide: only a paragraph's last line or a title stops short")
+        return Decision(.split, rule: "short-unterminated-line", confidence: 0.7, line: line, detail: details.detail("short-unterminated-line", short.visual, short.column) {
+          "a line of CJK characters \($0) wide, without sentence end, in a column \($1) wide: only a paragraph's last line or a title stops short"
+        })
       }
       return Decision(.join, rule: "no-sentence-end", confidence: blank ? 0.8 : 0.9, line: line, detail: blank ? "no sentence end before the blank line: a column or page break" : "the sentence goes on")
     }
@@ -519,7 +510,7 @@ public struct Reflower: Sendable {
     // marks, so the line was shrunk, and the three fill the column as a 2 em first line's two
     // fragments would: the widths tie. On the sixteen dev corpora such edges went on seven times
     // in ten, so the paragraph goes on.
-    if short && !blank && visual <= 6 && ScalarClass(b.first) == .digit && Punctuation.continuing.contains(b.last),
+    if short && !blank && visual <= 6 && b.firstClass == .digit && Punctuation.continuing.contains(b.last),
       nextVisual.end == index + 1 || nextVisual.end == index + 2, index + 2 < rows.count
     {
       let rest = rows[index + 2]
@@ -538,7 +529,9 @@ public struct Reflower: Sendable {
     // wide block's short last line, `…楼房。` ⏎ `教育部在…的活动。` above the body columns.)
     let lastOfWide = b.endsSentence && b.width >= widthAfter(rows, index + 1) + 4
     if !short && below > 0 && below * 5 <= visual * 4 && nextVisual.width * 5 <= visual * 4 && !lastOfWide {
-      return Decision(.split, rule: "column-change", confidence: 0.8, line: line, detail: "sentence end on a line \(visual) wide, then lines of a column \(below) wide")
+      return Decision(.split, rule: "column-change", confidence: 0.8, line: line, detail: details.detail("column-change", visual, below) {
+        "sentence end on a line \($0) wide, then lines of a column \($1) wide"
+      })
     }
     // Lines of full-width CJK characters only are measured exactly (or too wide, never too
     // narrow): where such a line of the column shows its true width, a line a character short of
@@ -546,32 +539,40 @@ public struct Reflower: Sendable {
     if !short, let exact = exactWidth(rows, around: index, limit: width + 3) {
       // The sentence ends a character or more before the column edge: a paragraph's last line.
       if !firstRow, a.isPureCJK, visual <= exact - 2, visual == a.width {
-        return Decision(.split, rule: "terminal-exact-short", confidence: 0.8, line: line, detail: "sentence end on a line of CJK characters \(visual) wide where such lines show a column \(exact) wide")
+        return Decision(.split, rule: "terminal-exact-short", confidence: 0.8, line: line, detail: details.detail("terminal-exact-short", visual, exact) {
+          "sentence end on a line of CJK characters \($0) wide where such lines show a column \($1) wide"
+        })
       }
       // The next line starts a character or more in: a first line indented 1 em (or 2).
       // (Not before a line that starts with a number or Latin word: TeX may stretch a line by a
       // character rather than break such a word, and a stretched line of CJK shows no spaces.)
       if b.isPureCJK, !b.endsSentence, nextVisual.end == index + 1, b.width <= exact - 2, visual >= b.width + 2,
         index + 2 < rows.count, rows[index + 2].blanksBefore == 0, !rows[index + 2].startsPage,
-        !ScalarClass(rows[index + 2].profile.first).isWordLike,
+        !rows[index + 2].profile.firstClass.isWordLike,
         // (One character short where the first lines nearby are indented 2 em: a line TeX
         // stretched, not a 1 em indent.)
         b.width <= exact - 4 || !twoEmIndentNearby(rows, around: index, column: exact)
       {
-        return Decision(.split, rule: "terminal-exact-indent", confidence: 0.75, line: line, detail: "sentence end, then a line of CJK characters \(b.width) wide where such lines show a column \(exact) wide: an indented first line")
+        return Decision(.split, rule: "terminal-exact-indent", confidence: 0.75, line: line, detail: details.detail("terminal-exact-indent", b.width, exact) {
+          "sentence end, then a line of CJK characters \($0) wide where such lines show a column \($1) wide: an indented first line"
+        })
       }
       // The next line is short of that column and goes on in the line after it: no paragraph's
       // last line, so a first line. (Not with Latin letters, whose width we guess, nor cut
       // before a number or Latin word.)
       if !b.endsSentence, nextVisual.end == index + 1, b.width <= exact - 3, visual >= b.width + 3, !Self.hasLatinLetter(b),
-        !ScalarClass(b.last).isWordLike, index + 2 < rows.count, rows[index + 2].blanksBefore == 0, !rows[index + 2].startsPage,
+        !b.lastClass.isWordLike, index + 2 < rows.count, rows[index + 2].blanksBefore == 0, !rows[index + 2].startsPage,
         !rows[index + 2].isByline, !rows[index + 2].profile.startsWithWord
       {
-        return Decision(.split, rule: "terminal-short-next-line", confidence: 0.7, line: line, detail: "sentence end, then a line \(b.width) wide that goes on, where CJK lines show a column \(exact) wide: an indented first line")
+        return Decision(.split, rule: "terminal-short-next-line", confidence: 0.7, line: line, detail: details.detail("terminal-short-next-line", b.width, exact) {
+          "sentence end, then a line \($0) wide that goes on, where CJK lines show a column \($1) wide: an indented first line"
+        })
       }
     }
     if short {
-      return Decision(.split, rule: "terminal-short-line", confidence: blank ? 0.99 : 0.95, line: line, detail: "sentence end on a line \(visual) wide in a column \(width) wide")
+      return Decision(.split, rule: "terminal-short-line", confidence: blank ? 0.99 : 0.95, line: line, detail: details.detail("terminal-short-line", visual, width) {
+        "sentence end on a line \($0) wide in a column \($1) wide"
+      })
     }
     if !(b.endsSentence && b.width <= width - 3), nextStartsBlock(rows, index + 1, width: width),
       firstRow || visual >= visualWidth(rows, index + 1, column: width).width + 2
@@ -598,7 +599,7 @@ public struct Reflower: Sendable {
   func shortUnterminatedLine(_ rows: [Row], at index: Int, rowsInBlock: Int) -> (visual: Int, column: Int)? {
     let a = rows[index].profile
     let b = rows[index + 1].profile
-    guard a.isPureCJK, ScalarClass(a.last) == .ideograph, !b.startsWithWord else { return nil }
+    guard a.isPureCJK, a.lastClass == .ideograph, !b.startsWithWord else { return nil }
     // A row after a CJK mark may be the rest of a visual line that squeezed punctuation cut.
     if index > 0, rows[index].blanksBefore == 0, !rows[index].startsPage, Self.cutAtPunctuation(rows[index - 1].profile, a) {
       return nil
@@ -659,7 +660,7 @@ public struct Reflower: Sendable {
     let visual = visualWidth(rows, index, column: width)
     // A 2 em indent is 4 half-width units, 1 em is 2; a full line measures W ± 1. A line that
     // ends with a number or Latin word may also be short because the word did not fit.
-    let slack = ScalarClass(rows[visual.end].profile.last).isWordLike ? 5 : 3
+    let slack = rows[visual.end].profile.lastClass.isWordLike ? 5 : 3
     guard visual.width <= width - slack else { return false }
     if widthAfter(rows, visual.end) >= visual.width + 2 { return true }
     // A two-line paragraph: only its short last line follows, so trust the known width.
@@ -734,14 +735,14 @@ public struct Reflower: Sendable {
     // (Nor a quotation opened and not closed: the line was cut inside it.)
     if Self.hasUnclosedQuote(profile) { return false }
     if profile.hasInternalSpace { return true }
-    return !profile.hasBrackets && !ScalarClass(profile.last).isWordLike
+    return !profile.hasBrackets && !profile.lastClass.isWordLike
   }
 
   /// The line starts with one ideograph and a comma or enumeration comma (`年，`, `下、`).
   static func opensWithOneCharacterClause(_ profile: LineProfile) -> Bool {
     // (A space after a one-character first word is no comma.)
     guard let second = profile.secondScalar else { return false }
-    return ScalarClass(profile.first) == .ideograph && (second == "，" || second == "、")
+    return profile.firstClass == .ideograph && (second == "，" || second == "、")
   }
 
   /// Row `index` is as wide as a paragraph's indented first line, not a fragment or a short
@@ -767,12 +768,17 @@ enum PageNumber {
   }
 
   static func matches(_ text: String) -> Bool {
-    let compact = text.unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "—" && $0 != "–" }
-    guard !compact.isEmpty, compact.count <= 8 else { return false }
-    var view = String.UnicodeScalarView(compact)
-    if view.first == "第" { view.removeFirst() }
-    if let last = view.last, "版页".unicodeScalars.contains(last) { view.removeLast() }
-    return !view.isEmpty && view.allSatisfy { $0.properties.numericType != nil && $0.value < 0x80 }
+    // (The characters gathered in an array, given up past eight: filtering into a string's
+    // scalar view and converting it cost some twenty thousand instructions a line.)
+    var compact: [Unicode.Scalar] = []
+    for scalar in text.unicodeScalars where scalar != " " && scalar != "-" && scalar != "—" && scalar != "–" {
+      guard compact.count < 8 else { return false }
+      compact.append(scalar)
+    }
+    var number = compact[...]
+    if number.first == "第" { number = number.dropFirst() }
+    if let last = number.last, last == "版" || last == "页" { number = number.dropLast() }
+    return !number.isEmpty && number.allSatisfy { $0.value < 0x80 && $0.properties.numericType != nil }
   }
 }
 

@@ -51,12 +51,20 @@ enum ScalarClass: UInt8, Sendable {
       self = .space
       return
     }
-    if scalar.properties.isWhitespace { self = .space; return }
-    switch scalar.properties.generalCategory {
+    // (Each property is a search of the standard library's or ICU's tables, and the table asks
+    // about every BMP scalar: white space is asked only of separators and controls, the only
+    // categories White_Space has (PropList.txt), and the script by number, not by name.)
+    let category = scalar.properties.generalCategory
+    switch category {
+    case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
+      if scalar.properties.isWhitespace { self = .space; return }
+    default: break
+    }
+    switch category {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark:
-      switch scalar.scriptCode {
-      case "Hani", "Hira", "Kana", "Bopo": self = .ideograph
-      case "Hang": self = .latinLetter
+      switch scalar.script {
+      case .han, .hiragana, .katakana, .bopomofo: self = .ideograph
+      case .hangul: self = .latinLetter
       default:
         // Letters of other scripts are CJK only when typeset wide (full-width `Ａ`); East Asian
         // *ambiguous* letters (`ù`, `é`, Greek, Cyrillic) are Latin-like words.
@@ -78,19 +86,21 @@ enum ScalarClass: UInt8, Sendable {
   /// (`威廉·普拉格`, U+00B7, East Asian *ambiguous*) is narrow: Noto CJK / Source Han set it
   /// proportional, and xeCJK takes it from the Latin font.
   static func width(_ scalar: Unicode.Scalar) -> Int {
-    if scalar.value < 0x80 || scalar == "\u{00B7}" { return 1 }
     if scalar.value < 0x10000 { return ScalarTable.bmp[Int(scalar.value)] & 0x10 != 0 ? 2 : 1 }
     return scalar.eastAsianWidth.columns
   }
 }
 
-/// Class (low four bits) and wide flag (0x10) of every BMP scalar.
+/// Class (low four bits) and wide flag (0x10: ``ScalarClass/width(_:)`` is 2) of every BMP
+/// scalar.
 enum ScalarTable {
   static let bmp: [UInt8] = {
     var table = [UInt8](repeating: ScalarClass.other.rawValue, count: 0x10000)
     for value in 0..<0x10000 {
       guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-      let wide: UInt8 = value >= 0x80 && scalar.eastAsianWidth.columns == 2 ? 0x10 : 0
+      // (ASCII and the middle dot are narrow, whatever their East Asian width: see `width`. The
+      // flag says so, so that reading a line's widths is one test.)
+      let wide: UInt8 = value >= 0x80 && value != 0xB7 && scalar.eastAsianWidth.columns == 2 ? 0x10 : 0
       table[value] = ScalarClass(computing: scalar).rawValue | wide
     }
     return table
