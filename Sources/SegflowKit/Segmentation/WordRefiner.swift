@@ -781,8 +781,13 @@ public struct WordRefiner: Sendable {
 
   /// ``status(of:)`` from the character's properties (``ScalarTraits`` keeps a table of it).
   static func computedStatus(of scalar: Unicode.Scalar) -> WordRuleStatus {
+    computedStatus(of: scalar, category: scalar.properties.generalCategory)
+  }
+
+  /// ``computedStatus(of:)`` for a scalar whose general category the caller already has.
+  static func computedStatus(of scalar: Unicode.Scalar, category: Unicode.GeneralCategory) -> WordRuleStatus {
     if isDigit(scalar) { return .number }
-    switch scalar.properties.generalCategory {
+    switch category {
     case .otherLetter:
       let script = scalar.value
       if (0x3040...0x30FF).contains(script) { return .kana }
