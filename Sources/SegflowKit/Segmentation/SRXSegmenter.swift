@@ -153,7 +153,7 @@ public final class SRXSegmenter {
     let budget = timeLimit == 0 ? 0 : Int32(clamping: Int64(timeLimit) * thousands)
     // The rules that match somewhere in the block, in file order, each with its hits (UTF-8
     // offsets, ascending and without repeats: its matches are found left to right and
-    // `normalized` keeps their order) as `hits[start..<end]`, or matching everywhere (no
+    // `normalized` keeps their order) as `allHits[start..<end]`, or matching everywhere (no
     // pattern). A rule without hits cannot decide any position, so it is left out.
     var active: [(rule: Int, start: Int, end: Int, everywhere: Bool)] = []
     var allHits: [Int] = []

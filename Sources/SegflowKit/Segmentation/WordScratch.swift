@@ -77,7 +77,8 @@ struct WordScratch {
   /// Fills ``words`` and ``statuses`` with `iterator`'s words of the loaded text, leaving out the
   /// pieces that are only white space (as ``WordSplitter/tokens(of:)`` does).
   mutating func breakWords(with iterator: BreakIterator) throws {
-    // Filled as local arrays, as in `load`.
+    // Filled as local arrays (taken out and put back, their storage kept): appending to a
+    // stored property checked its uniqueness at every word.
     var words = WordRefiner.reused(&self.words, count: 0, filledWith: 0..<0)
     var statuses = WordRefiner.reused(&self.statuses, count: 0, filledWith: .none)
     defer {
