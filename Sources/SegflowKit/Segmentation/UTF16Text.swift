@@ -12,21 +12,31 @@ struct UTF16Text {
 
   /// Transcodes `text` (one pass over its UTF-8).
   mutating func load(_ text: String) {
-    units.removeAll(keepingCapacity: true)
-    utf8Offsets.removeAll(keepingCapacity: true)
     var copy = text
     copy.withUTF8 { bytes in
-      units.reserveCapacity(bytes.count)
-      utf8Offsets.reserveCapacity(bytes.count + 1)
-      var start = 0
-      UTF8Decoder.forEachScalar(in: bytes) { value, end in
-        UTF8Decoder.appendUTF16(value, to: &units)
-        utf8Offsets.append(start)
-        if value >= 0x10000 { utf8Offsets.append(start) }
-        start = end
+      // Sized for the worst case (a unit per byte), written through pointers, then cut to what
+      // was written: appending checked capacity and uniqueness twice per character.
+      let count = bytes.count
+      units.resize(to: count, with: 0)
+      utf8Offsets.resize(to: count + 1, with: 0)
+      var unitCount = 0
+      units.withUnsafeMutableBufferPointer { unitsOut in
+        utf8Offsets.withUnsafeMutableBufferPointer { offsetsOut in
+          guard let first = unitsOut.baseAddress else { return }
+          var start = 0
+          UTF8Decoder.forEachScalar(in: bytes) { value, end in
+            let width = UTF8Decoder.writeUTF16(value, to: first + unitCount)
+            offsetsOut[unitCount] = start
+            if width == 2 { offsetsOut[unitCount + 1] = start }
+            unitCount += width
+            start = end
+          }
+          offsetsOut[unitCount] = count
+        }
       }
-      utf8Count = bytes.count
+      units.resize(to: unitCount, with: 0)
+      utf8Offsets.resize(to: unitCount + 1, with: 0)
+      utf8Count = count
     }
-    utf8Offsets.append(utf8Count)
   }
 }

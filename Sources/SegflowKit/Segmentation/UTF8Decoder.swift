@@ -41,16 +41,4 @@ enum UTF8Decoder {
     units[1] = 0xDC00 | UInt16(truncatingIfNeeded: offset & 0x3FF)
     return 2
   }
-
-  /// Appends the UTF-16 of the scalar `value` to `units`.
-  @inline(__always)
-  static func appendUTF16(_ value: UInt32, to units: inout [UInt16]) {
-    if value < 0x10000 {
-      units.append(UInt16(truncatingIfNeeded: value))
-    } else {
-      let offset = value - 0x10000
-      units.append(0xD800 | UInt16(truncatingIfNeeded: offset >> 10))
-      units.append(0xDC00 | UInt16(truncatingIfNeeded: offset & 0x3FF))
-    }
-  }
 }

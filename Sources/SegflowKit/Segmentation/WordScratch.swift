@@ -39,9 +39,9 @@ struct WordScratch {
       // pointers, then cut to what was written: appending checked capacity and uniqueness three
       // times per character.
       let count = bytes.count
-      Self.resize(&scalars, to: count, with: "\u{0}")
-      Self.resize(&utf8Offsets, to: count + 1, with: 0)
-      Self.resize(&utf16, to: count, with: 0)
+      scalars.resize(to: count, with: "\u{0}")
+      utf8Offsets.resize(to: count + 1, with: 0)
+      utf16.resize(to: count, with: 0)
       var scalarCount = 0
       var unitCount = 0
       scalars.withUnsafeMutableBufferPointer { scalarsOut in
@@ -58,19 +58,9 @@ struct WordScratch {
           }
         }
       }
-      Self.resize(&scalars, to: scalarCount, with: "\u{0}")
-      Self.resize(&utf8Offsets, to: scalarCount + 1, with: 0)
-      Self.resize(&utf16, to: unitCount, with: 0)
-    }
-  }
-
-  /// Makes `array` `count` long: cut, or lengthened with `value`.
-  @inline(__always)
-  static func resize<Element>(_ array: inout [Element], to count: Int, with value: Element) {
-    if array.count > count {
-      array.removeLast(array.count - count)
-    } else if array.count < count {
-      array.append(contentsOf: repeatElement(value, count: count - array.count))
+      scalars.resize(to: scalarCount, with: "\u{0}")
+      utf8Offsets.resize(to: scalarCount + 1, with: 0)
+      utf16.resize(to: unitCount, with: 0)
     }
   }
 
