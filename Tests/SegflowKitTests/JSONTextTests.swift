@@ -108,7 +108,14 @@ import Testing
 
   @Test("numbers are written as String(value) writes them")
   func numbers() {
-    for value in [0, 7, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min] + (0..<200).map({ $0 * 7919 - 500_000 }) {
+    // Around every power of ten (where the digit count changes), both signs, and the extremes.
+    var powers: [Int] = []
+    var power = 1
+    for _ in 0...18 {
+      powers += [power - 1, power, power + 1, -power, -(power - 1), -(power + 1)]
+      if power <= Int.max / 10 { power *= 10 }
+    }
+    for value in [0, 7, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min, Int.max - 1, Int.min + 1] + powers + (0..<200).map({ $0 * 7919 - 500_000 }) {
       var buffer: [UInt8] = []
       JSONText.appendNumber(value, to: &buffer)
       #expect(String(decoding: buffer, as: UTF8.self) == String(value))
