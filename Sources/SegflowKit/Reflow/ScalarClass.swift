@@ -153,4 +153,16 @@ struct ScalarSet: Sendable {
     if value < 0x10000 { return bits[Int(value) >> 6] & (1 << (UInt64(value) & 63)) != 0 }
     return astral.contains(value)
   }
+
+  /// Calls `body` with each member in the BMP, in ascending order (the set's bitmap read a word
+  /// at a time, for tables built from sets).
+  func forEachBMPMember(_ body: (UInt32) -> Void) {
+    for (index, word) in bits.enumerated() where word != 0 {
+      var rest = word
+      while rest != 0 {
+        body(UInt32(index << 6 | rest.trailingZeroBitCount))
+        rest &= rest - 1
+      }
+    }
+  }
 }

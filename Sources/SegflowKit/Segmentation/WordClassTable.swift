@@ -54,10 +54,7 @@ struct WordClassTable: @unchecked Sendable {
     bits = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10000)
     bits.initialize(repeating: 0, count: 0x10000)
     for (index, set) in Self.sets.enumerated() {
-      for value in 0..<0x10000 {
-        guard let scalar = Unicode.Scalar(UInt32(value)), set.contains(scalar) else { continue }
-        bits[value] |= 1 << UInt16(index)
-      }
+      set.forEachBMPMember { value in bits[Int(value)] |= 1 << UInt16(index) }
     }
   }
 
