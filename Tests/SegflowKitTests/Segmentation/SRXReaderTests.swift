@@ -151,11 +151,13 @@ import Testing
     #expect(error?.file == "/nonexistent/rules.srx")
   }
 
-  @Test("the built-in rules are the shipped pipelines/srx/segflow.srx and parse")
+  @Test("the built-in rules are the shipped pipelines/srx/segflow.srx, parse, and every pattern compiles")
   func builtInMatchesShippedFile() throws {
     let shipped = try String(contentsOfFile: Fixtures.path(DefaultSRX.path), encoding: .utf8)
     #expect(DefaultSRX.xml + "\n" == shipped, "run scripts/embed-srx after editing the rules")
     let rules = try #require(SRXRules.builtIn)
+    // `builtIn` skips this at run time; here every pattern of every language is compiled.
+    try rules.validate()
     #expect(!rules.rules(for: "zh").isEmpty && !rules.rules(for: "ja").isEmpty && !rules.rules(for: "en").isEmpty)
   }
 
