@@ -691,7 +691,9 @@ public struct WordRefiner: Sendable {
       }
       i = end
     }
-    return spans.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    // In place (no second array per segment); spans never share a start (`add` refuses overlaps).
+    spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+    return spans
   }
 
   /// A date in Chinese numerals at `i`: `二○○一年`, `十二月`, `三十一日` (a lone numeral before 日
