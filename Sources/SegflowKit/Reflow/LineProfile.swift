@@ -174,17 +174,19 @@ class LineProfile {
           previousIdeograph = true
           previousMark = false
         } else {
-          // (No ideograph is in any of these sets.)
+          // (No ideograph is in any of these sets. The sets are flags of the class table: one
+          // lookup for the three.)
           previousIdeograph = false
           let scalar = scalars[position]
+          let flags = ScalarTable.punctuationFlags(scalar)
           let mark = cls == .cjkPunctuation
-          if mark && (previousMark || Punctuation.continuing.contains(scalar)) { exact = false }
+          if mark && (previousMark || flags & ScalarTable.continuingFlag != 0) { exact = false }
           if mark { halfMarks += 1 }
           previousMark = mark
           if scalar == "（" || scalar == "）" || scalar == "(" || scalar == ")" { brackets = true }
-          if position < upper, Punctuation.clauseInternal.contains(scalar) { clause = true }
+          if position < upper, flags & ScalarTable.clauseFlag != 0 { clause = true }
           if cls == .latinLetter { latinLetter = true }
-          if Punctuation.terminal.contains(scalar) { lastTerminal = position }
+          if flags & ScalarTable.terminalFlag != 0 { lastTerminal = position }
         }
         position += 1
       }
