@@ -48,8 +48,6 @@ final class DecodedLine {
     let classes = self.classes
     let widths = self.widths
     var nonSpace = false
-    var settled = false  // a CJK character that is not East Asian ambiguous was seen
-    var ambiguous = false
     var n = 0
     var index = 0
     let end = utf8.count
@@ -89,13 +87,6 @@ final class DecodedLine {
         classes[n] = kind
         widths[n] = width
         if kind != .space { nonSpace = true }
-        if !settled {
-          if kind == .ideograph {
-            settled = true
-          } else if kind == .cjkPunctuation {
-            if scalar.eastAsianWidth != .ambiguous { settled = true } else { ambiguous = true }
-          }
-        }
         n += 1
         index += length
       }
@@ -103,6 +94,24 @@ final class DecodedLine {
     offsets[n] = end
     count = n
     hasNonSpace = nonSpace
+    // Is the line Latin? Asked after the loop, which it would slow for every character, up to
+    // the first CJK character that is not East Asian ambiguous (in a CJK line, nearly always
+    // the first or second character).
+    var settled = false  // a CJK character that is not East Asian ambiguous was seen
+    var ambiguous = false
+    for i in 0..<n {
+      let kind = classes[i]
+      if kind == .ideograph {
+        settled = true
+        break
+      } else if kind == .cjkPunctuation {
+        if scalars[i].eastAsianWidth != .ambiguous {
+          settled = true
+          break
+        }
+        ambiguous = true
+      }
+    }
     if !settled && ambiguous {
       for i in 0..<n where classes[i] == .cjkPunctuation { classes[i] = .other }
     }
