@@ -47,7 +47,6 @@ final class DecodedLine {
     let offsets = self.offsets
     let classes = self.classes
     let widths = self.widths
-    var nonSpace = false
     var n = 0
     var index = 0
     let end = utf8.count
@@ -86,17 +85,21 @@ final class DecodedLine {
         offsets[n] = index
         classes[n] = kind
         widths[n] = width
-        if kind != .space { nonSpace = true }
         n += 1
         index += length
       }
     }
     offsets[n] = end
     count = n
+    // Is the line blank, is it Latin? Asked after the loop, which they would slow for every
+    // character: up to the first character that is not a space, and to the first CJK character
+    // that is not East Asian ambiguous (in a CJK line, nearly always the first or second).
+    var nonSpace = false
+    for i in 0..<n where classes[i] != .space {
+      nonSpace = true
+      break
+    }
     hasNonSpace = nonSpace
-    // Is the line Latin? Asked after the loop, which it would slow for every character, up to
-    // the first CJK character that is not East Asian ambiguous (in a CJK line, nearly always
-    // the first or second character).
     var settled = false  // a CJK character that is not East Asian ambiguous was seen
     var ambiguous = false
     for i in 0..<n {
