@@ -47,9 +47,6 @@ final class DecodedLine {
     let offsets = self.offsets
     let classes = self.classes
     let widths = self.widths
-    var nonSpace = false
-    var settled = false  // a CJK character that is not East Asian ambiguous was seen
-    var ambiguous = false
     var n = 0
     var index = 0
     let end = utf8.count
@@ -88,21 +85,36 @@ final class DecodedLine {
         offsets[n] = index
         classes[n] = kind
         widths[n] = width
-        if kind != .space { nonSpace = true }
-        if !settled {
-          if kind == .ideograph {
-            settled = true
-          } else if kind == .cjkPunctuation {
-            if scalar.eastAsianWidth != .ambiguous { settled = true } else { ambiguous = true }
-          }
-        }
         n += 1
         index += length
       }
     }
     offsets[n] = end
     count = n
+    // Is the line blank, is it Latin? Asked after the loop, which they would slow for every
+    // character: up to the first character that is not a space, and to the first CJK character
+    // that is not East Asian ambiguous (in a CJK line, nearly always the first or second).
+    var nonSpace = false
+    for i in 0..<n where classes[i] != .space {
+      nonSpace = true
+      break
+    }
     hasNonSpace = nonSpace
+    var settled = false  // a CJK character that is not East Asian ambiguous was seen
+    var ambiguous = false
+    for i in 0..<n {
+      let kind = classes[i]
+      if kind == .ideograph {
+        settled = true
+        break
+      } else if kind == .cjkPunctuation {
+        if scalars[i].eastAsianWidth != .ambiguous {
+          settled = true
+          break
+        }
+        ambiguous = true
+      }
+    }
     if !settled && ambiguous {
       for i in 0..<n where classes[i] == .cjkPunctuation { classes[i] = .other }
     }

@@ -160,32 +160,46 @@ class LineProfile {
       let tokenStart = position
       var cjkCount = 0
       var wordLike = true
-      var previousIdeograph = false
       while position <= upper {
         let cls = classes[position]
         if cls == .space { break }
+        if cls == .ideograph {
+          // A run of ideographs (most of a CJK line) in a loop of its own: all that changes
+          // along it is the width and the count.
+          let runStart = position
+          var runWidth = 0
+          var runWide = true
+          repeat {
+            let w = widths[position]
+            runWidth += Int(w)
+            if w != 2 { runWide = false }
+            position += 1
+          } while position <= upper && classes[position] == .ideograph
+          width += runWidth
+          if !runWide { allWideCJK = false }
+          cjkCount += position - runStart
+          wordLike = false
+          if position - runStart > 1 { solidIdeographs = true }
+          previousMark = false
+          continue
+        }
         let w = Int(widths[position])
         width += w
         if w != 2 || !cls.isCJK { allWideCJK = false }
         if cls.isCJK { cjkCount += 1 }
         if !cls.isWordLike { wordLike = false }
-        if cls == .ideograph {
-          if previousIdeograph { solidIdeographs = true }
-          previousIdeograph = true
-          previousMark = false
-        } else {
-          // (No ideograph is in any of these sets.)
-          previousIdeograph = false
-          let scalar = scalars[position]
-          let mark = cls == .cjkPunctuation
-          if mark && (previousMark || Punctuation.continuing.contains(scalar)) { exact = false }
-          if mark { halfMarks += 1 }
-          previousMark = mark
-          if scalar == "（" || scalar == "）" || scalar == "(" || scalar == ")" { brackets = true }
-          if position < upper, Punctuation.clauseInternal.contains(scalar) { clause = true }
-          if cls == .latinLetter { latinLetter = true }
-          if Punctuation.terminal.contains(scalar) { lastTerminal = position }
-        }
+        // (No ideograph is in any of these sets. The sets are flags of the class table: one
+        // lookup for the three.)
+        let scalar = scalars[position]
+        let flags = ScalarTable.punctuationFlags(scalar)
+        let mark = cls == .cjkPunctuation
+        if mark && (previousMark || flags & ScalarTable.continuingFlag != 0) { exact = false }
+        if mark { halfMarks += 1 }
+        previousMark = mark
+        if scalar == "（" || scalar == "）" || scalar == "(" || scalar == ")" { brackets = true }
+        if position < upper, flags & ScalarTable.clauseFlag != 0 { clause = true }
+        if cls == .latinLetter { latinLetter = true }
+        if flags & ScalarTable.terminalFlag != 0 { lastTerminal = position }
         position += 1
       }
       let count = position - tokenStart

@@ -91,9 +91,20 @@ enum ScalarClass: UInt8, Sendable {
   }
 }
 
-/// Class (low four bits) and wide flag (0x10: ``ScalarClass/width(_:)`` is 2) of every BMP
-/// scalar.
+/// Class (low four bits), wide flag (0x10: ``ScalarClass/width(_:)`` is 2) and punctuation flags
+/// (``terminalFlag``, ``clauseFlag``, ``continuingFlag``) of every BMP scalar.
+///
+/// The flags are the three sets the line profile asks about each mark: one lookup in this table
+/// instead of three bitmaps, each behind its own lazy initialization. No set holds a scalar
+/// beyond the BMP.
 enum ScalarTable {
+  /// In ``Punctuation/terminal``.
+  static let terminalFlag: UInt8 = 0x20
+  /// In ``Punctuation/clauseInternal``.
+  static let clauseFlag: UInt8 = 0x40
+  /// In ``Punctuation/continuing``.
+  static let continuingFlag: UInt8 = 0x80
+
   static let bmp: [UInt8] = {
     var table = [UInt8](repeating: ScalarClass.other.rawValue, count: 0x10000)
     for value in 0..<0x10000 {
@@ -103,8 +114,20 @@ enum ScalarTable {
       let wide: UInt8 = value >= 0x80 && value != 0xB7 && scalar.eastAsianWidth.columns == 2 ? 0x10 : 0
       table[value] = ScalarClass(computing: scalar).rawValue | wide
     }
+    for (marks, flag) in [
+      (Punctuation.terminalMarks, terminalFlag), (Punctuation.clauseInternalMarks, clauseFlag),
+      (Punctuation.continuingMarks, continuingFlag),
+    ] {
+      for scalar in marks.unicodeScalars { table[Int(scalar.value)] |= flag }
+    }
     return table
   }()
+
+  /// The punctuation flags of `scalar` (none beyond the BMP).
+  @inline(__always)
+  static func punctuationFlags(_ scalar: Unicode.Scalar) -> UInt8 {
+    scalar.value < 0x10000 ? bmp[Int(scalar.value)] & 0xE0 : 0
+  }
 }
 
 /// Punctuation sets from W3C clreq ("prohibition rules for line start/end") and sentence ends.
@@ -116,13 +139,15 @@ enum Punctuation {
   static let noLineEnd: ScalarSet = ScalarSet(noLineEndMarks)
   static let noLineEndMarks = "“‘「『（〔［｛【〖《〈("
   /// Ends a sentence.
-  static let terminal: ScalarSet = ScalarSet("。！？!?．…")
+  static let terminal: ScalarSet = ScalarSet(terminalMarks)
+  static let terminalMarks = "。！？!?．…"
   /// Latin sentence end (only when followed by nothing on the line).
   static let latinTerminal: ScalarSet = ScalarSet(".!?")
   /// Closing marks that may follow a sentence end (`。”`).
   static let closing: ScalarSet = ScalarSet("”’」』）〕］｝】〗》〉)\"'")
   /// Punctuation inside a sentence: a line containing one is body text, not a heading.
-  static let clauseInternal: ScalarSet = ScalarSet("，。；：！？、,;")
+  static let clauseInternal: ScalarSet = ScalarSet(clauseInternalMarks)
+  static let clauseInternalMarks = "，。；：！？、,;"
   /// Quotation marks that open and close a quote (for spaces inside slogans).
   static let openingQuotes: ScalarSet = ScalarSet("“‘「『《")
   static let closingQuotes: ScalarSet = ScalarSet("”’」』》")
