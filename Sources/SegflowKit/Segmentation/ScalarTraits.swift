@@ -55,19 +55,19 @@ enum ScalarTraits {
     entries.initialize(repeating: 0, count: 0x10000)
     for value in 0..<0x10000 {
       guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-      entries[value] = computeFromCategory(scalar)
+      entries[value] = compute(scalar)
     }
     return Table(entries: entries)
   }()
 
-  /// ``compute(_:)``, asking the standard library for the general category once and for the
+  /// A scalar's bits, asking the standard library for the general category once and for the
   /// binary properties only where the category leaves them open: building the table at every
-  /// process start took some 95 M instructions, most of them these lookups. White space is only
-  /// ever a separator or a control; every letter and letter number is alphabetic, and of the
-  /// other categories only marks, other symbols, other numbers and format characters may be
-  /// (circled letters, combining vowel signs). `ScalarShortcutTests` checks every BMP entry
-  /// against the properties themselves.
-  private static func computeFromCategory(_ scalar: Unicode.Scalar) -> UInt8 {
+  /// process start took some 95 M instructions when each was asked of every scalar. White space
+  /// is only ever a separator or a control; every letter and letter number is alphabetic, and of
+  /// the other categories only marks, other symbols, other numbers and format characters may be
+  /// (circled letters, combining vowel signs). `ScalarShortcutTests` checks every scalar, in
+  /// every plane, against the properties themselves.
+  fileprivate static func compute(_ scalar: Unicode.Scalar) -> UInt8 {
     let properties = scalar.properties
     let category = properties.generalCategory
     var bits = code(WordRefiner.computedStatus(of: scalar, category: category))
@@ -82,15 +82,6 @@ enum ScalarTraits {
       break
     }
     if category.isPunctuation { bits |= punctuationBit }
-    return bits
-  }
-
-  fileprivate static func compute(_ scalar: Unicode.Scalar) -> UInt8 {
-    let properties = scalar.properties
-    var bits = code(WordRefiner.computedStatus(of: scalar))
-    if properties.isWhitespace { bits |= whitespaceBit }
-    if properties.isAlphabetic { bits |= alphabeticBit }
-    if properties.generalCategory.isPunctuation { bits |= punctuationBit }
     return bits
   }
 
