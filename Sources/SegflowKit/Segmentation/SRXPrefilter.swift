@@ -464,17 +464,18 @@ struct SRXPrefilterTable {
   /// UTF-16 unit → index + 1 in the list of units any prefilter needs (0: none).
   private let slot: [UInt16]
   private let slotCount: Int
-  /// Per rule: per required set, the slots of its units; nil when the rule has no prefilter.
-  private let ruleSlots: [[[Int]]?]
+  /// The slots present in a block are a bitset of this many 64-bit words.
+  private let wordCount: Int
+  /// Every rule's required sets as bitsets over the slots, each set the (word, bits) pairs of
+  /// the words it has slots in (one pair when there are at most 64 slots, as for the Chinese
+  /// rules): set `k` is `setParts[setStarts[k]..<setStarts[k + 1]]`, and rule `i`'s sets are
+  /// the `k` in `ruleSets[i]` (nil when the rule has no prefilter). A block's test is one AND
+  /// per word of a set.
+  private let setParts: [(word: Int, bits: UInt64)]
+  private let setStarts: [Int]
+  private let ruleSets: [Range<Int>?]
   /// Per rule, the look-behind condition checked when the sets pass.
   private let openers: [SRXPrefilter.OpenerCondition?]
-  /// With at most 64 slots (the built-in rules need about 20): every rule's required sets as bit
-  /// masks of their slots, one after another, so a block's test is one AND per set; rule `i`'s
-  /// are `masks[maskStarts[i]..<maskStarts[i + 1]]`. Empty when there are more slots.
-  private let masks: [UInt64]
-  private let maskStarts: [Int]
-  /// Per rule, whether it has a prefilter at all (a rule without one may always match).
-  private let filtered: [Bool]
 
   init(prefilters: [SRXPrefilter?]) {
     var slot = [UInt16](repeating: 0, count: 65536)
@@ -498,59 +499,59 @@ struct SRXPrefilterTable {
     }
     self.slot = count > 0 && count < 65535 ? slot : []
     self.slotCount = count < 65535 ? count : 0
-    self.ruleSlots = count < 65535 ? ruleSlots : prefilters.map { _ in nil }
-    self.openers = prefilters.map { $0?.opener }
-    var masks: [UInt64] = []
-    var maskStarts: [Int] = []
-    if self.slotCount > 0, self.slotCount <= 64 {
-      for sets in self.ruleSlots {
-        maskStarts.append(masks.count)
-        for slots in sets ?? [] { masks.append(slots.reduce(0) { $0 | 1 << UInt64($1) }) }
+    self.wordCount = (self.slotCount + 63) / 64
+    var setParts: [(word: Int, bits: UInt64)] = []
+    var setStarts: [Int] = [0]
+    var ruleSets: [Range<Int>?] = []
+    for sets in count < 65535 ? ruleSlots : prefilters.map({ _ in nil }) {
+      guard let sets else {
+        ruleSets.append(nil)
+        continue
       }
-      maskStarts.append(masks.count)
+      let first = setStarts.count - 1
+      for slots in sets {
+        var words: [Int: UInt64] = [:]
+        for index in slots { words[index >> 6, default: 0] |= 1 << UInt64(index & 63) }
+        setParts += words.sorted { $0.key < $1.key }.map { (word: $0.key, bits: $0.value) }
+        setStarts.append(setParts.count)
+      }
+      ruleSets.append(first..<(setStarts.count - 1))
     }
-    self.masks = masks
-    self.maskStarts = maskStarts
-    self.filtered = self.ruleSlots.map { $0 != nil }
+    self.setParts = setParts
+    self.setStarts = setStarts
+    self.ruleSets = ruleSets
+    self.openers = prefilters.map { $0?.opener }
   }
 
   /// Per rule, whether it may match in `units` (false: it certainly does not).
   func mayMatch(in units: [UInt16]) -> [Bool] {
-    guard slotCount > 0 else { return ruleSlots.map { _ in true } }
-    if !maskStarts.isEmpty { return mayMatchByMask(in: units) }
-    var present = [Bool](repeating: false, count: slotCount)
-    slot.withUnsafeBufferPointer { slot in
-      present.withUnsafeMutableBufferPointer { present in
+    guard slotCount > 0 else { return ruleSets.map { _ in true } }
+    var result = [Bool](repeating: true, count: ruleSets.count)
+    // The slots present, as a bitset on the stack (at most 1,024 words).
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { present in
+      present.initialize(repeating: 0)
+      slot.withUnsafeBufferPointer { slot in
         for unit in units {
           let k = Int(slot[Int(unit)])
-          if k != 0 { present[k - 1] = true }
+          if k != 0 { present[(k - 1) >> 6] |= 1 << UInt64((k - 1) & 63) }
         }
       }
-    }
-    return zip(ruleSlots, openers).map { sets, opener in
-      guard let sets else { return true }
-      guard sets.allSatisfy({ slots in slots.contains { present[$0] } }) else { return false }
-      return opener?.holds(in: units) ?? true
-    }
-  }
-
-  /// ``mayMatch(in:)`` with the slots present as the bits of one word (``masks``).
-  private func mayMatchByMask(in units: [UInt16]) -> [Bool] {
-    var present: UInt64 = 0
-    slot.withUnsafeBufferPointer { slot in
-      for unit in units {
-        let k = slot[Int(unit)]
-        if k != 0 { present |= 1 << UInt64(k - 1) }
+      for (index, sets) in ruleSets.enumerated() {
+        guard let sets else { continue }
+        var passes = true
+        for set in sets {
+          var hit = false
+          for part in setStarts[set]..<setStarts[set + 1] where present[setParts[part].word] & setParts[part].bits != 0 {
+            hit = true
+            break
+          }
+          if !hit {
+            passes = false
+            break
+          }
+        }
+        result[index] = passes && (openers[index]?.holds(in: units) ?? true)
       }
-    }
-    var result = [Bool](repeating: true, count: filtered.count)
-    for index in filtered.indices where filtered[index] {
-      var passes = true
-      for mask in masks[maskStarts[index]..<maskStarts[index + 1]] where mask & present == 0 {
-        passes = false
-        break
-      }
-      result[index] = passes && (openers[index]?.holds(in: units) ?? true)
     }
     return result
   }

@@ -225,3 +225,29 @@ import Testing
     }
   }
 }
+
+@Suite struct SRXPrefilterSlotsTests {
+  /// Rules needing more distinct characters than one 64-bit word holds: their sets span
+  /// several words of the block's bitset (the English built-in rules need some 70 characters).
+  @Test("with more than 64 required characters the prefilter still gives the same ends as a full scan")
+  func manySlots() throws {
+    let characters = Array("一二三四五六七八九十百千万亿零甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥东南西北中上下左右前后里外天地人和山水火木金土日月星风云雨雪春夏秋冬")
+    #expect(characters.count > 64)
+    // Each rule needs its own character, and one of a set spread over the words (the first and
+    // the last characters).
+    let rules = characters.enumerated().map { index, character in
+      SRXRule(isBreak: index % 2 == 0, beforeBreak: String(character) + "[一冬。]", afterBreak: "")
+    }
+    let iterator = try BreakIterator(.sentence, locale: "zh")
+    let fast = try SRXSegmenter(rules: rules)
+    let full = try SRXSegmenter(rules: rules, prefilter: false)
+    var generator = SplitMix(seed: 31)
+    let alphabet = characters + Array("。，的了")
+    for _ in 0..<300 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<80, using: &generator) { text.append(alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]) }
+      let boundaries = try iterator.boundaries(in: text)
+      #expect(fast.apply(to: text, boundaries: boundaries).ends == full.apply(to: text, boundaries: boundaries).ends, "\(text)")
+    }
+  }
+}
