@@ -177,7 +177,6 @@ struct JSONBytes: ~Copyable {
     text.withUTF8Buffer { append($0) }
   }
 
-
   /// Appends `text`'s UTF-8 as it is.
   mutating func append(utf8 text: String) {
     if text.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
