@@ -82,13 +82,14 @@ public struct WordRefiner: Sendable {
   public func refine(_ text: String, tokens icuTokens: [Token]) -> [Token] {
     var scratch = WordScratch()
     scratch.load(text)
-    // ICU's tokens as scalar ranges (a token whose ends are not character boundaries is left out).
+    // ICU's tokens as scalar ranges, in order (a token whose ends are not character boundaries,
+    // or that starts before the previous one ends, is left out).
     var scalarAt = [Int](repeating: -1, count: (scratch.utf8Offsets.last ?? 0) + 1)
     for (index, offset) in scratch.utf8Offsets.enumerated() { scalarAt[offset] = index }
     for token in icuTokens {
       let start = token.start < scalarAt.count ? scalarAt[token.start] : -1
       let end = token.end < scalarAt.count ? scalarAt[token.end] : -1
-      guard start >= 0, end > start else { continue }
+      guard start >= 0, end > start, start >= scratch.words.last?.upperBound ?? 0 else { continue }
       scratch.words.append(start..<end)
       scratch.statuses.append(token.type)
     }
@@ -106,7 +107,6 @@ public struct WordRefiner: Sendable {
     let n = scalars.count
     guard n > 0 else { return [] }
     var cut = Self.reused(&scratch.cut, count: n + 1, filledWith: false)
-    var status = Self.reused(&scratch.status, count: n, filledWith: .none)
     var space = Self.reused(&scratch.space, count: n, filledWith: false)
     var forbidden = Self.reused(&scratch.forbidden, count: n + 1, filledWith: false)
     var spanAt = Self.reused(&scratch.spanAt, count: n, filledWith: -1)
@@ -114,7 +114,6 @@ public struct WordRefiner: Sendable {
     var cuts = Self.reused(&scratch.cuts, count: 0, filledWith: 0)
     defer {
       scratch.cut = cut
-      scratch.status = status
       scratch.space = space
       scratch.forbidden = forbidden
       scratch.spanAt = spanAt
@@ -123,24 +122,21 @@ public struct WordRefiner: Sendable {
     }
 
     let traits = ScalarTraits.shared
-    // ICU's cuts and statuses, and white space, written through buffers (these run at every
-    // word and character; an array write checks that the array is not shared).
+    // ICU's cuts and white space, written through buffers (these run at every word and
+    // character; an array write checks that the array is not shared).
     cut.withUnsafeMutableBufferPointer { cut in
-      status.withUnsafeMutableBufferPointer { status in
-        space.withUnsafeMutableBufferPointer { space in
-          cut[0] = true
-          cut[n] = true
-          for (range, type) in zip(scratch.words, scratch.statuses) {
-            cut[range.lowerBound] = true
-            cut[range.upperBound] = true
-            for index in range { status[index] = type }
-          }
-          scalars.withUnsafeBufferPointer { scalars in
-            for index in 0..<n where traits.isWhitespace(scalars[index]) {
-              space[index] = true
-              cut[index] = true
-              cut[index + 1] = true
-            }
+      space.withUnsafeMutableBufferPointer { space in
+        cut[0] = true
+        cut[n] = true
+        for range in scratch.words {
+          cut[range.lowerBound] = true
+          cut[range.upperBound] = true
+        }
+        scalars.withUnsafeBufferPointer { scalars in
+          for index in 0..<n where traits.isWhitespace(scalars[index]) {
+            space[index] = true
+            cut[index] = true
+            cut[index + 1] = true
           }
         }
       }
@@ -173,6 +169,10 @@ public struct WordRefiner: Sendable {
     tokens.reserveCapacity(cuts.count)
     // Token texts are slices of the text's UTF-8, kept as the text and offsets (``Token``): no
     // string is made per word.
+    // A token takes the status of the ICU word it starts in: both are in order, so the word is
+    // found by walking forward.
+    let words = scratch.words
+    var word = 0
     var start = cuts[0]
     for end in cuts.dropFirst() {
       defer { start = end }
@@ -182,7 +182,8 @@ public struct WordRefiner: Sendable {
       if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
         type = spans[spanAt[start]].type
       } else {
-        type = status[start]
+        while word < words.count, words[word].upperBound <= start { word += 1 }
+        type = word < words.count && words[word].lowerBound <= start ? scratch.statuses[word] : .none
       }
       if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
         type = traits.status(of: first)
@@ -232,8 +233,10 @@ public struct WordRefiner: Sendable {
   static func reused<Element>(_ array: inout [Element], count: Int, filledWith value: Element) -> [Element] {
     var taken: [Element] = []
     swap(&taken, &array)
-    taken.removeAll(keepingCapacity: true)
-    taken.append(contentsOf: repeatElement(value, count: count))
+    // Filled in place (a memset for these element types): emptying and appending `count` copies
+    // went through the generic append, element by element.
+    if taken.count != count { taken.resize(to: count, with: value) }
+    taken.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
     return taken
   }
 

@@ -19,7 +19,6 @@ struct WordScratch {
   /// The word layer's per-segment arrays (``WordRefiner/refine(_:scratch:)``), kept for the next
   /// segment.
   var cut: [Bool] = []
-  var status: [WordRuleStatus] = []
   var space: [Bool] = []
   var forbidden: [Bool] = []
   var spanAt: [Int] = []
