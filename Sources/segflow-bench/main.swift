@@ -71,12 +71,14 @@ for stage in pipeline.stages {
 let writerContext = WriterContext(sourceLanguage: "zh", targetLanguage: "en")
 // The translation-file writers (the review page is for people, a few documents at a time).
 let writers = WriterRegistry.all.filter { $0 is any StreamingSegmentWriter }
+// Timed as files are written (`renderBytes`, as `segflow run` and `export` call them): `render`
+// makes a string of the bytes, checking every byte once more.
 for writer in writers {
-  stageTimes["write." + writer.name] = try best(repeats) { _ = try writer.render(document, context: writerContext) }
+  stageTimes["write." + writer.name] = try best(repeats) { _ = try writer.renderBytes(document, context: writerContext) }
 }
 // JSONL of the segments alone, as a pipeline without words writes it (the writers above write
 // the words too).
-stageTimes["write.jsonl.sentences"] = try best(repeats) { _ = try JSONLWriter().render(sentenceDocument, context: writerContext) }
+stageTimes["write.jsonl.sentences"] = try best(repeats) { _ = try JSONLWriter().renderBytes(sentenceDocument, context: writerContext) }
 for stage in pipeline.stages.map(\.name) + writers.map({ "write." + $0.name }) + ["write.jsonl.sentences"] {
   report.append(("stage." + stage, rate(stageTimes[stage] ?? .infinity)))
 }
