@@ -23,7 +23,7 @@ public struct JSONLWriter: StreamingSegmentWriter {
     // twice (a chunk's records are tens of megabytes).
     var body: [UInt8] = []
     body.reserveCapacity(document.segments.count * 256)
-    var record = JSONBytes(capacity: 4096)
+    var record = OutputBytes(capacity: 4096)
     for segment in document.segments {
       record.removeAll()
       Self.append(segment, document: document.name, target: context.target(for: segment), geometry: document.geometryParts(of: segment), to: &record)
@@ -39,7 +39,7 @@ public struct JSONLWriter: StreamingSegmentWriter {
 
   /// One segment as a JSON object on one line.
   public static func record(_ segment: Segment, document: String, target: String? = nil, geometry: (page: Int, boxes: [BoundingBox])? = nil) -> String {
-    var buffer = JSONBytes(capacity: 256)
+    var buffer = OutputBytes(capacity: 256)
     append(segment, document: document, target: target, geometry: geometry, to: &buffer)
     return buffer.withBytes { String(decoding: $0, as: UTF8.self) }
   }
@@ -48,7 +48,7 @@ public struct JSONLWriter: StreamingSegmentWriter {
   /// `geometry`: page and boxes, for PDF input only: `"bbox":[x0,y0,x1,y1]` (points from the
   /// page's top left) of the part in the column where the segment starts, `"bboxes"` with one
   /// box per column when it runs on into others, `"page"` 1-based.
-  static func append(_ segment: Segment, document: String, target: String? = nil, geometry: (page: Int, boxes: [BoundingBox])? = nil, to buffer: inout JSONBytes) {
+  static func append(_ segment: Segment, document: String, target: String? = nil, geometry: (page: Int, boxes: [BoundingBox])? = nil, to buffer: inout OutputBytes) {
     // Fixed parts as static bytes and numbers as digits: no String is built per field.
     if let geometry, let first = geometry.boxes.first {
       buffer.append(utf8: "{\"bbox\":\(first.jsonArray),")
@@ -113,7 +113,7 @@ public struct JSONLWriter: StreamingSegmentWriter {
   }
 
   /// `{"byte":…,"column":…,"line":…}`
-  static func appendPosition(_ position: SourcePosition, to buffer: inout JSONBytes) {
+  static func appendPosition(_ position: SourcePosition, to buffer: inout OutputBytes) {
     buffer.append("{\"byte\":")
     buffer.appendNumber(position.byte)
     buffer.append(",\"column\":")

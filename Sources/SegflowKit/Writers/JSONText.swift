@@ -12,7 +12,7 @@ public enum JSONText {
 
   /// Appends `text` as a quoted JSON string to `buffer`.
   public static func append(_ text: String, to buffer: inout [UInt8]) {
-    var bytes = JSONBytes(capacity: text.utf8.count * maxEscapedWidth + 2)
+    var bytes = OutputBytes(capacity: text.utf8.count * maxEscapedWidth + 2)
     bytes.appendQuoted(text)
     bytes.withBytes { buffer.append(contentsOf: $0) }
   }
@@ -117,73 +117,13 @@ public enum JSONText {
 
   /// Appends the decimal digits of `value` (as `String(value)` writes it) to `buffer`.
   public static func appendNumber(_ value: Int, to buffer: inout [UInt8]) {
-    var bytes = JSONBytes(capacity: 24)
+    var bytes = OutputBytes(capacity: 24)
     bytes.appendNumber(value)
     bytes.withBytes { buffer.append(contentsOf: $0) }
   }
 }
 
-/// The bytes of a JSON text being written, in one growing allocation written through a pointer:
-/// the JSONL writer appends a few pieces per word of every segment, and each append to an
-/// `[UInt8]` (its uniqueness and capacity checks, a generic copy) cost more than the piece.
-struct JSONBytes: ~Copyable {
-  private var base: UnsafeMutablePointer<UInt8>
-  private(set) var count = 0
-  private var capacity: Int
-
-  init(capacity: Int) {
-    self.capacity = max(capacity, 16)
-    base = .allocate(capacity: self.capacity)
-  }
-
-  deinit { base.deallocate() }
-
-  /// Empties the buffer, keeping its allocation.
-  mutating func removeAll() {
-    count = 0
-  }
-
-  /// Makes room for `extra` more bytes.
-  @inline(__always)
-  mutating func reserve(_ extra: Int) {
-    if count + extra > capacity { grow(to: count + extra) }
-  }
-
-  private mutating func grow(to needed: Int) {
-    let size = max(needed, capacity * 2)
-    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-    bigger.initialize(from: base, count: count)
-    base.deallocate()
-    base = bigger
-    capacity = size
-  }
-
-  mutating func append(_ byte: UInt8) {
-    reserve(1)
-    base[count] = byte
-    count += 1
-  }
-
-  @inline(__always)
-  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-    guard let source = bytes.baseAddress else { return }
-    reserve(bytes.count)
-    (base + count).initialize(from: source, count: bytes.count)
-    count += bytes.count
-  }
-
-  @inline(__always)
-  mutating func append(_ text: StaticString) {
-    text.withUTF8Buffer { append($0) }
-  }
-
-  /// Appends `text`'s UTF-8 as it is.
-  mutating func append(utf8 text: String) {
-    if text.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
-    var copy = text
-    copy.withUTF8 { append($0) }
-  }
-
+extension OutputBytes {
   /// Appends `text` as a quoted JSON string (``JSONText``'s escaping); returns whether any of
   /// it needed escaping.
   @discardableResult
@@ -197,65 +137,26 @@ struct JSONBytes: ~Copyable {
   /// Appends UTF-8 `bytes` as a quoted JSON string; returns whether any of it needed escaping.
   @discardableResult
   mutating func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    reserve(bytes.count * JSONText.maxEscapedWidth + 2)
-    base[count] = UInt8(ascii: "\"")
-    let written = JSONText.escape(bytes, into: base + count + 1)
-    base[count + 1 + written] = UInt8(ascii: "\"")
-    count += written + 2
+    var escapedCount = 0
+    appendWriting(maximum: bytes.count * JSONText.maxEscapedWidth + 2) { out in
+      out[0] = UInt8(ascii: "\"")
+      escapedCount = JSONText.escape(bytes, into: out + 1)
+      out[1 + escapedCount] = UInt8(ascii: "\"")
+      return escapedCount + 2
+    }
     // Escaping only ever lengthens: the same length means every byte was copied as it is.
-    return written != bytes.count
+    return escapedCount != bytes.count
   }
 
   /// Appends UTF-8 `bytes` in quotes as they are: for a slice (on character boundaries) of a
   /// text that ``appendQuoted(utf8:)`` found needs no escaping, which then holds for the slice
   /// too (every escape is of one whole character).
   mutating func appendQuotedVerbatim(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-    reserve(bytes.count + 2)
-    base[count] = UInt8(ascii: "\"")
-    if let source = bytes.baseAddress { (base + count + 1).initialize(from: source, count: bytes.count) }
-    base[count + 1 + bytes.count] = UInt8(ascii: "\"")
-    count += bytes.count + 2
-  }
-
-  /// Appends the decimal digits of `value` (as `String(value)` writes it).
-  mutating func appendNumber(_ value: Int) {
-    reserve(20)
-    if value < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
-    // The magnitude as unsigned, so Int.min works too; digits counted first (by comparison, no
-    // division), then written backwards in place, two at a time from a table of pairs (eight
-    // numbers a segment: the divisions were most of their cost).
-    var rest = value.magnitude
-    var digits = 1
-    var bound: UInt = 10
-    while digits < 20, rest >= bound {
-      digits += 1
-      if digits < 20 { bound &*= 10 }
+    appendWriting(maximum: bytes.count + 2) { out in
+      out[0] = UInt8(ascii: "\"")
+      if let source = bytes.baseAddress { (out + 1).initialize(from: source, count: bytes.count) }
+      out[1 + bytes.count] = UInt8(ascii: "\"")
+      return bytes.count + 2
     }
-    var position = count + digits
-    let pairs = Self.digitPairs.utf8Start
-    while rest >= 100 {
-      let pair = Int(rest % 100) * 2
-      rest /= 100
-      position -= 2
-      base[position] = pairs[pair]
-      base[position + 1] = pairs[pair + 1]
-    }
-    if rest >= 10 {
-      position -= 2
-      base[position] = pairs[Int(rest) * 2]
-      base[position + 1] = pairs[Int(rest) * 2 + 1]
-    } else {
-      base[position - 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
-    }
-    count += digits
-  }
-
-  /// "00", "01", …, "99" back to back.
-  private static let digitPairs: StaticString =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
-
-  /// The bytes written so far.
-  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-    try body(UnsafeBufferPointer(start: base, count: count))
   }
 }

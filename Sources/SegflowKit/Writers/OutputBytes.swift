@@ -1,0 +1,112 @@
+/// The bytes of an output file being written, in one growing allocation written through a
+/// pointer: the writers append a few pieces per word or segment, and each append to an
+/// `[UInt8]` (its uniqueness and capacity checks, a generic copy) cost more than the piece.
+/// Escaping for each format is an extension (`JSONText.swift`, `XMLText.swift`).
+struct OutputBytes: ~Copyable {
+  private var base: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// Empties the buffer, keeping its allocation.
+  mutating func removeAll() {
+    count = 0
+  }
+
+  /// Makes room for `extra` more bytes.
+  @inline(__always)
+  mutating func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(to: count + extra) }
+  }
+
+  private mutating func grow(to needed: Int) {
+    let size = max(needed, capacity * 2)
+    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+    bigger.initialize(from: base, count: count)
+    base.deallocate()
+    base = bigger
+    capacity = size
+  }
+
+  mutating func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    reserve(bytes.count)
+    (base + count).initialize(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
+  @inline(__always)
+  mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { append($0) }
+  }
+
+  /// Appends `text`'s UTF-8 as it is.
+  mutating func append(utf8 text: String) {
+    if text.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
+    var copy = text
+    copy.withUTF8 { append($0) }
+  }
+
+  /// Lets `write` put at most `maximum` bytes after the end, and keeps the number it returns:
+  /// for escapers that write in place.
+  @inline(__always)
+  mutating func appendWriting(maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+    reserve(maximum)
+    count += write(base + count)
+  }
+
+  /// Appends the decimal digits of `value` (as `String(value)` writes it).
+  mutating func appendNumber(_ value: Int) {
+    reserve(20)
+    if value < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
+    // The magnitude as unsigned, so Int.min works too; digits counted first (by comparison, no
+    // division), then written backwards in place, two at a time from a table of pairs (eight
+    // numbers a segment: the divisions were most of their cost).
+    var rest = value.magnitude
+    var digits = 1
+    var bound: UInt = 10
+    while digits < 20, rest >= bound {
+      digits += 1
+      if digits < 20 { bound &*= 10 }
+    }
+    var position = count + digits
+    let pairs = Self.digitPairs.utf8Start
+    while rest >= 100 {
+      let pair = Int(rest % 100) * 2
+      rest /= 100
+      position -= 2
+      base[position] = pairs[pair]
+      base[position + 1] = pairs[pair + 1]
+    }
+    if rest >= 10 {
+      position -= 2
+      base[position] = pairs[Int(rest) * 2]
+      base[position + 1] = pairs[Int(rest) * 2 + 1]
+    } else {
+      base[position - 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
+    }
+    count += digits
+  }
+
+  /// "00", "01", …, "99" back to back.
+  private static let digitPairs: StaticString =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+  /// The bytes written so far.
+  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try body(UnsafeBufferPointer(start: base, count: count))
+  }
+}
