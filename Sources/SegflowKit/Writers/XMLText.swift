@@ -73,3 +73,18 @@ extension XMLText {
     }.joined(separator: " ")
   }
 }
+
+extension OutputBytes {
+  /// Appends `text` as ``XMLText/escaped(_:attribute:forbidden:)`` writes it: as it is when
+  /// nothing in it needs escaping (nearly every segment; one pass over the bytes), through that
+  /// function otherwise.
+  mutating func appendXMLEscaped(_ text: String, attribute: Bool = false, forbidden: (Unicode.Scalar) -> String = { _ in "\u{FFFD}" }) {
+    let copied = text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard !XMLText.needsEscaping(bytes, attribute: attribute) else { return false }
+      append(bytes)
+      return true
+    }
+    if copied == true { return }
+    append(utf8: XMLText.escaped(text, attribute: attribute, forbidden: forbidden))
+  }
+}
