@@ -10,6 +10,21 @@ extension Document {
   /// The blocks that have segments, in order, each with its segments in order. Blocks without
   /// segments (nothing to translate) are left out, as every writer does.
   public var units: [DocumentUnit] {
+    // The segment stage leaves segments in block order and each block's in index order: then a
+    // block's segments are the next run (no dictionary, no sort; the XML writers ask this of
+    // every chunk). Any other order is grouped as below.
+    if zip(segments, segments.dropFirst()).allSatisfy({ ($0.block, $0.index) < ($1.block, $1.index) }) {
+      var result: [DocumentUnit] = []
+      var next = 0
+      for (offset, block) in blocks.enumerated() {
+        let number = firstBlockNumber + offset
+        while next < segments.count, segments[next].block < number { next += 1 }
+        let start = next
+        while next < segments.count, segments[next].block == number { next += 1 }
+        if next > start { result.append(DocumentUnit(number: number, block: block, segments: Array(segments[start..<next]))) }
+      }
+      return result
+    }
     var segmentsByBlock: [Int: [Segment]] = [:]
     for segment in segments { segmentsByBlock[segment.block, default: []].append(segment) }
     var result: [DocumentUnit] = []
