@@ -68,6 +68,24 @@ struct OutputBytes: ~Copyable {
     count += write(base + count)
   }
 
+  /// Appends `text`'s UTF-8 with each byte `isSpecial` picks replaced by what `replace` appends
+  /// and the runs between copied whole. Only for escapes of ASCII bytes, which never occur
+  /// inside a longer UTF-8 sequence: escaping byte by byte is then escaping character by
+  /// character.
+  @inline(__always)
+  mutating func appendEscapingASCII(_ text: String, isSpecial: (UInt8) -> Bool, replace: (UInt8, inout OutputBytes) -> Void) {
+    var copy = text
+    copy.withUTF8 { bytes in
+      var runStart = 0
+      for index in bytes.indices where isSpecial(bytes[index]) {
+        append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        replace(bytes[index], &self)
+        runStart = index + 1
+      }
+      append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+  }
+
   /// Appends the decimal digits of `value` (as `String(value)` writes it).
   mutating func appendNumber(_ value: Int) {
     reserve(20)
@@ -108,5 +126,19 @@ struct OutputBytes: ~Copyable {
   /// The bytes written so far.
   func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     try body(UnsafeBufferPointer(start: base, count: count))
+  }
+
+  /// The bytes of `items`, each written by `write` into one reused buffer and appended whole: a
+  /// file's body is built record by record and never held twice.
+  static func records<Items: Sequence>(_ items: Items, reserving capacity: Int = 0, _ write: (Items.Element, inout OutputBytes) -> Void) -> [UInt8] {
+    var body: [UInt8] = []
+    body.reserveCapacity(capacity)
+    var record = OutputBytes(capacity: 4096)
+    for item in items {
+      record.removeAll()
+      write(item, &record)
+      record.withBytes { body.append(contentsOf: $0) }
+    }
+    return body
   }
 }

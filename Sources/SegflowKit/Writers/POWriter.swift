@@ -30,16 +30,60 @@ public struct POWriter: StreamingSegmentWriter {
   public func footer(_ document: Document, context: WriterContext) -> String { "" }
 
   public func body(_ document: Document, context: WriterContext) -> String {
-    var out = ""
-    for segment in document.segments {
-      out += "\n#. \(segment.kind.rawValue) \(segment.block):\(segment.index) source \(XLIFF2Writer.position(segment.source.start))-\(XLIFF2Writer.position(segment.source.end))\n"
-      if !segment.trailing.isEmpty { out += "#. trailing \(Self.quoted(segment.trailing))\n" }
-      out += "#: \(Self.comment(document.path.replacingOccurrences(of: " ", with: "_"))):\(segment.source.start.line)\n"
-      out += "msgctxt \(Self.quoted(segment.id))\n"
-      out += "msgid \(Self.quoted(segment.text))\n"
-      out += "msgstr \(Self.quoted(context.target(for: segment) ?? ""))\n"
+    String(decoding: bodyBytes(document, context: context), as: UTF8.self)
+  }
+
+  /// The entries as bytes (``OutputBytes/records(_:reserving:_:)``).
+  public func bodyBytes(_ document: Document, context: WriterContext) -> [UInt8] {
+    let reference = Self.comment(document.path.replacingOccurrences(of: " ", with: "_"))
+    return OutputBytes.records(document.segments) { segment, out in
+      out.append("\n#. ")
+      out.append(utf8: segment.kind.rawValue)
+      out.append(" ")
+      XLIFF2Writer.appendSegmentNumber(segment, to: &out)
+      out.append(" source ")
+      XLIFF2Writer.appendPosition(segment.source.start, to: &out)
+      out.append("-")
+      XLIFF2Writer.appendPosition(segment.source.end, to: &out)
+      out.append("\n")
+      if !segment.trailing.isEmpty {
+        out.append("#. trailing ")
+        Self.appendQuoted(segment.trailing, to: &out)
+        out.append("\n")
+      }
+      out.append("#: ")
+      out.append(utf8: reference)
+      out.append(":")
+      out.appendNumber(segment.source.start.line)
+      out.append("\nmsgctxt ")
+      Self.appendQuoted(segment.id, to: &out)
+      out.append("\nmsgid ")
+      Self.appendQuoted(segment.text, to: &out)
+      out.append("\nmsgstr ")
+      Self.appendQuoted(context.target(for: segment) ?? "", to: &out)
+      out.append("\n")
     }
-    return out
+  }
+
+  /// ``quoted(_:)`` appended as bytes.
+  static func appendQuoted(_ text: String, to out: inout OutputBytes) {
+    out.append("\"")
+    out.appendEscapingASCII(text, isSpecial: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { byte, out in
+      switch byte {
+      case UInt8(ascii: "\""): out.append("\\\"")
+      case UInt8(ascii: "\\"): out.append("\\\\")
+      case 0x0A: out.append("\\n")
+      case 0x09: out.append("\\t")
+      case 0x0D: out.append("\\r")
+      default:
+        // Three octal digits.
+        out.append(UInt8(ascii: "\\"))
+        out.append(UInt8(ascii: "0") + byte >> 6)
+        out.append(UInt8(ascii: "0") + (byte >> 3) & 7)
+        out.append(UInt8(ascii: "0") + byte & 7)
+      }
+    }
+    out.append("\"")
   }
 
   /// A PO string literal with C escapes (`\"`, `\\`, `\n`, `\t`, `\r`, other controls as octal).

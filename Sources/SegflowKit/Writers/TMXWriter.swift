@@ -24,26 +24,45 @@ public struct TMXWriter: StreamingSegmentWriter {
   }
 
   public func body(_ document: Document, context: WriterContext) -> String {
-    let source = LanguageTag.canonical(context.sourceLanguage)
-    let target = LanguageTag.canonical(context.targetLanguage)
-    var out = ""
-    for segment in document.segments {
+    String(decoding: bodyBytes(document, context: context), as: UTF8.self)
+  }
+
+  /// The units as bytes (``OutputBytes/records(_:reserving:_:)``).
+  public func bodyBytes(_ document: Document, context: WriterContext) -> [UInt8] {
+    let source = XMLText.attribute(LanguageTag.canonical(context.sourceLanguage))
+    let target = XMLText.attribute(LanguageTag.canonical(context.targetLanguage))
+    return OutputBytes.records(document.segments) { segment, out in
       let translation = context.target(for: segment)
-      out += "    <tu tuid=\(XMLText.attribute(segment.id)) srclang=\(XMLText.attribute(source))>\n"
+      out.append("    <tu tuid=\"")
+      out.appendXMLEscaped(segment.id, attribute: true)
+      out.append("\" srclang=")
+      out.append(utf8: source)
+      out.append(">\n")
       var replaced = XMLText.forbiddenScalars(in: segment.text)
       for scalar in XMLText.forbiddenScalars(in: translation ?? "") where !replaced.contains(scalar) { replaced.append(scalar) }
       if !replaced.isEmpty {
-        out += "      <note>segflow replaced \(XMLText.codePoints(replaced)) with U+FFFD: XML 1.0 cannot carry them</note>\n"
+        out.append(utf8: "      <note>segflow replaced \(XMLText.codePoints(replaced)) with U+FFFD: XML 1.0 cannot carry them</note>\n")
       }
-      out += "      <prop type=\"x-segflow-kind\">\(segment.kind.rawValue)</prop>\n"
-      out += "      <prop type=\"x-segflow-source\">\(XLIFF2Writer.position(segment.source.start))-\(XLIFF2Writer.position(segment.source.end))</prop>\n"
-      out += "      <tuv xml:lang=\(XMLText.attribute(source))><seg>\(XMLText.escaped(segment.text))</seg></tuv>\n"
+      out.append("      <prop type=\"x-segflow-kind\">")
+      out.append(utf8: segment.kind.rawValue)
+      out.append("</prop>\n      <prop type=\"x-segflow-source\">")
+      XLIFF2Writer.appendPosition(segment.source.start, to: &out)
+      out.append("-")
+      XLIFF2Writer.appendPosition(segment.source.end, to: &out)
+      out.append("</prop>\n      <tuv xml:lang=")
+      out.append(utf8: source)
+      out.append("><seg>")
+      out.appendXMLEscaped(segment.text)
+      out.append("</seg></tuv>\n")
       if let translation {
-        out += "      <tuv xml:lang=\(XMLText.attribute(target))><seg>\(XMLText.escaped(translation))</seg></tuv>\n"
+        out.append("      <tuv xml:lang=")
+        out.append(utf8: target)
+        out.append("><seg>")
+        out.appendXMLEscaped(translation)
+        out.append("</seg></tuv>\n")
       }
-      out += "    </tu>\n"
+      out.append("    </tu>\n")
     }
-    return out
   }
 
   public func footer(_ document: Document, context: WriterContext) -> String { "  </body>\n</tmx>\n" }

@@ -12,11 +12,31 @@ public struct TSVWriter: StreamingSegmentWriter {
   public func footer(_ document: Document, context: WriterContext) -> String { "" }
 
   public func body(_ document: Document, context: WriterContext) -> String {
-    var out = ""
-    for segment in document.segments {
-      out += [segment.id, segment.text, context.target(for: segment) ?? ""].map(Self.field).joined(separator: "\t") + "\n"
+    String(decoding: bodyBytes(document, context: context), as: UTF8.self)
+  }
+
+  /// The rows as bytes (``OutputBytes/records(_:reserving:_:)``).
+  public func bodyBytes(_ document: Document, context: WriterContext) -> [UInt8] {
+    OutputBytes.records(document.segments) { segment, out in
+      Self.appendField(segment.id, to: &out)
+      out.append("\t")
+      Self.appendField(segment.text, to: &out)
+      out.append("\t")
+      Self.appendField(context.target(for: segment) ?? "", to: &out)
+      out.append("\n")
     }
-    return out
+  }
+
+  /// ``field(_:)`` appended as bytes.
+  static func appendField(_ text: String, to out: inout OutputBytes) {
+    out.appendEscapingASCII(text, isSpecial: { $0 == UInt8(ascii: "\\") || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { byte, out in
+      switch byte {
+      case 0x09: out.append("\\t")
+      case 0x0A: out.append("\\n")
+      case 0x0D: out.append("\\r")
+      default: out.append("\\\\")
+      }
+    }
   }
 
   public static func field(_ text: String) -> String {

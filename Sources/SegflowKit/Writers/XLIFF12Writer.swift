@@ -27,43 +27,89 @@ public struct XLIFF12Writer: StreamingSegmentWriter {
   }
 
   public func body(_ document: Document, context: WriterContext) -> String {
-    let target = LanguageTag.canonical(context.targetLanguage)
-    var out = ""
-    for unit in document.units {
-      let kind = unit.block.kind.rawValue
-      out += "      <trans-unit id=\"\(unit.number)\" resname=\(XMLText.attribute("\(document.name):\(unit.number)")) restype=\"x-\(kind)\" xml:space=\"preserve\">\n"
-      let whole = unit.segments.map { $0.text + $0.trailing }.joined()
-      out += "        <source>\(XMLText.escaped(whole))</source>\n"
-      out += "        <seg-source>"
+    String(decoding: bodyBytes(document, context: context), as: UTF8.self)
+  }
+
+  /// The units as bytes (``OutputBytes/records(_:reserving:_:)``). Escaping goes character by
+  /// character, so a unit's source is written as its segments' escaped pieces.
+  public func bodyBytes(_ document: Document, context: WriterContext) -> [UInt8] {
+    let target = XMLText.attribute(LanguageTag.canonical(context.targetLanguage))
+    return OutputBytes.records(document.units) { unit, out in
+      out.append("      <trans-unit id=\"")
+      out.appendNumber(unit.number)
+      out.append("\" resname=\"")
+      out.appendXMLEscaped(document.name, attribute: true)
+      out.append(":")
+      out.appendNumber(unit.number)
+      out.append("\" restype=\"x-")
+      out.append(utf8: unit.block.kind.rawValue)
+      out.append("\" xml:space=\"preserve\">\n        <source>")
       for segment in unit.segments {
-        out += "<mrk mtype=\"seg\" mid=\"\(segment.block):\(segment.index)\">\(XMLText.escaped(segment.text))</mrk>\(XMLText.escaped(segment.trailing))"
+        out.appendXMLEscaped(segment.text)
+        out.appendXMLEscaped(segment.trailing)
       }
-      out += "</seg-source>\n"
+      out.append("</source>\n        <seg-source>")
+      for segment in unit.segments {
+        Self.appendMarker(segment, text: segment.text, to: &out)
+      }
+      out.append("</seg-source>\n")
       // The target always mirrors the segments: OmegaT and other 1.2 tools translate inside
       // <target> and extract nothing from a unit without one. Untranslated segments hold a copy
       // of their source (state "new"), which readers count as untranslated.
-      var replaced = XMLText.forbiddenScalars(in: whole)
+      var replaced: [Unicode.Scalar] = []
+      for segment in unit.segments {
+        for scalar in XMLText.forbiddenScalars(in: segment.text) + XMLText.forbiddenScalars(in: segment.trailing) where !replaced.contains(scalar) {
+          replaced.append(scalar)
+        }
+      }
       let translations = unit.segments.map { context.target(for: $0) }
       let done = translations.count { $0 != nil }
-      let state = done == 0 ? "new" : done == unit.segments.count ? "translated" : "needs-translation"
-      out += "        <target xml:lang=\(XMLText.attribute(target)) state=\"\(state)\">"
+      let state: StaticString = done == 0 ? "new" : done == unit.segments.count ? "translated" : "needs-translation"
+      out.append("        <target xml:lang=")
+      out.append(utf8: target)
+      out.append(" state=\"")
+      out.append(state)
+      out.append("\">")
       for (segment, translation) in zip(unit.segments, translations) {
-        out += "<mrk mtype=\"seg\" mid=\"\(segment.block):\(segment.index)\">\(XMLText.escaped(translation ?? segment.text))</mrk>\(XMLText.escaped(segment.trailing))"
+        Self.appendMarker(segment, text: translation ?? segment.text, to: &out)
         for scalar in XMLText.forbiddenScalars(in: translation ?? "") where !replaced.contains(scalar) { replaced.append(scalar) }
       }
-      out += "</target>\n"
+      out.append("</target>\n")
       if let line = unit.segments.first?.source.start.line {
-        out += "        <context-group name=\"source-\(unit.number)\" purpose=\"location\"><context context-type=\"sourcefile\">\(XMLText.escaped(document.path))</context><context context-type=\"linenumber\">\(line)</context></context-group>\n"
+        out.append("        <context-group name=\"source-")
+        out.appendNumber(unit.number)
+        out.append("\" purpose=\"location\"><context context-type=\"sourcefile\">")
+        out.appendXMLEscaped(document.path)
+        out.append("</context><context context-type=\"linenumber\">")
+        out.appendNumber(line)
+        out.append("</context></context-group>\n")
       }
       for segment in unit.segments {
-        out += "        <note from=\"segflow\">\(segment.block):\(segment.index) id=\(XMLText.escaped(segment.id)) source=\(XLIFF2Writer.position(segment.source.start))-\(XLIFF2Writer.position(segment.source.end))</note>\n"
+        out.append("        <note from=\"segflow\">")
+        XLIFF2Writer.appendSegmentNumber(segment, to: &out)
+        out.append(" id=")
+        out.appendXMLEscaped(segment.id)
+        out.append(" source=")
+        XLIFF2Writer.appendPosition(segment.source.start, to: &out)
+        out.append("-")
+        XLIFF2Writer.appendPosition(segment.source.end, to: &out)
+        out.append("</note>\n")
       }
       if !replaced.isEmpty {
-        out += "        <note from=\"segflow\" priority=\"1\">replaced \(XMLText.codePoints(replaced)) with U+FFFD: XML 1.0 cannot carry them</note>\n"
+        out.append(utf8: "        <note from=\"segflow\" priority=\"1\">replaced \(XMLText.codePoints(replaced)) with U+FFFD: XML 1.0 cannot carry them</note>\n")
       }
-      out += "      </trans-unit>\n"
+      out.append("      </trans-unit>\n")
     }
-    return out
+  }
+
+  /// `<mrk mtype="seg" mid="block:index">text</mrk>` and the segment's trailing white space.
+  static func appendMarker(_ segment: Segment, text: String, to out: inout OutputBytes) {
+    out.append("<mrk mtype=\"seg\" mid=\"")
+    XLIFF2Writer.appendSegmentNumber(segment, to: &out)
+    out.append("\">")
+    out.appendXMLEscaped(text)
+    out.append("</mrk>")
+    out.appendXMLEscaped(segment.trailing)
   }
 
   public func footer(_ document: Document, context: WriterContext) -> String { "    </body>\n  </file>\n</xliff>\n" }

@@ -33,10 +33,26 @@ public enum XMLText {
   }
 
   /// Whether `bytes` (UTF-8) hold anything ``escaped(_:attribute:forbidden:)`` changes.
+  ///
+  /// Eight bytes at a time: a word without any byte the test acts on (``escapeCandidates(_:attribute:)``)
+  /// is skipped whole, one with any is tested byte by byte. Every XML writer asks this of every
+  /// segment, some three times.
   static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
     var index = 0
-    let count = bytes.count
-    while index < count {
+    while index + 8 <= bytes.count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      if escapeCandidates(word, attribute: attribute) != 0, needsEscaping(bytes, from: index, to: index + 8, attribute: attribute) { return true }
+      index += 8
+    }
+    return needsEscaping(bytes, from: index, to: bytes.count, attribute: attribute)
+  }
+
+  /// The byte-by-byte test of `bytes[start..<end]` (reading past `end` for the rest of an
+  /// EF BF BE or EF BF BF).
+  private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, attribute: Bool) -> Bool {
+    var index = start
+    while index < end {
       let byte = bytes[index]
       switch byte {
       case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0x0D: return true
@@ -44,12 +60,27 @@ public enum XMLText {
       case 0x00..<0x20: return true  // forbidden C0 controls
       case 0xEF:
         // U+FFFE, U+FFFF (EF BF BE, EF BF BF)
-        if index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+        if index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
       default: break
       }
       index += 1
     }
     return false
+  }
+
+  /// The bytes of `word` the byte test acts on, each marked by its top bit: below 0x20, `&`, `<`,
+  /// `>`, 0xEF (the lead of U+FFFE and U+FFFF, and of the full-width forms), and in an attribute
+  /// `"` and `'`. Zero exactly when there are none (a borrow may mark a byte above a true one,
+  /// which only sends the word to the byte test).
+  @inline(__always)
+  static func escapeCandidates(_ word: UInt64, attribute: Bool) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+    let below20 = (word &- ones &* 0x20) & ~word & highs
+    var marks = below20 | zeroByte(word ^ (ones &* 0x26)) | zeroByte(word ^ (ones &* 0x3C)) | zeroByte(word ^ (ones &* 0x3E)) | zeroByte(word ^ (ones &* 0xEF))
+    if attribute { marks |= zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x27)) }
+    return marks
   }
 
   /// An attribute value, quoted.
@@ -60,9 +91,41 @@ extension XMLText {
   /// The characters of `text` XML 1.0 forbids, in order, each once: what writers without an
   /// escape for them (XLIFF 1.2, TMX) replace with U+FFFD and report.
   public static func forbiddenScalars(in text: String) -> [Unicode.Scalar] {
+    // Nearly every text has none, which one pass over its bytes shows.
+    if text.utf8.withContiguousStorageIfAvailable({ !holdsForbidden($0) }) == true { return [] }
     var seen: [Unicode.Scalar] = []
     for scalar in text.unicodeScalars where isForbidden(scalar) && !seen.contains(scalar) { seen.append(scalar) }
     return seen
+  }
+
+  /// Whether `bytes` (UTF-8) hold a character XML 1.0 forbids: a C0 control other than tab,
+  /// line feed and carriage return, or U+FFFE or U+FFFF (EF BF BE, EF BF BF).
+  static func holdsForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    var index = 0
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    // Words with no byte below 0x20 and no 0xEF are skipped whole (as in ``needsEscaping``).
+    while index + 8 <= bytes.count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      let ef = word ^ (ones &* 0xEF)
+      let marks = ((word &- ones &* 0x20) & ~word & highs) | ((ef &- ones) & ~ef & highs)
+      if marks != 0, holdsForbidden(bytes, from: index, to: index + 8) { return true }
+      index += 8
+    }
+    return holdsForbidden(bytes, from: index, to: bytes.count)
+  }
+
+  /// The byte-by-byte test of `bytes[start..<end]` (reading past `end` for the rest of an
+  /// EF BF BE or EF BF BF).
+  private static func holdsForbidden(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    for index in start..<end {
+      let byte = bytes[index]
+      if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
+      // EF is also the lead of the full-width forms (`，`), so the next two bytes decide.
+      if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+    }
+    return false
   }
 
   /// `U+0001 U+001B`.
