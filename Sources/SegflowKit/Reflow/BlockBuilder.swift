@@ -124,4 +124,20 @@ struct BlockBuilder {
   func finish(kind: BlockKind) -> Block {
     Block(kind: kind, text: String(decoding: bytes, as: UTF8.self), pieces: pieces, decisions: decisions)
   }
+
+  /// The block so far, leaving the builder empty for the next block of a run of them. Its byte
+  /// and piece buffers are kept, and the block gets a copy of the pieces at their size: a fresh
+  /// builder per block allocated both, and grew them as rows came in (a tenth of building the
+  /// blocks).
+  mutating func finishKeepingBuffers(kind: BlockKind) -> Block {
+    let exactPieces = pieces.withUnsafeBufferPointer { Array($0) }
+    let block = Block(kind: kind, text: String(decoding: bytes, as: UTF8.self), pieces: exactPieces, decisions: decisions)
+    var next = BlockBuilder()
+    swap(&next.bytes, &bytes)
+    swap(&next.pieces, &pieces)
+    next.bytes.removeAll(keepingCapacity: true)
+    next.pieces.removeAll(keepingCapacity: true)
+    self = next
+    return block
+  }
 }
