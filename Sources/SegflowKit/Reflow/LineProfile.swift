@@ -165,15 +165,16 @@ class LineProfile {
         if cls == .space { break }
         if cls == .ideograph {
           // A run of ideographs (most of a CJK line) in a loop of its own: all that changes
-          // along it is the width and the count.
+          // along it is the width and the count. (Wrapping arithmetic: both stay below twice the
+          // line's length; their overflow checks were a sixth of the loop.)
           let runStart = position
           var runWidth = 0
           var runWide = true
           repeat {
             let w = widths[position]
-            runWidth += Int(w)
+            runWidth &+= Int(w)
             if w != 2 { runWide = false }
-            position += 1
+            position &+= 1
           } while position <= upper && classes[position] == .ideograph
           width += runWidth
           if !runWide { allWideCJK = false }
