@@ -112,7 +112,10 @@ class LineProfile {
   ///   - recordsByline: false for the body of a line whose byline was cut off: no byline start.
   ///   - verbatim: layout `lines`: kept whole from the first to the last non-space character,
   ///     no byline (the other properties as profiled).
-  init?(index: Int, source: Substring, decoded line: DecodedLine, range: Range<Int>, removeCJKLatinSpaces: Bool,
+  ///
+  /// (`decoded` is borrowed: an initializer takes its arguments owned, which cost a retain and a
+  /// release of the one buffer per row.)
+  init?(index: Int, source: Substring, decoded line: borrowing DecodedLine, range: Range<Int>, removeCJKLatinSpaces: Bool,
     recordsByline: Bool = true, verbatim: Bool = false)
   {
     let scalars = line.scalars

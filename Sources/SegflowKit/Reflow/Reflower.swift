@@ -74,7 +74,8 @@ public struct Reflower: Sendable {
           rows.append(body)
           rows.append(byline)
         } else {
-          rows.append(row)
+          // (Consumed: appending a copy cost a retain and a release per row.)
+          rows.append(consume row)
         }
         blanks = 0
         pageStart = false
