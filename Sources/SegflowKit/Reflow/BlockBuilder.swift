@@ -2,7 +2,7 @@
 /// Latin words and nothing between CJK characters.
 struct BlockBuilder {
   /// The text so far as UTF-8, copied from the lines' own bytes (profiles keep the UTF-8 offsets
-  /// of their pieces), and validated once when the block is finished.
+  /// of their pieces): only whole characters and ASCII spaces, which ``text(_:)`` relies on.
   private var bytes: [UInt8] = []
   private(set) var pieces: [Piece] = []
   var decisions: [Decision] = []
@@ -122,6 +122,35 @@ struct BlockBuilder {
   }
 
   func finish(kind: BlockKind) -> Block {
-    Block(kind: kind, text: String(decoding: bytes, as: UTF8.self), pieces: pieces, decisions: decisions)
+    Block(kind: kind, text: Self.text(bytes), pieces: pieces, decisions: decisions)
+  }
+
+  /// The block's text from its bytes. They are whole characters copied from the lines' text
+  /// (valid UTF-8) and ASCII spaces, so where the standard library allows it (`UTF8Span`, Swift
+  /// 6.2) they are taken without validating them again: validating was an eighth of `columns`.
+  /// (Whether they are all ASCII is found as validating finds it, so the string is the same.)
+  static func text(_ bytes: [UInt8]) -> String {
+    if #available(macOS 26, *) {
+      var highBits: UInt8 = 0
+      for byte in bytes { highBits |= byte }
+      return unsafe String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: highBits < 0x80))
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The block so far, leaving the builder empty for the next block of a run of them. Its byte
+  /// and piece buffers are kept, and the block gets a copy of the pieces at their size: a fresh
+  /// builder per block allocated both, and grew them as rows came in (a tenth of building the
+  /// blocks).
+  mutating func finishKeepingBuffers(kind: BlockKind) -> Block {
+    let exactPieces = pieces.withUnsafeBufferPointer { Array($0) }
+    let block = Block(kind: kind, text: Self.text(bytes), pieces: exactPieces, decisions: decisions)
+    var next = BlockBuilder()
+    swap(&next.bytes, &bytes)
+    swap(&next.pieces, &pieces)
+    next.bytes.removeAll(keepingCapacity: true)
+    next.pieces.removeAll(keepingCapacity: true)
+    self = next
+    return block
   }
 }

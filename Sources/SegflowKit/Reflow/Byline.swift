@@ -37,6 +37,11 @@ enum Byline {
   /// names or role–name pairs.
   static func matches(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ lower: Int, _ upper: Int) -> Bool {
     guard upper - lower < 48, roleInitials.contains(scalars[lower]) else { return false }
+    // The first token has its separator among its first five characters, or is a role of at most
+    // four characters and a space follows it: without either there, the line is settled before
+    // it is cut into tokens (many lines start with a role's first character: `本`, `文`, `记`).
+    guard (lower...min(lower + 4, upper)).contains(where: { separators.contains(scalars[$0]) || ScalarClass(scalars[$0]) == .space })
+    else { return false }
     var tokens: [Token] = []
     var start = lower
     for position in lower...(upper + 1) {

@@ -50,6 +50,8 @@ final class DecodedLine {
     var n = 0
     var index = 0
     let end = utf8.count
+    // (Wrapping arithmetic, `&+`, for the indexes, which stay below the line's byte count: their
+    // overflow checks were a tenth of the loop.)
     ScalarTable.bmp.withUnsafeBufferPointer { table in
       while index < end {
         let lead = utf8[index]
@@ -60,14 +62,14 @@ final class DecodedLine {
           value = UInt32(lead)
           length = 1
         } else if lead < 0xE0 {
-          value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+          value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index &+ 1] & 0x3F)
           length = 2
         } else if lead < 0xF0 {
-          value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+          value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[index &+ 1] & 0x3F) << 6 | UInt32(utf8[index &+ 2] & 0x3F)
           length = 3
         } else {
-          value = UInt32(lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(utf8[index + 2] & 0x3F) << 6
-            | UInt32(utf8[index + 3] & 0x3F)
+          value = UInt32(lead & 0x07) << 18 | UInt32(utf8[index &+ 1] & 0x3F) << 12 | UInt32(utf8[index &+ 2] & 0x3F) << 6
+            | UInt32(utf8[index &+ 3] & 0x3F)
           length = 4
         }
         let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
@@ -85,8 +87,8 @@ final class DecodedLine {
         offsets[n] = index
         classes[n] = kind
         widths[n] = width
-        n += 1
-        index += length
+        n &+= 1
+        index &+= length
       }
     }
     offsets[n] = end

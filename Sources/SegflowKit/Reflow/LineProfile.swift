@@ -112,7 +112,10 @@ class LineProfile {
   ///   - recordsByline: false for the body of a line whose byline was cut off: no byline start.
   ///   - verbatim: layout `lines`: kept whole from the first to the last non-space character,
   ///     no byline (the other properties as profiled).
-  init?(index: Int, source: Substring, decoded line: DecodedLine, range: Range<Int>, removeCJKLatinSpaces: Bool,
+  ///
+  /// (`decoded` is borrowed: an initializer takes its arguments owned, which cost a retain and a
+  /// release of the one buffer per row.)
+  init?(index: Int, source: Substring, decoded line: borrowing DecodedLine, range: Range<Int>, removeCJKLatinSpaces: Bool,
     recordsByline: Bool = true, verbatim: Bool = false)
   {
     let scalars = line.scalars
@@ -165,15 +168,16 @@ class LineProfile {
         if cls == .space { break }
         if cls == .ideograph {
           // A run of ideographs (most of a CJK line) in a loop of its own: all that changes
-          // along it is the width and the count.
+          // along it is the width and the count. (Wrapping arithmetic: both stay below twice the
+          // line's length; their overflow checks were a sixth of the loop.)
           let runStart = position
           var runWidth = 0
           var runWide = true
           repeat {
             let w = widths[position]
-            runWidth += Int(w)
+            runWidth &+= Int(w)
             if w != 2 { runWide = false }
-            position += 1
+            position &+= 1
           } while position <= upper && classes[position] == .ideograph
           width += runWidth
           if !runWide { allWideCJK = false }

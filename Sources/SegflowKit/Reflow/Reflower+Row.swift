@@ -19,7 +19,7 @@ extension Reflower {
     /// Profiles `range` of the line (see ``LineProfile/init(index:source:decoded:range:removeCJKLatinSpaces:recordsByline:verbatim:)``);
     /// nil for a blank range.
     init?(
-      lineNumber: Int, lineOffset: Int, blanksBefore: Int, startsPage: Bool, index: Int, source: Substring, decoded: DecodedLine,
+      lineNumber: Int, lineOffset: Int, blanksBefore: Int, startsPage: Bool, index: Int, source: Substring, decoded: borrowing DecodedLine,
       range: Range<Int>, removeCJKLatinSpaces: Bool, recordsByline: Bool = true, verbatim: Bool = false
     ) {
       self.lineNumber = lineNumber

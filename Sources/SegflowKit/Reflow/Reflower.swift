@@ -74,7 +74,8 @@ public struct Reflower: Sendable {
           rows.append(body)
           rows.append(byline)
         } else {
-          rows.append(row)
+          // (Consumed: appending a copy cost a retain and a release per row.)
+          rows.append(consume row)
         }
         blanks = 0
         pageStart = false
@@ -90,8 +91,7 @@ public struct Reflower: Sendable {
     var builder = BlockBuilder()
     for row in rows {
       if !builder.isEmpty && (row.blanksBefore > 0 || row.startsPage) {
-        blocks.append(builder.finish(kind: .paragraph))
-        builder = BlockBuilder()
+        blocks.append(builder.finishKeepingBuffers(kind: .paragraph))
         builder.decisions.append(Decision(.split, rule: "blank-line", confidence: 1, line: row.lineNumber, detail: "a blank line separates paragraphs"))
       }
       builder.append(row, verbatim: false)
@@ -114,9 +114,8 @@ public struct Reflower: Sendable {
 
     func close(_ kind: BlockKind) {
       guard !builder.isEmpty else { return }
-      blocks.append(builder.finish(kind: kind))
+      blocks.append(builder.finishKeepingBuffers(kind: kind))
       previousKind = kind
-      builder = BlockBuilder()
     }
 
     var index = 0

@@ -53,14 +53,14 @@ enum ScalarClass: UInt8, Sendable {
     }
     // (Each property is a search of the standard library's or ICU's tables, and the table asks
     // about every BMP scalar: white space is asked only of separators and controls, the only
-    // categories White_Space has (PropList.txt), and the script by number, not by name.)
-    let category = scalar.properties.generalCategory
-    switch category {
+    // categories White_Space has (PropList.txt), and the script by number, not by name. One
+    // switch: the category is a resilient enum, and each switch over it reads it through its
+    // witnesses.)
+    switch scalar.properties.generalCategory {
     case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
-      if scalar.properties.isWhitespace { self = .space; return }
-    default: break
-    }
-    switch category {
+      // (A separator or control that is not white space is classed as punctuation and symbols
+      // are, below.)
+      self = scalar.properties.isWhitespace ? .space : scalar.eastAsianWidth.columns == 2 ? .cjkPunctuation : .other
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark:
       switch scalar.script {
       case .han, .hiragana, .katakana, .bopomofo: self = .ideograph

@@ -1,0 +1,83 @@
+import Testing
+
+@testable import SegflowKit
+
+/// `finishKeepingBuffers` hands its buffers on to the next block; every block it gives must be
+/// the block a fresh builder per block gives.
+@Suite struct BlockBuilderReuseTests {
+  /// Rows of `lines` as the reflow makes them (one document, offsets counted in its text).
+  static func rows(_ lines: [String]) -> [Reflower.Row] {
+    let decoded = DecodedLine()
+    var rows: [Reflower.Row] = []
+    var offset = 0
+    for (index, line) in lines.enumerated() {
+      decoded.load(Substring(line))
+      if decoded.hasNonSpace,
+        let row = Reflower.Row(
+          lineNumber: index + 1, lineOffset: offset, blanksBefore: 0, startsPage: false, index: index, source: Substring(line),
+          decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: true)
+      {
+        rows.append(row)
+      }
+      offset += line.utf8.count + 1
+    }
+    return rows
+  }
+
+  /// Blocks of `sizes` rows each, one builder kept across them or a fresh one per block.
+  static func blocks(_ rows: [Reflower.Row], sizes: [Int], keepingBuffers: Bool) -> [Block] {
+    var blocks: [Block] = []
+    var builder = BlockBuilder()
+    var next = 0
+    for size in sizes {
+      for row in rows[next..<(next + size)] {
+        builder.append(row, verbatim: false, keepSoftSpace: false)
+        builder.decisions.append(Decision(.join, rule: "test", confidence: 1, line: row.lineNumber, detail: ""))
+      }
+      next += size
+      if keepingBuffers {
+        blocks.append(builder.finishKeepingBuffers(kind: .paragraph))
+      } else {
+        blocks.append(builder.finish(kind: .paragraph))
+        builder = BlockBuilder()
+      }
+    }
+    return blocks
+  }
+
+  @Test("examples: Latin words joined with a space, a line-end hyphen removed, spaces dropped")
+  func examples() {
+    let rows = Self.rows(["infor-", "mation is", "here,", "今天 天 气", "很好。", "word"])
+    let fresh = Self.blocks(rows, sizes: [2, 1, 2, 1], keepingBuffers: false)
+    #expect(fresh.map(\.text) == ["information is", "here,", "今天天气很好。", "word"])
+    #expect(Self.blocks(rows, sizes: [2, 1, 2, 1], keepingBuffers: true) == fresh)
+  }
+
+  @Test("random lines cut into random blocks give the same blocks either way")
+  func randomBlocks() {
+    let alphabet = Array("中文天气，。“”-ab Z9 ".unicodeScalars)
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<300 {
+      var lines: [String] = []
+      for _ in 0..<Int.random(in: 1...30, using: &generator) {
+        var view = String.UnicodeScalarView()
+        for _ in 0..<Int.random(in: 1...40, using: &generator) { view.append(alphabet.randomElement(using: &generator)!) }
+        lines.append(String(view))
+      }
+      let rows = Self.rows(lines)
+      var sizes: [Int] = []
+      var left = rows.count
+      while left > 0 {
+        let size = Int.random(in: 1...min(left, 12), using: &generator)
+        sizes.append(size)
+        left -= size
+      }
+      let fresh = Self.blocks(rows, sizes: sizes, keepingBuffers: false)
+      let kept = Self.blocks(rows, sizes: sizes, keepingBuffers: true)
+      guard kept == fresh else {
+        Issue.record("the blocks differ for \(lines)")
+        return
+      }
+    }
+  }
+}
