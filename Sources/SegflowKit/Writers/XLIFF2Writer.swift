@@ -41,11 +41,7 @@ public struct XLIFF2Writer: StreamingSegmentWriter {
     out.append("    <unit id=\"")
     out.appendNumber(unit.number)
     out.append("\" name=\"")
-    // The name `document:number`, escaped as one attribute value (escaping goes character by
-    // character, and the colon and digits need none).
-    out.appendXMLEscaped(document.name, attribute: true)
-    out.append(":")
-    out.appendNumber(unit.number)
+    appendUnitName(document, unit, to: &out)
     out.append("\" type=\"segflow:")
     out.append(utf8: unit.block.kind.rawValue)
     out.append("\">\n      <mda:metadata>\n")
@@ -111,6 +107,14 @@ public struct XLIFF2Writer: StreamingSegmentWriter {
     out.appendNumber(position.column)
     out.append(":")
     out.appendNumber(position.byte)
+  }
+
+  /// `document:number`, a unit's name in both XLIFF versions, as an attribute value (escaped
+  /// as one: escaping goes character by character, and the colon and digits need none).
+  static func appendUnitName(_ document: Document, _ unit: DocumentUnit, to out: inout OutputBytes) {
+    out.appendXMLEscaped(document.name, attribute: true)
+    out.append(":")
+    out.appendNumber(unit.number)
   }
 
   /// `block:index`, the segment id within the file.
