@@ -1,0 +1,82 @@
+import SegflowICU
+
+/// The one-character classes the candidate filters check (``SRXCandidateFilter``), and per BMP
+/// unit the classes it belongs to, filled in as units turn up in blocks.
+///
+/// Membership is ICU's own: each class is compiled as a pattern and run over the units not seen
+/// before, so `\p{L}` or `[\w+-]` mean exactly what they mean in the rule (a table derived from
+/// Swift's Unicode data could disagree with the ICU version at hand). A block's text has some
+/// hundred distinct units, so this costs far less than tabulating the whole BMP.
+final class SRXUnitClasses {
+  /// At most 63 classes; bit 63 marks a unit already classified.
+  static let capacity = 63
+  private static let classified: UInt64 = 1 << 63
+
+  private(set) var patterns: [String] = []
+  private var regexes: [ICURegex] = []
+  /// Per UTF-16 unit, its class bits (surrogates: none).
+  private(set) var table = [UInt64](repeating: 0, count: 0x10000)
+  /// ICU failed on a class: the table cannot be trusted and no filter may use it.
+  private(set) var broken = false
+
+  init() {
+    for unit in 0xD800...0xDFFF { table[unit] = Self.classified }
+  }
+
+  /// The bit of the class `pattern` (one character of the rule's pattern text), added if new;
+  /// nil when it does not compile alone or no bit is left. Only before the first ``prepare(_:)``.
+  func index(of pattern: String) -> Int? {
+    if let index = patterns.firstIndex(of: pattern) { return index }
+    guard patterns.count < Self.capacity, let regex = try? ICURegex(pattern) else { return nil }
+    patterns.append(pattern)
+    regexes.append(regex)
+    return patterns.count - 1
+  }
+
+  /// A rough count of the characters the classes of `mask` hold, to test narrow classes first:
+  /// one for a literal character, the members of a bracket of literals, many for anything else.
+  func breadth(of mask: UInt64) -> Int {
+    var total = 0
+    for (bit, pattern) in patterns.enumerated() where mask & (1 << UInt64(bit)) != 0 {
+      let scalars = Array(pattern.unicodeScalars)
+      if scalars.count == 1 || (scalars.count == 2 && scalars[0] == "\\" && !scalars[1].properties.isAlphabetic) {
+        total += 1
+      } else if scalars.first == "[", scalars.last == "]", !pattern.contains("\\p"), !pattern.contains("\\P"), !pattern.contains("-"),
+        !pattern.dropFirst().contains("["), !pattern.hasPrefix("[^"), !scalars.contains(where: { $0 == "\\" }) {
+        total += scalars.count - 2
+      } else {
+        total += 1_000
+      }
+    }
+    return total
+  }
+
+  /// Classifies the units of `units` not seen before; returns the positions of surrogates, in
+  /// order.
+  func prepare(_ units: [UInt16]) -> [Int] {
+    var fresh: [UInt16] = []
+    var surrogates: [Int] = []
+    table.withUnsafeMutableBufferPointer { table in
+      for (position, unit) in units.enumerated() {
+        if unit & 0xF800 == 0xD800 { surrogates.append(position) }
+        if table[Int(unit)] & Self.classified == 0 {
+          table[Int(unit)] = Self.classified
+          fresh.append(unit)
+        }
+      }
+    }
+    guard !fresh.isEmpty else { return surrogates }
+    for (bit, regex) in regexes.enumerated() {
+      // Each class matches one unit of `fresh` at a time (none is a surrogate).
+      do {
+        try regex.setText(fresh)
+        for range in try regex.matches(from: 0) {
+          for position in range { table[Int(fresh[position])] |= 1 << UInt64(bit) }
+        }
+      } catch {
+        broken = true
+      }
+    }
+    return surrogates
+  }
+}
