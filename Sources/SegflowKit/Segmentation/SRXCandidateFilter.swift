@@ -21,6 +21,28 @@ struct SRXCandidateFilter {
     var mask: UInt64
     var negated: Bool
     var textStart = false
+    /// Which of the table's words per unit `mask` is for (``SRXUnitClasses/words``).
+    var word = 0
+
+    /// The check of class `index` (its word and bit).
+    init(offset: Int, classIndex index: Int, negated: Bool = false) {
+      self.init(offset: offset, mask: 1 << UInt64(index % SRXUnitClasses.bitsPerWord), negated: negated, word: index / SRXUnitClasses.bitsPerWord)
+    }
+
+    init(offset: Int, mask: UInt64, negated: Bool, textStart: Bool = false, word: Int = 0) {
+      self.offset = offset
+      self.mask = mask
+      self.negated = negated
+      self.textStart = textStart
+      self.word = word
+    }
+
+    /// The same check `shift` units on.
+    func moved(by shift: Int) -> Check {
+      var check = self
+      check.offset += shift
+      return check
+    }
   }
 
   /// A way the pattern can begin. `offset` is where the next element starts; nil when unknown
@@ -42,7 +64,7 @@ struct SRXCandidateFilter {
   /// The offsets every path checks (not negated), each with the union of the paths' classes
   /// there, the narrowest first (by ``SRXUnitClasses/breadth(of:)``): tested first, as most
   /// positions fail one of them.
-  let common: [(offset: Int, mask: UInt64)]
+  let common: [(offset: Int, word: Int, mask: UInt64)]
   /// The last position where a path anchored by `^` can hold (-1: none); ``common`` leaves those
   /// paths out, so positions up to this one are always checked in full.
   let lastAnchored: Int
@@ -50,7 +72,7 @@ struct SRXCandidateFilter {
   /// The filter for `pattern`; nil when nothing useful can be derived, or a match may be empty.
   /// `classIndex` gives the bit of a one-character class (its pattern text), nil when no bit is
   /// left.
-  init?(pattern: String, classIndex: @escaping (String) -> Int?, breadth: (UInt64) -> Int = { _ in 0 }) {
+  init?(pattern: String, classIndex: @escaping (String) -> Int?, breadth: (Int, UInt64) -> Int = { _, _ in 0 }) {
     var parser = Parser(chars: Array(pattern.unicodeScalars), classIndex: classIndex)
     guard let result = parser.alternatives([Path()]), parser.index == parser.chars.count, !parser.failed else { return nil }
     let paths = Self.merged(result)
@@ -60,7 +82,7 @@ struct SRXCandidateFilter {
 
   /// The filter of these paths (each needs a check); nil when there are none. `breadth` estimates
   /// how many characters the classes of a mask hold.
-  init?(paths: [[Check]], breadth: (UInt64) -> Int = { _ in 0 }) {
+  init?(paths: [[Check]], breadth: (Int, UInt64) -> Int = { _, _ in 0 }) {
     guard !paths.isEmpty, paths.allSatisfy({ !$0.isEmpty }) else { return nil }
     self.paths = paths.map { path in path.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element) }
     flatChecks = self.paths.flatMap { $0 }
@@ -69,22 +91,27 @@ struct SRXCandidateFilter {
     pathEnds = ends
     let offsets = self.paths.flatMap { $0.map(\.offset) }
     reach = min(0, offsets.min()!)...max(0, offsets.max()!)
-    var common: [(offset: Int, mask: UInt64)] = []
+    var common: [(offset: Int, word: Int, mask: UInt64)] = []
     let anchored = self.paths.compactMap { path in path.first(where: \.textStart).map { -$0.offset } }
     lastAnchored = anchored.max() ?? -1
     for offset in Set(offsets).sorted() {
       var mask: UInt64 = 0
+      var word: Int?
       var everywhere = true
       for path in self.paths where !path.contains(where: \.textStart) {
-        guard let check = path.first(where: { $0.offset == offset && !$0.negated && !$0.textStart }) else {
+        guard let check = path.first(where: { $0.offset == offset && !$0.negated && !$0.textStart }), word == nil || word == check.word else {
           everywhere = false
           break
         }
         mask |= check.mask
+        word = check.word
       }
-      if everywhere { common.append((offset, mask)) }
+      if everywhere, let word { common.append((offset, word, mask)) }
     }
-    self.common = Array(common.enumerated().sorted { (breadth($0.element.mask), $0.offset) < (breadth($1.element.mask), $1.offset) }.map(\.element).prefix(3))
+    self.common = Array(
+      common.enumerated().sorted {
+        (breadth($0.element.word, $0.element.mask), $0.offset) < (breadth($1.element.word, $1.element.mask), $1.offset)
+      }.map(\.element).prefix(3))
   }
 
   /// More than this many paths are merged (see ``merged(_:)``).
@@ -122,14 +149,15 @@ struct SRXCandidateFilter {
       for check in existing.checks {
         // Paired in order with the other path's checks of the same kind at the same offset.
         guard let k = path.checks.indices.first(where: {
-          !used[$0] && path.checks[$0].offset == check.offset && path.checks[$0].negated == check.negated && path.checks[$0].textStart == check.textStart
+          !used[$0] && path.checks[$0].offset == check.offset && path.checks[$0].negated == check.negated
+            && path.checks[$0].textStart == check.textStart && path.checks[$0].word == check.word
         }) else { continue }
         used[k] = true
         let other = path.checks[k]
         if check.negated || check.textStart {
           if other.mask == check.mask { checks.append(check) }
         } else {
-          checks.append(Check(offset: check.offset, mask: check.mask | other.mask, negated: false))
+          checks.append(Check(offset: check.offset, mask: check.mask | other.mask, negated: false, word: check.word))
         }
       }
       groups[key] = Path(checks: checks, offset: path.offset, consumed: min(existing.consumed, path.consumed))
@@ -144,7 +172,7 @@ struct SRXCandidateFilter {
                       surrogates: [Int], cursor: inout Int) -> Int {
     let count = units.count
     // The shared checks as plain values (an always-true one where there are fewer than three).
-    let none = (offset: 0, mask: ~UInt64(0))
+    let none = (offset: 0, word: 0, mask: ~UInt64(0))
     let first = common.count > 0 ? common[0] : none
     let second = common.count > 1 ? common[1] : none
     let third = common.count > 2 ? common[2] : none
@@ -158,13 +186,13 @@ struct SRXCandidateFilter {
             // Most positions fail a check every path shares; past the end, so do all later ones.
             var at = position + first.offset
             if at >= count { return count }
-            if at >= 0, classes[Int(units[at])] & first.mask == 0 { continue }
+            if at >= 0, classes[SRXUnitClasses.slot(units[at], first.word)] & first.mask == 0 { continue }
             at = position + second.offset
             if at >= count { return count }
-            if at >= 0, classes[Int(units[at])] & second.mask == 0 { continue }
+            if at >= 0, classes[SRXUnitClasses.slot(units[at], second.word)] & second.mask == 0 { continue }
             at = position + third.offset
             if at >= count { return count }
-            if at >= 0, classes[Int(units[at])] & third.mask == 0 { continue }
+            if at >= 0, classes[SRXUnitClasses.slot(units[at], third.word)] & third.mask == 0 { continue }
           } else {
             // Inside a surrogate pair: ICU never starts there.
             if position > 0, UTF16.isTrailSurrogate(units[position]), UTF16.isLeadSurrogate(units[position - 1]) { continue }
@@ -185,10 +213,10 @@ struct SRXCandidateFilter {
   }
 
   @inline(__always)
-  private func passes(_ check: (offset: Int, mask: UInt64), at position: Int, units: UnsafeBufferPointer<UInt16>,
+  private func passes(_ check: (offset: Int, word: Int, mask: UInt64), at position: Int, units: UnsafeBufferPointer<UInt16>,
                       classes: UnsafeBufferPointer<UInt64>) -> Bool {
     let at = position + check.offset
-    return at < 0 || (at < units.count && classes[Int(units[at])] & check.mask != 0)
+    return at < 0 || (at < units.count && classes[SRXUnitClasses.slot(units[at], check.word)] & check.mask != 0)
   }
 
   /// Whether some path's checks all hold at `position`.
@@ -215,7 +243,7 @@ struct SRXCandidateFilter {
           holds = false
           break
         }
-        if (classes[Int(units[at])] & check.mask != 0) == check.negated {
+        if (classes[SRXUnitClasses.slot(units[at], check.word)] & check.mask != 0) == check.negated {
           holds = false
           break
         }
@@ -350,7 +378,7 @@ struct SRXCandidateFilter {
         func consume(_ count: Int, exact: Bool) -> Path {
           var next = path
           if oneUnit {
-            for k in 0..<min(count, 8) { next.checks.append(Check(offset: offset + k, mask: 1 << UInt64(classBit), negated: false)) }
+            for k in 0..<min(count, 8) { next.checks.append(Check(offset: offset + k, classIndex: classBit)) }
           }
           next.consumed += count
           next.offset = exact && (oneUnit || count == 0) ? offset + count : nil
@@ -433,7 +461,7 @@ struct SRXCandidateFilter {
         let saved = (failed, inLookBehind)
         inLookBehind = true
         if let inner = alternatives([Path()]), current == ")", !failed, inner.count <= 8, inner.allSatisfy({ $0.offset != nil }) {
-          ways = inner.map { way in way.checks.map { Check(offset: $0.offset - way.offset!, mask: $0.mask, negated: $0.negated) } }
+          ways = inner.map { way in way.checks.map { $0.moved(by: -way.offset!) } }
         }
         (failed, inLookBehind) = saved
         index = contentStart
@@ -443,7 +471,7 @@ struct SRXCandidateFilter {
           guard let offset = path.offset else { return [path] }
           return ways.map { way in
             var next = path
-            next.checks += way.map { Check(offset: $0.offset + offset, mask: $0.mask, negated: $0.negated) }
+            next.checks += way.map { $0.moved(by: offset) }
             return next
           }
         }
@@ -456,7 +484,7 @@ struct SRXCandidateFilter {
         let result = paths.map { path -> Path in
           guard let offset = path.offset else { return path }
           var next = path
-          next.checks.append(Check(offset: offset - 1, mask: 1 << UInt64(bit), negated: kind == .notBehind))
+          next.checks.append(Check(offset: offset - 1, classIndex: bit, negated: kind == .notBehind))
           return next
         }
         return optionalLookaround(paths, result)

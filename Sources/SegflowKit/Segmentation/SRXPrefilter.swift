@@ -1,3 +1,5 @@
+import SegflowICU
+
 /// A cheap test that tells, for a whole block, that a rule's pattern cannot match anywhere in it,
 /// so the block is not scanned with the rule at all.
 ///
@@ -31,65 +33,155 @@ struct SRXPrefilter {
     opener = OpenerCondition(pattern: rule.beforeBreak)
   }
 
-  /// A match of `[C](?<=O[^X]{0,N}[D])…` (O one character that is also in X; C, D and X classes
-  /// of literal characters) starts on a character of C and D whose nearest character of X before
-  /// it is O, at most N characters back: the bracket and quote rules (`[。！？…](?<=“[^“”\n]{0,200}
-  /// [。！？…])…`) can only match after an opening mark that is still open. A block where no
-  /// character is in that position cannot match, so it is not scanned (ICU's bounded look-behind
-  /// would try every start offset at every full stop).
+  /// A match of `[C](?<=P O B{0,N}[D])…` starts on a character of C and D that has, at most N
+  /// repetitions of B back, an opening mark O still open: the bracket and quote rules
+  /// (`[。！？…](?<=“[^“”\n]{0,200}[。！？…])…`, `[.!?](?<=(?:^|[\s(\[])['‘`](?:[^'‘’`\n]|['’]\p{L}){0,300}[.!?])…`)
+  /// can only match after an opening mark that is still open. O is a literal or a class of
+  /// literals; B either `[^X]` (X literals) or a group of alternatives of one-character elements;
+  /// the characters no repetition of B can hold close the mark (for `[^X]`: X); P, if given as
+  /// `(?:^|[…])`, is what must come before O (the start of the text or one of those characters),
+  /// any other P is ignored. A block where no character is in that position cannot match, so it
+  /// is not scanned (ICU's bounded look-behind would try every start offset at every full stop).
   struct OpenerCondition: Equatable {
     /// C ∩ D: the units a match can start with.
     let starts: Set<UInt16>
     /// O.
-    let opener: UInt16
-    /// X: the units the look-behind cannot cross (O among them).
+    let openers: Set<UInt16>
+    /// The units the look-behind cannot cross: for `[^X]`, X.
     let stops: Set<UInt16>
-    /// N, in characters.
+    /// N times the most characters one repetition of B takes.
     let maxGap: Int
-    /// Per UTF-16 unit: 1 in `starts`, 2 in `stops`, 4 a low surrogate (hashing the sets for every
-    /// unit of a block cost more than the scans it saved).
+    /// Per UTF-16 unit: 1 in `starts`, 2 in `stops`, 4 a low surrogate, 8 an opening mark, 16
+    /// cannot come before one (hashing the sets for every unit of a block cost more than the scans
+    /// it saved).
     private let kinds: [UInt8]
 
     static func == (a: Self, b: Self) -> Bool {
-      a.starts == b.starts && a.opener == b.opener && a.stops == b.stops && a.maxGap == b.maxGap
+      a.starts == b.starts && a.openers == b.openers && a.stops == b.stops && a.maxGap == b.maxGap && a.kinds == b.kinds
     }
 
     init?(pattern: String) {
       var parser = Parser(chars: Array(pattern.unicodeScalars))
       guard parser.current == "[", let first = parser.characterClass().flatMap(\.units), parser.take("(?<=") else { return nil }
-      guard let open = parser.element(), !open.isGroup, let openUnits = open.units, openUnits.count == 1, let opener = openUnits.first,
-        parser.current == "[", let stops = parser.negatedClassUnits(), stops.contains(opener),
-        parser.take("{0,"), let maxGap = parser.number(), parser.take("}"),
+      // P: `(?:^|[…])` gives the characters before O; any other group is passed over.
+      var before: [Bool]?
+      if parser.current == "(" {
+        let groupStart = parser.index
+        guard parser.element() != nil, parser.chars[parser.index - 1] == ")" else { return nil }
+        let group = String(String.UnicodeScalarView(parser.chars[groupStart..<parser.index]))
+        if group.hasPrefix("(?:^|"), group.hasSuffix(")") {
+          let inner = String(group.dropFirst(5).dropLast())
+          var check = Parser(chars: Array(inner.unicodeScalars))
+          if check.element() != nil, check.index == check.chars.count, !check.unsafe { before = Self.members(of: inner) }
+        }
+      }
+      guard let open = parser.element(), !open.isGroup, let openers = open.units, !openers.isEmpty else { return nil }
+      // B: `[^X]`, or alternatives of one-character elements.
+      var stops: Set<UInt16>
+      var width = 1
+      var stopTable: [Bool]?
+      if parser.current == "[" {
+        guard let excluded = parser.negatedClassUnits() else { return nil }
+        stops = excluded
+      } else if parser.take("(?:") {
+        var elements: [String] = []
+        var alternativeWidth = 0
+        while let c = parser.current, c != ")" {
+          if c == "|" {
+            parser.index += 1
+            alternativeWidth = 0
+            continue
+          }
+          let start = parser.index
+          guard let element = parser.element(), !element.isGroup, element.minimum >= 1 else { return nil }
+          if let next = parser.current, "*+?{".unicodeScalars.contains(next) { return nil }
+          elements.append(String(String.UnicodeScalarView(parser.chars[start..<parser.index])))
+          alternativeWidth += 1
+          width = max(width, alternativeWidth)
+        }
+        guard parser.take(")"), !elements.isEmpty else { return nil }
+        // A unit no element can match closes the mark.
+        var member = [Bool](repeating: false, count: 0x10000)
+        for element in elements {
+          guard let units = Self.members(of: element) else { return nil }
+          for unit in 0..<0x10000 where units[unit] { member[unit] = true }
+        }
+        var table = [Bool](repeating: false, count: 0x10000)
+        stops = []
+        for unit in 0..<0x10000 where !member[unit] && !(0xD800...0xDFFF).contains(unit) {
+          table[unit] = true
+          stops.insert(UInt16(unit))
+        }
+        stopTable = table
+      } else {
+        return nil
+      }
+      guard parser.take("{0,"), let repeats = parser.number(), parser.take("}"),
         parser.current == "[", let last = parser.characterClass().flatMap(\.units), parser.take(")"), !parser.unsafe
       else { return nil }
       self.starts = first.intersection(last)
-      self.opener = opener
+      self.openers = openers
       self.stops = stops
-      self.maxGap = maxGap
+      self.maxGap = repeats * width
       var kinds = [UInt8](repeating: 0, count: 0x10000)
       for unit in starts { kinds[Int(unit)] |= 1 }
-      for unit in stops { kinds[Int(unit)] |= 2 }
+      if let stopTable {
+        for unit in 0..<0x10000 where stopTable[unit] { kinds[unit] |= 2 }
+      } else {
+        for unit in stops { kinds[Int(unit)] |= 2 }
+      }
       for unit in 0xDC00...0xDFFF { kinds[unit] |= 4 }
+      for unit in openers { kinds[Int(unit)] |= 8 }
+      if let before {
+        // A low surrogate before an opening mark may end a character of P's class: never barred.
+        for unit in 0..<0x10000 where !before[unit] && !(0xDC00...0xDFFF).contains(unit) { kinds[unit] |= 16 }
+      }
       self.kinds = kinds
+    }
+
+    /// The BMP units (surrogates aside) the one-character pattern `element` matches, by ICU.
+    static func members(of element: String) -> [Bool]? {
+      guard let regex = try? ICURegex(element) else { return nil }
+      var text: [UInt16] = []
+      text.reserveCapacity(0x10000 - 0x800)
+      for unit in 0..<0x10000 where !(0xD800...0xDFFF).contains(unit) { text.append(UInt16(unit)) }
+      var result = [Bool](repeating: false, count: 0x10000)
+      do {
+        try regex.setText(text)
+        for range in try regex.matches(from: 0) {
+          guard range.count == 1 else { return nil }
+          result[Int(text[range.lowerBound])] = true
+        }
+      } catch {
+        return nil
+      }
+      return result
     }
 
     /// What the look-behind can see at a position, carried left to right over a block.
     struct Scan {
       /// The units before this one are read.
       var position = 0
-      /// The last stop is the opener.
+      /// An opening mark came after the last stop.
       var open = false
-      /// Characters since the last stop (low surrogates not counted: at most the true count).
+      /// Characters since the last opening mark (low surrogates not counted: at most the true
+      /// count).
       var gap = 0
+      /// The kind of the unit before (at the start of the text: none, which P allows).
+      var previous: UInt8 = 0
 
       @inline(__always)
-      mutating func read(_ unit: UInt16, kind: UInt8, opener: UInt16) {
-        if kind & 2 != 0 {
-          open = unit == opener
+      mutating func read(_ kind: UInt8) {
+        if kind & 8 != 0, previous & 16 == 0 {
+          open = true
+          gap = 0
+        } else if kind & 2 != 0 {
+          open = false
           gap = 0
         } else if kind & 4 == 0 {
           gap += 1
         }
+        previous = kind
         position += 1
       }
     }
@@ -101,7 +193,7 @@ struct SRXPrefilter {
         for unit in units {
           let kind = kinds[Int(unit)]
           if kind & 1 != 0, scan.open, scan.gap <= maxGap { return true }
-          scan.read(unit, kind: kind, opener: opener)
+          scan.read(kind)
         }
         return false
       }
@@ -114,10 +206,7 @@ struct SRXPrefilter {
     /// long failed match.
     func mayStart(at position: Int, in units: [UInt16], scan: inout Scan) -> Bool {
       kinds.withUnsafeBufferPointer { kinds in
-        while scan.position < position {
-          let unit = units[scan.position]
-          scan.read(unit, kind: kinds[Int(unit)], opener: opener)
-        }
+        while scan.position < position { scan.read(kinds[Int(units[scan.position])]) }
         return kinds[Int(units[position])] & 1 != 0 && scan.open && scan.gap <= maxGap
       }
     }
@@ -150,6 +239,26 @@ struct SRXPrefilter {
     return units
   }
 
+  /// Whether alternatives are one-character elements without quantifiers (at least one each) whose
+  /// first characters are pairwise distinct: known literal sets that do not meet, or a literal
+  /// set inside what a `[^…]` excludes.
+  static func isDeterministic(_ alternatives: [[Token]]) -> Bool {
+    guard alternatives.count >= 2,
+      alternatives.allSatisfy({ !$0.isEmpty && $0.allSatisfy { !$0.isGroup && !$0.quantified && $0.minimum == 1 } })
+    else { return false }
+    let firsts = alternatives.map { $0[0] }
+    for i in firsts.indices {
+      for j in firsts.indices where j > i {
+        let (a, b) = (firsts[i], firsts[j])
+        if let x = a.units, let y = b.units, x.isDisjoint(with: y) { continue }
+        if let x = a.excluded, let y = b.units, y.isSubset(of: x) { continue }
+        if let x = a.units, let y = b.excluded, x.isSubset(of: y) { continue }
+        return false
+      }
+    }
+    return true
+  }
+
   /// The sets of the mandatory elements of a sequence, those inside its groups included.
   static func required(_ tokens: [Token]) -> [Set<UInt16>] {
     tokens.flatMap { token -> [Set<UInt16>] in
@@ -168,6 +277,14 @@ struct SRXPrefilter {
     /// For a group without `|` at its own level (a positive look-around included): the sets its
     /// content requires.
     var inner: [Set<UInt16>] = []
+    /// Followed by a quantifier.
+    var quantified = false
+    /// For `[^…]` of literal characters: the units it excludes.
+    var excluded: Set<UInt16>?
+    /// For a group: its alternatives are one-character elements without quantifiers, and the
+    /// first characters of any two cannot be the same (`(?:[^'’\n]|['’]\p{L})`): repeating it
+    /// cannot backtrack badly, as each repetition has at most one way to match.
+    var deterministic = false
   }
 
   struct Parser {
@@ -179,6 +296,8 @@ struct SRXPrefilter {
     var sawBar = false
     /// Whether the last parsed sequence had a quantifier or `|` (for nested checks).
     var sawQuantifierOrBar = false
+    /// The alternatives of the last parsed sequence.
+    var lastAlternatives: [[Token]] = []
 
     init(chars: [Unicode.Scalar]) { self.chars = chars }
 
@@ -187,6 +306,7 @@ struct SRXPrefilter {
     /// Parses elements up to a `)` at this depth (not consumed) or the end.
     mutating func sequence(depth: Int) -> [Token]? {
       var tokens: [Token] = []
+      var alternatives: [[Token]] = [[]]
       var quantifiedOrBar = false
       var bar = false
       while let c = current, c != ")" {
@@ -195,6 +315,7 @@ struct SRXPrefilter {
           quantifiedOrBar = true
           bar = true
           index += 1
+          alternatives.append([])
           continue
         }
         guard var token = element() else { return nil }
@@ -202,12 +323,15 @@ struct SRXPrefilter {
         if let minimum = quantifier() {
           quantifiedOrBar = true
           token.minimum = minimum
-          if token.isGroup && token.complex { unsafe = true }
+          token.quantified = true
+          if token.isGroup && token.complex && !token.deterministic { unsafe = true }
         }
         tokens.append(token)
+        alternatives[alternatives.count - 1].append(token)
       }
       sawQuantifierOrBar = quantifiedOrBar
       sawBar = bar
+      lastAlternatives = alternatives
       return tokens
     }
 
@@ -262,9 +386,12 @@ struct SRXPrefilter {
         guard let content = sequence(depth: 1), current == ")" else { unsafe = true; return nil }
         let complex = sawQuantifierOrBar
         let inner = positive && !sawBar ? SRXPrefilter.required(content) : []
+        let deterministic = consumes && SRXPrefilter.isDeterministic(lastAlternatives)
         index += 1
         // A look-around consumes nothing, but a positive one must still match in the text.
-        return Token(units: nil, minimum: consumes || positive ? 1 : 0, complex: complex, isGroup: true, inner: inner)
+        var token = Token(units: nil, minimum: consumes || positive ? 1 : 0, complex: complex, isGroup: true, inner: inner)
+        token.deterministic = deterministic
+        return token
       case "[":
         return characterClass()
       case "\\":
@@ -336,7 +463,9 @@ struct SRXPrefilter {
       var members: [Unicode.Scalar] = []
       var ranges: [ClosedRange<UInt32>] = []
       var first = true
-      if current == "^" { simple = false; index += 1 }
+      var negated = false
+      var literalsOnly = true
+      if current == "^" { simple = false; negated = true; index += 1 }
       if current == "]" { unsafe = true; return nil }
       while let c = current {
         if c == "]" && !first { break }
@@ -345,6 +474,7 @@ struct SRXPrefilter {
         if c == "[" {
           // A nested set: skip it.
           simple = false
+          literalsOnly = false
           guard skipNestedClass() else { return nil }
           continue
         } else if c == "\\" {
@@ -352,7 +482,10 @@ struct SRXPrefilter {
           guard let e = current else { unsafe = true; return nil }
           index += 1
           if e.isASCII, e.properties.isAlphabetic || e.properties.numericType != nil {
-            if Self.control(e) == nil { simple = false }
+            if Self.control(e) == nil {
+              simple = false
+              literalsOnly = false
+            }
             if e == "p" || e == "P" || e == "N" || e == "x" || e == "u" || e == "U" {
               if current == "{" {
                 while let x = current, x != "}" { _ = x; index += 1 }
@@ -378,6 +511,7 @@ struct SRXPrefilter {
           }
         } else if c == "&" && index + 1 < chars.count && chars[index + 1] == "&" {
           simple = false
+          literalsOnly = false
           index += 2
           continue
         } else {
@@ -388,7 +522,7 @@ struct SRXPrefilter {
         if current == "-", index + 1 < chars.count, chars[index + 1] != "]" {
           var j = index + 1
           var upper = chars[j]
-          if upper == "[" { simple = false; members.append(scalar); continue }
+          if upper == "[" { simple = false; literalsOnly = false; members.append(scalar); continue }
           if upper == "\\" {
             guard j + 1 < chars.count else { unsafe = true; return nil }
             upper = chars[j + 1]
@@ -404,6 +538,17 @@ struct SRXPrefilter {
       }
       guard current == "]" else { unsafe = true; return nil }
       index += 1
+      if negated, literalsOnly {
+        // `[^…]` of literals: what it excludes.
+        var excluded = Set<UInt16>()
+        for m in members where m.value <= 0xFFFF { excluded.insert(UInt16(m.value)) }
+        for r in ranges where r.upperBound <= 0xFFFF && r.count <= 4096 { for v in r { excluded.insert(UInt16(v)) } }
+        if members.allSatisfy({ $0.value <= 0xFFFF }), ranges.allSatisfy({ $0.upperBound <= 0xFFFF && $0.count <= 4096 }) {
+          var token = Token(units: nil)
+          token.excluded = excluded
+          return token
+        }
+      }
       guard simple else { return Token(units: nil) }
       var units = Set<UInt16>()
       for m in members {

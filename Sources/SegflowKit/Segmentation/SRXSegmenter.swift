@@ -137,7 +137,7 @@ public final class SRXSegmenter {
     guard let pattern = scanPattern(rule).pattern,
       [rule.beforeBreak, rule.afterBreak].allSatisfy({ $0.isEmpty || SRXPrefilter.requiredSets($0) != nil })
     else { return nil }
-    return SRXCandidateFilter(pattern: pattern, classIndex: classes.index(of:), breadth: classes.breadth(of:))
+    return SRXCandidateFilter(pattern: pattern, classIndex: classes.index(of:), breadth: classes.breadth(of:_:))
   }
 
   /// Sentence ends (UTF-8 offsets into `text`, ascending, the last one `text.utf8.count`) after

@@ -8,19 +8,27 @@ import SegflowICU
 /// Swift's Unicode data could disagree with the ICU version at hand). A block's text has some
 /// hundred distinct units, so this costs far less than tabulating the whole BMP.
 final class SRXUnitClasses {
-  /// At most 63 classes; bit 63 marks a unit already classified.
-  static let capacity = 63
+  /// Per unit, this many 64-bit words of class bits, 63 classes in each (bit 63 of the first
+  /// marks a unit already classified): the English rules use some 90 classes, most of them the
+  /// letters of the titles rule.
+  static let words = 2
+  static let bitsPerWord = 63
+  static let capacity = words * bitsPerWord
   private static let classified: UInt64 = 1 << 63
+
+  /// Where a unit's word `word` is in ``table``.
+  @inline(__always)
+  static func slot(_ unit: UInt16, _ word: Int) -> Int { Int(unit) &* words &+ word }
 
   private(set) var patterns: [String] = []
   private var regexes: [ICURegex] = []
-  /// Per UTF-16 unit, its class bits (surrogates: none).
-  private(set) var table = [UInt64](repeating: 0, count: 0x10000)
+  /// Per UTF-16 unit, its class bits in ``words`` words (surrogates: none).
+  private(set) var table = [UInt64](repeating: 0, count: 0x10000 * words)
   /// ICU failed on a class: the table cannot be trusted and no filter may use it.
   private(set) var broken = false
 
   init() {
-    for unit in 0xD800...0xDFFF { table[unit] = Self.classified }
+    for unit in 0xD800...0xDFFF { table[Self.slot(UInt16(unit), 0)] = Self.classified }
   }
 
   /// The bit of the class `pattern` (one character of the rule's pattern text), added if new;
@@ -35,9 +43,9 @@ final class SRXUnitClasses {
 
   /// A rough count of the characters the classes of `mask` hold, to test narrow classes first:
   /// one for a literal character, the members of a bracket of literals, many for anything else.
-  func breadth(of mask: UInt64) -> Int {
+  func breadth(of word: Int, _ mask: UInt64) -> Int {
     var total = 0
-    for (bit, pattern) in patterns.enumerated() where mask & (1 << UInt64(bit)) != 0 {
+    for (index, pattern) in patterns.enumerated() where index / Self.bitsPerWord == word && mask & (1 << UInt64(index % Self.bitsPerWord)) != 0 {
       let scalars = Array(pattern.unicodeScalars)
       if scalars.count == 1 || (scalars.count == 2 && scalars[0] == "\\" && !scalars[1].properties.isAlphabetic) {
         total += 1
@@ -59,19 +67,20 @@ final class SRXUnitClasses {
     table.withUnsafeMutableBufferPointer { table in
       for (position, unit) in units.enumerated() {
         if unit & 0xF800 == 0xD800 { surrogates.append(position) }
-        if table[Int(unit)] & Self.classified == 0 {
-          table[Int(unit)] = Self.classified
+        if table[Self.slot(unit, 0)] & Self.classified == 0 {
+          table[Self.slot(unit, 0)] = Self.classified
           fresh.append(unit)
         }
       }
     }
     guard !fresh.isEmpty else { return surrogates }
-    for (bit, regex) in regexes.enumerated() {
+    for (index, regex) in regexes.enumerated() {
+      let (word, bit) = (index / Self.bitsPerWord, index % Self.bitsPerWord)
       // Each class matches one unit of `fresh` at a time (none is a surrogate).
       do {
         try regex.setText(fresh)
         for range in try regex.matches(from: 0) {
-          for position in range { table[Int(fresh[position])] |= 1 << UInt64(bit) }
+          for position in range { table[Self.slot(fresh[position], word)] |= 1 << UInt64(bit) }
         }
       } catch {
         broken = true

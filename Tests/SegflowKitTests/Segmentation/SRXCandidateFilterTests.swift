@@ -13,7 +13,9 @@ import Testing
     guard let filter = SRXCandidateFilter(pattern: pattern, classIndex: classes.index(of:)) else { return nil }
     return filter.paths.map { path in
       path.map { check in
-        let names = classes.patterns.indices.filter { check.mask & (1 << UInt64($0)) != 0 }.map { classes.patterns[$0] }
+        let names = classes.patterns.indices.filter {
+          $0 / SRXUnitClasses.bitsPerWord == check.word && check.mask & (1 << UInt64($0 % SRXUnitClasses.bitsPerWord)) != 0
+        }.map { classes.patterns[$0] }
         return check.textStart ? "\(check.offset):^" : "\(check.offset):\(check.negated ? "!" : "")\(names.joined(separator: "|"))"
       }.joined(separator: " ")
     }
@@ -122,7 +124,7 @@ import Testing
       if filter.paths.count > 1, let fewer = SRXCandidateFilter(paths: Array(filter.paths.dropFirst())) { variants.append(fewer) }
       var stricter = filter.paths
       let last = stricter[0].last!
-      stricter[0].append(.init(offset: last.offset + 1, mask: last.mask, negated: last.negated))
+      stricter[0].append(last.moved(by: 1))
       variants.append(SRXCandidateFilter(paths: stricter)!)
       for variant in variants {
         narrowings += 1
@@ -164,5 +166,29 @@ extension SRXCandidateFilterTests {
         print("FILTER", language, rule.line, starts ? "start set" : (describe(pattern).map { "\($0.count) paths: \($0.prefix(4))" } ?? "none"))
       }
     }
+  }
+}
+
+extension SRXCandidateFilterTests {
+  @Test("how each English rule is scanned (printed for reference)")
+  func scanKinds() throws {
+    for rule in try #require(SRXRules.builtIn).rules(for: "en") {
+      let part = rule.beforeBreak.isEmpty ? rule.afterBreak : rule.beforeBreak
+      let starts = SRXPrefilter.startUnits(part) != nil
+      let opener = SRXPrefilter(rule: rule)?.opener != nil
+      let filter = SRXSegmenter.candidateFilter(rule, classes: SRXUnitClasses()) != nil
+      print("SCAN", rule.line, starts ? "starts" : "", opener ? "opener" : "", filter ? "filter" : "", !starts && !filter ? "FIND" : "")
+    }
+  }
+}
+
+extension SRXCandidateFilterTests {
+  @Test("debug dense")
+  func debugDense() throws {
+    let classes = SRXUnitClasses()
+    for rule in try #require(SRXRules.builtIn).rules(for: "en") { _ = SRXSegmenter.candidateFilter(rule, classes: classes) }
+    let text = try String(contentsOfFile: "/tmp/en-dense-60k.txt", encoding: .utf8)
+    _ = classes.prepare(Array(text.utf16))
+    print("BROKEN", classes.broken, classes.patterns.count)
   }
 }

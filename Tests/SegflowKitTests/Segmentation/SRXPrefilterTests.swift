@@ -110,9 +110,9 @@ import Testing
   @Test("the bracket and quote rules need an opening mark still open before a full stop")
   func openerCondition() throws {
     let quote = try #require(SRXPrefilter.OpenerCondition(pattern: "[。．！？!?…](?<=“[^“”\\n]{0,200}[。．！？!?…])[。．！？!?…]*[’」』\"')）]*"))
-    #expect(quote.opener == 0x201C && quote.maxGap == 200 && quote.stops == Set("“”\n".utf16) && quote.starts == Set("。．！？!?…".utf16))
+    #expect(quote.openers == [0x201C] && quote.maxGap == 200 && quote.stops == Set("“”\n".utf16) && quote.starts == Set("。．！？!?…".utf16))
     let paren = try #require(SRXPrefilter.OpenerCondition(pattern: "[。．！？!?…](?<=\\([^()\\n]{0,200}[。．！？!?…])[。．！？!?…]*"))
-    #expect(paren.opener == 0x28 && paren.stops == Set("()\n".utf16))
+    #expect(paren.openers == [0x28] && paren.stops == Set("()\n".utf16))
     #expect(quote.holds(in: Array("他说：“我们走。”".utf16)))
     #expect(!quote.holds(in: Array("“一带一路”倡议。他说“好”。".utf16)))
     #expect(!quote.holds(in: Array(("“" + String(repeating: "我", count: 201) + "。”").utf16)))
