@@ -52,10 +52,14 @@ struct SRXCandidateFilter {
     var offset: Int? = 0
     /// Characters every match along this path consumes (at least).
     var consumed = 0
+    /// Characters a match along this path consumes at most (nil: no bound).
+    var most: Int? = 0
   }
 
   /// Per path, its checks (at least one each); a position is a candidate when one path holds.
   let paths: [[Check]]
+  /// Long look-behinds every match must satisfy (``SRXGapCondition``), checked after the paths.
+  let gaps: [SRXGapCondition]
   /// The paths' checks one after another, path `k` ending at `pathEnds[k]`.
   private let flatChecks: [Check]
   private let pathEnds: [Int]
@@ -77,13 +81,14 @@ struct SRXCandidateFilter {
     guard let result = parser.alternatives([Path()]), parser.index == parser.chars.count, !parser.failed else { return nil }
     let paths = Self.merged(result)
     guard paths.allSatisfy({ $0.consumed >= 1 }) else { return nil }
-    self.init(paths: paths.map(\.checks), breadth: breadth)
+    self.init(paths: paths.map(\.checks), gaps: parser.gaps, breadth: breadth)
   }
 
   /// The filter of these paths (each needs a check); nil when there are none. `breadth` estimates
   /// how many characters the classes of a mask hold.
-  init?(paths: [[Check]], breadth: (Int, UInt64) -> Int = { _, _ in 0 }) {
+  init?(paths: [[Check]], gaps: [SRXGapCondition] = [], breadth: (Int, UInt64) -> Int = { _, _ in 0 }) {
     guard !paths.isEmpty, paths.allSatisfy({ !$0.isEmpty }) else { return nil }
+    self.gaps = gaps
     self.paths = paths.map { path in path.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element) }
     flatChecks = self.paths.flatMap { $0 }
     var ends: [Int] = []
@@ -160,17 +165,19 @@ struct SRXCandidateFilter {
           checks.append(Check(offset: check.offset, mask: check.mask | other.mask, negated: false, word: check.word))
         }
       }
-      groups[key] = Path(checks: checks, offset: path.offset, consumed: min(existing.consumed, path.consumed))
+      let most = existing.most.flatMap { a in path.most.map { max(a, $0) } }
+      groups[key] = Path(checks: checks, offset: path.offset, consumed: min(existing.consumed, path.consumed), most: most)
     }
     return order.map { groups[$0]! }
   }
 
-  /// The first position from `start` on where a match may start (`units.count`: none). `classes`
-  /// is the block's unit table (``SRXUnitClasses``); `surrogates` the positions of surrogate units
-  /// in the block, ascending, and `cursor` an index into it kept across ascending calls.
-  func firstCandidate(from start: Int, units: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt64>,
+  /// The first position from `start` on, before `limit` (default: the end), where a match may
+  /// start (`limit`: none). `classes` is the block's unit table (``SRXUnitClasses``); `surrogates`
+  /// the positions of surrogate units in the block, ascending, and `cursor` an index into it kept
+  /// across ascending calls.
+  func firstCandidate(from start: Int, before limit: Int? = nil, units: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt64>,
                       surrogates: [Int], cursor: inout Int) -> Int {
-    let count = units.count
+    let count = min(units.count, limit ?? units.count)
     // The shared checks as plain values (an always-true one where there are fewer than three).
     let none = (offset: 0, word: 0, mask: ~UInt64(0))
     let first = common.count > 0 ? common[0] : none
@@ -185,13 +192,13 @@ struct SRXCandidateFilter {
           if plain, position > lastAnchored {
             // Most positions fail a check every path shares; past the end, so do all later ones.
             var at = position + first.offset
-            if at >= count { return count }
+            if at >= units.count { return count }
             if at >= 0, classes[SRXUnitClasses.slot(units[at], first.word)] & first.mask == 0 { continue }
             at = position + second.offset
-            if at >= count { return count }
+            if at >= units.count { return count }
             if at >= 0, classes[SRXUnitClasses.slot(units[at], second.word)] & second.mask == 0 { continue }
             at = position + third.offset
-            if at >= count { return count }
+            if at >= units.count { return count }
             if at >= 0, classes[SRXUnitClasses.slot(units[at], third.word)] & third.mask == 0 { continue }
           } else {
             // Inside a surrogate pair: ICU never starts there.
@@ -261,8 +268,11 @@ struct SRXCandidateFilter {
     var index = 0
     /// Something the derivation must not guess about (`\G`, inline flags, an unbalanced group).
     var failed = false
-    /// Reading a look-behind's content.
-    var inLookBehind = false
+    /// Inside an alternative, an optional group or a look-around: a look-behind here does not
+    /// hold for every match.
+    var optional = 0
+    /// The long look-behinds every match must satisfy.
+    var gaps: [SRXGapCondition] = []
 
     init(chars: [Unicode.Scalar], classIndex: @escaping (String) -> Int?) {
       self.chars = chars
@@ -330,8 +340,8 @@ struct SRXCandidateFilter {
         index += 1
       case "^":
         index += 1
-        // The start of the text (no multi-line flag); inside a look-behind it is not guessed at.
-        if inLookBehind { return zeroWidth(paths) }
+        // The start of the text (no multi-line flag; inside a look-behind too, with transparent
+        // bounds).
         let anchored = paths.map { path -> Path in
           guard let offset = path.offset else { return path }
           var next = path
@@ -371,6 +381,7 @@ struct SRXCandidateFilter {
         guard let offset = path.offset else {
           var next = path
           next.consumed += minimum
+          next.most = next.most.flatMap { most in maximum.map { most + $0 } }
           result.append(next)
           continue
         }
@@ -381,6 +392,7 @@ struct SRXCandidateFilter {
             for k in 0..<min(count, 8) { next.checks.append(Check(offset: offset + k, classIndex: classBit)) }
           }
           next.consumed += count
+          next.most = next.most.flatMap { most in exact ? most + count : maximum.map { most + $0 } }
           next.offset = exact && (oneUnit || count == 0) ? offset + count : nil
           return next
         }
@@ -426,13 +438,18 @@ struct SRXCandidateFilter {
       let contentStart = index
       switch kind {
       case .plain:
+        // Optional when repeated from zero (seen past its end) or with alternatives.
+        var probe = self
+        let optionalGroup = !probe.skipGroupContent() || !probe.close() || (probe.quantifier()?.0 ?? 1) == 0 || hasBar(from: contentStart)
+        if optionalGroup { optional += 1 }
         guard let inner = alternatives(paths), close() else { return nil }
+        if optionalGroup { optional -= 1 }
         let (minimum, maximum) = quantifier() ?? (1, 1)
         if failed { return nil }
         if minimum == 1, maximum == 1 { return inner }
         if minimum == 0, maximum == 1 { return paths + inner }
         // Repeated: the first repetition's checks hold when there is one; where it ends is unknown.
-        return (minimum == 0 ? paths : inner).map { Path(checks: $0.checks, offset: nil, consumed: $0.consumed) }
+        return (minimum == 0 ? paths : inner).map { Path(checks: $0.checks, offset: nil, consumed: $0.consumed, most: nil) }
       case .ahead:
         // Each open path reads the content from where it stands, and goes on from there after it.
         var result: [Path] = []
@@ -443,9 +460,11 @@ struct SRXCandidateFilter {
             continue
           }
           index = contentStart
+          optional += 1
           guard let inner = alternatives([Path(checks: path.checks, offset: offset, consumed: 0)]) else { return nil }
+          optional -= 1
           end = index
-          result += inner.map { Path(checks: $0.checks, offset: offset, consumed: path.consumed) }
+          result += inner.map { Path(checks: $0.checks, offset: offset, consumed: path.consumed, most: path.most) }
         }
         if let end {
           index = end
@@ -458,13 +477,15 @@ struct SRXCandidateFilter {
         // A look-behind whose every way has a fixed number of characters: checks on the units
         // before, one path per way.
         var ways: [[Check]] = []
-        let saved = (failed, inLookBehind)
-        inLookBehind = true
+        let saved = (failed, gaps)
+        optional += 1
         if let inner = alternatives([Path()]), current == ")", !failed, inner.count <= 8, inner.allSatisfy({ $0.offset != nil }) {
           ways = inner.map { way in way.checks.map { $0.moved(by: -way.offset!) } }
         }
-        (failed, inLookBehind) = saved
+        optional -= 1
+        (failed, gaps) = saved
         index = contentStart
+        if ways.isEmpty, optional == 0, let gap = gapCondition(contentStart, paths) { gaps.append(gap) }
         guard skipGroupContent(), close() else { return nil }
         guard !ways.isEmpty else { return optionalLookaround(paths, paths) }
         let result = paths.flatMap { path -> [Path] in
@@ -492,6 +513,98 @@ struct SRXCandidateFilter {
         guard skipGroupContent(), close() else { return nil }
         return optionalLookaround(paths, paths)
       }
+    }
+
+    /// Whether the group content from `start` has `|` at its own level.
+    func hasBar(from start: Int) -> Bool {
+      var probe = self
+      probe.index = start
+      var depth = 0
+      while let c = probe.current {
+        switch c {
+        case "\\": probe.index += 2; continue
+        case "[": guard probe.skipClass() else { return true }; continue
+        case "(": depth += 1
+        case ")":
+          if depth == 0 { return false }
+          depth -= 1
+        case "|": if depth == 0 { return true }
+        default: break
+        }
+        probe.index += 1
+      }
+      return true
+    }
+
+    /// For a look-behind content `P G{m,N} S` at `start` (G one character, N large, no `|` at its
+    /// level) where every path stands at a known offset, its ``SRXGapCondition``.
+    func gapCondition(_ start: Int, _ paths: [Path]) -> SRXGapCondition? {
+      let offsets = paths.compactMap(\.offset)
+      guard !paths.isEmpty, offsets.count == paths.count, !hasBar(from: start) else { return nil }
+      // The content's elements, each with its quantifier.
+      var probe = self
+      probe.index = start
+      var elements: [(start: Int, end: Int, single: Bool, quantifier: (Int, Int?)?)] = []
+      while let c = probe.current, c != ")" {
+        let begin = probe.index
+        var single = true
+        switch c {
+        case "(":
+          single = false
+          probe.index += 1
+          guard probe.skipGroupContent(), probe.close() else { return nil }
+        case "[":
+          guard probe.skipClass() else { return nil }
+        case "\\":
+          probe.index += 1
+          guard let e = probe.current else { return nil }
+          probe.index += 1
+          if "pPN".unicodeScalars.contains(e) {
+            if probe.current == "{" {
+              while let x = probe.current, x != "}" { _ = x; probe.index += 1 }
+              guard probe.current == "}" else { return nil }
+            }
+            probe.index += 1
+          } else if "bBAzZG".unicodeScalars.contains(e) {
+            single = false
+          }
+        case "^", "$":
+          single = false
+          probe.index += 1
+        default:
+          probe.index += 1
+        }
+        let end = probe.index
+        let quantifier = probe.quantifier()
+        if probe.failed { return nil }
+        elements.append((begin, end, single, quantifier))
+      }
+      // G: the one-character element with the largest bounded quantifier (at least 16 apart).
+      guard let gapIndex = elements.indices.filter({ k in
+        guard elements[k].single, let (low, high) = elements[k].quantifier, let high else { return false }
+        return high - low >= 16
+      }).max(by: { elements[$0].quantifier!.1! < elements[$1].quantifier!.1! }) else { return nil }
+      let gapElement = elements[gapIndex]
+      guard let gapClass = classIndex(String(String.UnicodeScalarView(chars[gapElement.start..<gapElement.end]))) else { return nil }
+      let beforeEnd = gapElement.start
+      let afterStart = gapIndex + 1 < elements.count ? elements[gapIndex + 1].start : probe.index
+      // P's starts and widths, S's widths.
+      func read(_ range: Range<Int>) -> [Path]? {
+        var sub = Parser(chars: Array(chars[range]), classIndex: classIndex)
+        guard let result = sub.alternatives([Path()]), sub.index == sub.chars.count, !sub.failed else { return nil }
+        return result
+      }
+      guard let before = read(start..<beforeEnd), let after = read(afterStart..<probe.index),
+        let beforeMost = before.map(\.most).reduce(Optional(0), { a, b in a.flatMap { a in b.map { max(a, $0) } } }),
+        let afterMost = after.map(\.most).reduce(Optional(0), { a, b in a.flatMap { a in b.map { max(a, $0) } } }),
+        let beforeLeast = before.map(\.consumed).min(), let afterLeast = after.map(\.consumed).min(),
+        before.allSatisfy({ $0.consumed >= 1 }),
+        let starts = SRXCandidateFilter(paths: before.map(\.checks))
+      else { return nil }
+      let (low, high) = gapElement.quantifier!
+      return SRXGapCondition(
+        start: starts, gapWord: gapClass / SRXUnitClasses.bitsPerWord, gapMask: 1 << UInt64(gapClass % SRXUnitClasses.bitsPerWord),
+        gap: low...high!, before: beforeLeast...beforeMost, after: afterLeast...afterMost, offsets: offsets.min()!...offsets.max()!)
     }
 
     /// A look-around with a quantifier that allows none adds nothing.

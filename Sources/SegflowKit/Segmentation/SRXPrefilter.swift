@@ -52,8 +52,8 @@ struct SRXPrefilter {
     /// N times the most characters one repetition of B takes.
     let maxGap: Int
     /// Per UTF-16 unit: 1 in `starts`, 2 in `stops`, 4 a low surrogate, 8 an opening mark, 16
-    /// cannot come before one (hashing the sets for every unit of a block cost more than the scans
-    /// it saved).
+    /// cannot come before one, 32 allowed in B only before a unit with 64 (hashing the sets for
+    /// every unit of a block cost more than the scans it saved).
     private let kinds: [UInt8]
 
     static func == (a: Self, b: Self) -> Bool {
@@ -63,49 +63,94 @@ struct SRXPrefilter {
     init?(pattern: String) {
       var parser = Parser(chars: Array(pattern.unicodeScalars))
       guard parser.current == "[", let first = parser.characterClass().flatMap(\.units), parser.take("(?<=") else { return nil }
-      // P: `(?:^|[…])` gives the characters before O; any other group is passed over.
+      // P: `(?:^|[…])` gives the characters before O; any other group is passed over, unless B
+      // follows it: then O is the last character of each of its alternatives
+      // (`(?:https?://|www\.)[^\s]{0,200}`).
       var before: [Bool]?
+      var groupOpeners: Set<UInt16>?
       if parser.current == "(" {
         let groupStart = parser.index
         guard parser.element() != nil, parser.chars[parser.index - 1] == ")" else { return nil }
+        let alternatives = parser.lastAlternatives
         let group = String(String.UnicodeScalarView(parser.chars[groupStart..<parser.index]))
         if group.hasPrefix("(?:^|"), group.hasSuffix(")") {
           let inner = String(group.dropFirst(5).dropLast())
           var check = Parser(chars: Array(inner.unicodeScalars))
           if check.element() != nil, check.index == check.chars.count, !check.unsafe { before = Self.members(of: inner) }
+        } else if parser.current == "(" || (parser.current == "[" && parser.index + 1 < parser.chars.count && parser.chars[parser.index + 1] == "^") {
+          var lasts = Set<UInt16>()
+          for alternative in alternatives {
+            guard let last = alternative.last, !last.isGroup, !last.quantified, last.minimum == 1, let units = last.units else { return nil }
+            lasts.formUnion(units)
+          }
+          groupOpeners = lasts
         }
       }
-      guard let open = parser.element(), !open.isGroup, let openers = open.units, !openers.isEmpty else { return nil }
+      let openers: Set<UInt16>
+      if let groupOpeners {
+        openers = groupOpeners
+      } else {
+        guard let open = parser.element(), !open.isGroup, let units = open.units, !units.isEmpty else { return nil }
+        openers = units
+      }
       // B: `[^X]`, or alternatives of one-character elements.
       var stops: Set<UInt16>
       var width = 1
       var stopTable: [Bool]?
+      // Units allowed only before one of `followers` (`'` in `['’]\p{L}`), and those.
+      var conditional: [Bool]?
+      var followers: [Bool]?
       if parser.current == "[" {
-        guard let excluded = parser.negatedClassUnits() else { return nil }
-        stops = excluded
+        let classStart = parser.index
+        if let excluded = parser.negatedClassUnits() {
+          stops = excluded
+        } else {
+          // `[^\s]` and the like: ICU says what it holds.
+          parser.index = classStart
+          guard parser.characterClass() != nil,
+            let member = Self.members(of: String(String.UnicodeScalarView(parser.chars[classStart..<parser.index])))
+          else { return nil }
+          var table = [Bool](repeating: false, count: 0x10000)
+          stops = []
+          for unit in 0..<0x10000 where !member[unit] && !(0xD800...0xDFFF).contains(unit) {
+            table[unit] = true
+            stops.insert(UInt16(unit))
+          }
+          stopTable = table
+        }
       } else if parser.take("(?:") {
-        var elements: [String] = []
-        var alternativeWidth = 0
+        var alternatives: [[[Bool]]] = [[]]
         while let c = parser.current, c != ")" {
           if c == "|" {
             parser.index += 1
-            alternativeWidth = 0
+            alternatives.append([])
             continue
           }
           let start = parser.index
           guard let element = parser.element(), !element.isGroup, element.minimum >= 1 else { return nil }
           if let next = parser.current, "*+?{".unicodeScalars.contains(next) { return nil }
-          elements.append(String(String.UnicodeScalarView(parser.chars[start..<parser.index])))
-          alternativeWidth += 1
-          width = max(width, alternativeWidth)
+          guard let units = Self.members(of: String(String.UnicodeScalarView(parser.chars[start..<parser.index]))) else { return nil }
+          alternatives[alternatives.count - 1].append(units)
+          width = max(width, alternatives[alternatives.count - 1].count)
         }
-        guard parser.take(")"), !elements.isEmpty else { return nil }
-        // A unit no element can match closes the mark.
+        guard parser.take(")"), alternatives.allSatisfy({ !$0.isEmpty }) else { return nil }
+        // A unit no element can match closes the mark; one that only starts an alternative of
+        // two or more closes it unless the next unit can be that alternative's second.
         var member = [Bool](repeating: false, count: 0x10000)
-        for element in elements {
-          guard let units = Self.members(of: element) else { return nil }
-          for unit in 0..<0x10000 where units[unit] { member[unit] = true }
+        var anywhere = [Bool](repeating: false, count: 0x10000)
+        var leading = [Bool](repeating: false, count: 0x10000)
+        var second = [Bool](repeating: false, count: 0x10000)
+        for alternative in alternatives {
+          for (position, units) in alternative.enumerated() {
+            for unit in 0..<0x10000 where units[unit] {
+              member[unit] = true
+              if position > 0 || alternative.count == 1 { anywhere[unit] = true } else { leading[unit] = true }
+              if position == 1 { second[unit] = true }
+            }
+          }
         }
+        conditional = (0..<0x10000).map { leading[$0] && !anywhere[$0] }
+        followers = second
         var table = [Bool](repeating: false, count: 0x10000)
         stops = []
         for unit in 0..<0x10000 where !member[unit] && !(0xD800...0xDFFF).contains(unit) {
@@ -132,6 +177,13 @@ struct SRXPrefilter {
       }
       for unit in 0xDC00...0xDFFF { kinds[unit] |= 4 }
       for unit in openers { kinds[Int(unit)] |= 8 }
+      if let conditional, let followers {
+        for unit in 0..<0x10000 {
+          if conditional[unit] { kinds[unit] |= 32 }
+          // A surrogate may start or end a follower outside the BMP.
+          if followers[unit] || (0xD800...0xDFFF).contains(unit) { kinds[unit] |= 64 }
+        }
+      }
       if let before {
         // A low surrogate before an opening mark may end a character of P's class: never barred.
         for unit in 0..<0x10000 where !before[unit] && !(0xDC00...0xDFFF).contains(unit) { kinds[unit] |= 16 }
@@ -169,17 +221,31 @@ struct SRXPrefilter {
       var gap = 0
       /// The kind of the unit before (at the start of the text: none, which P allows).
       var previous: UInt8 = 0
+      /// The unit before opened the mark (it is O, not part of B).
+      var opened = false
+
+      /// Whether the mark is open for a unit of kind `kind`: the unit before, if it may only come
+      /// before certain units, must have one of them next.
+      @inline(__always)
+      func isOpen(before kind: UInt8) -> Bool {
+        open && !(previous & 32 != 0 && !opened && kind & 64 == 0)
+      }
 
       @inline(__always)
       mutating func read(_ kind: UInt8) {
+        open = isOpen(before: kind)
         if kind & 8 != 0, previous & 16 == 0 {
           open = true
           gap = 0
-        } else if kind & 2 != 0 {
-          open = false
-          gap = 0
-        } else if kind & 4 == 0 {
-          gap += 1
+          opened = true
+        } else {
+          if kind & 2 != 0 {
+            open = false
+            gap = 0
+          } else if kind & 4 == 0 {
+            gap += 1
+          }
+          opened = false
         }
         previous = kind
         position += 1
@@ -192,7 +258,7 @@ struct SRXPrefilter {
       return kinds.withUnsafeBufferPointer { kinds in
         for unit in units {
           let kind = kinds[Int(unit)]
-          if kind & 1 != 0, scan.open, scan.gap <= maxGap { return true }
+          if kind & 1 != 0, scan.isOpen(before: kind), scan.gap <= maxGap { return true }
           scan.read(kind)
         }
         return false
@@ -207,7 +273,8 @@ struct SRXPrefilter {
     func mayStart(at position: Int, in units: [UInt16], scan: inout Scan) -> Bool {
       kinds.withUnsafeBufferPointer { kinds in
         while scan.position < position { scan.read(kinds[Int(units[scan.position])]) }
-        return kinds[Int(units[position])] & 1 != 0 && scan.open && scan.gap <= maxGap
+        let kind = kinds[Int(units[position])]
+        return kind & 1 != 0 && scan.isOpen(before: kind) && scan.gap <= maxGap
       }
     }
   }

@@ -233,6 +233,7 @@ public final class SRXSegmenter {
           var cursor = 0
           var start = 0
           let count = units.count
+          var gapScans = [SRXGapCondition.Scan](repeating: .init(), count: candidates.gaps.count)
           while start < count {
             let next = units.withUnsafeBufferPointer { units in
               unitClasses.table.withUnsafeBufferPointer { classes in
@@ -240,6 +241,20 @@ public final class SRXSegmenter {
               }
             }
             guard next < count else { break }
+            if !candidates.gaps.isEmpty {
+              // A long look-behind that cannot hold here: ICU need not try it.
+              let holds = units.withUnsafeBufferPointer { units in
+                unitClasses.table.withUnsafeBufferPointer { classes in
+                  candidates.gaps.indices.allSatisfy {
+                    candidates.gaps[$0].mayHold(at: next, units: units, classes: classes, surrogates: surrogateList, scan: &gapScans[$0])
+                  }
+                }
+              }
+              guard holds else {
+                start = next + 1
+                continue
+              }
+            }
             if let end = try regex.match(at: next, limit: count) {
               hit(next..<end)
               start = max(end, next + 1)

@@ -134,7 +134,6 @@ import Testing
     // Every narrowing of a filter whose first path the texts reach is caught; a few paths are
     // for text the generator does not make (German titles, CJK numbering).
     #expect(narrowings >= 30)
-    print("NARROWED", caught, narrowings)
     #expect(Double(caught) >= 0.8 * Double(narrowings), "\(caught) of \(narrowings)")
   }
 
@@ -169,26 +168,56 @@ extension SRXCandidateFilterTests {
   }
 }
 
-extension SRXCandidateFilterTests {
-  @Test("how each English rule is scanned (printed for reference)")
-  func scanKinds() throws {
-    for rule in try #require(SRXRules.builtIn).rules(for: "en") {
-      let part = rule.beforeBreak.isEmpty ? rule.afterBreak : rule.beforeBreak
-      let starts = SRXPrefilter.startUnits(part) != nil
-      let opener = SRXPrefilter(rule: rule)?.opener != nil
-      let filter = SRXSegmenter.candidateFilter(rule, classes: SRXUnitClasses()) != nil
-      print("SCAN", rule.line, starts ? "starts" : "", opener ? "opener" : "", filter ? "filter" : "", !starts && !filter ? "FIND" : "")
-    }
+/// The long look-behind of the list-label rule (``SRXGapCondition``).
+@Suite struct SRXGapConditionTests {
+  static func labelRule() throws -> SRXRule {
+    let rules = try #require(SRXRules.builtIn).rules(for: "en")
+    return try #require(rules.first { !$0.isBreak && $0.beforeBreak.hasPrefix("(?<![\\p{L}\\p{N}])(?:\\d{1,2}|[a-z])") })
   }
-}
 
-extension SRXCandidateFilterTests {
-  @Test("debug dense")
-  func debugDense() throws {
+  @Test("the list-label rule's look-behind gives a gap condition: P, [^\\n]{0,1000}, S")
+  func derivation() throws {
+    let gaps = try #require(SRXSegmenter.candidateFilter(try Self.labelRule(), classes: SRXUnitClasses())).gaps
+    #expect(gaps.count == 1)
+    let gap = try #require(gaps.first)
+    #expect(gap.gap == 0...1000 && gap.before == 3...13 && gap.after == 3...5 && gap.offsets == 2...4, "\(gap.before) \(gap.after) \(gap.offsets)")
+    // Inside an alternative, or of fixed width: none.
     let classes = SRXUnitClasses()
-    for rule in try #require(SRXRules.builtIn).rules(for: "en") { _ = SRXSegmenter.candidateFilter(rule, classes: classes) }
-    let text = try String(contentsOfFile: "/tmp/en-dense-60k.txt", encoding: .utf8)
-    _ = classes.prepare(Array(text.utf16))
-    print("BROKEN", classes.broken, classes.patterns.count)
+    #expect(SRXCandidateFilter(pattern: "(?:x|a(?<=b[^c]{0,90}a))", classIndex: classes.index(of:))?.gaps.isEmpty ?? true)
+    #expect(SRXCandidateFilter(pattern: "a(?<=b[^c]{0,90}a)", classIndex: classes.index(of:))?.gaps.count == 1)
+  }
+
+  /// Paragraphs of words with labels after sentence ends, far apart or close.
+  static func randomText(_ generator: inout some RandomNumberGenerator) -> String {
+    let pieces = ["word", "Word", "is", "a", "b", "i", "e.g.", "a.m.", "1.", "2)", "a.", "b)", "12.", "ab.", "The.", "Go!", "So:", "•", "\n", "(", ")"]
+    var text = ""
+    let length = Int.random(in: 1..<400, using: &generator)
+    for _ in 0..<length {
+      // Now and then a long run of plain words, to reach the look-behind's 1,000 characters.
+      if Int.random(in: 0..<60, using: &generator) == 0 { text += String(repeating: "word ", count: Int.random(in: 150...210, using: &generator)) }
+      text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+      text += Int.random(in: 0..<5, using: &generator) == 0 ? "  " : " "
+    }
+    return text
+  }
+
+  @Test("with and without the condition the list-label rule gives the same ends")
+  func sameEnds() throws {
+    let rule = try Self.labelRule()
+    let fast = try SRXSegmenter(rules: [rule])
+    let full = try SRXSegmenter(rules: [rule], prefilter: false)
+    let iterator = try BreakIterator(.sentence, locale: Language.sentenceLocale("en"))
+    var generator = SplitMix(seed: 47)
+    var decided = 0
+    for _ in 0..<300 {
+      let text = Self.randomText(&generator)
+      let boundaries = try iterator.boundaries(in: text)
+      let a = fast.apply(to: text, boundaries: boundaries)
+      let b = full.apply(to: text, boundaries: boundaries)
+      #expect(a.ends == b.ends && a.outcome == b.outcome, "\(text.debugDescription)")
+      if b.ends != (try SRXSegmenter(rules: [])).apply(to: text, boundaries: boundaries).ends { decided += 1 }
+    }
+    // The rule removed breaks in a good share of the texts, so the condition was put to the test.
+    #expect(decided >= 30, "\(decided)")
   }
 }

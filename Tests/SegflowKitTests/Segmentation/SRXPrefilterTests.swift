@@ -251,3 +251,43 @@ import Testing
     }
   }
 }
+
+/// The English quote and address rules' look-behind conditions (``SRXPrefilter/OpenerCondition``).
+@Suite struct SRXQuoteConditionTests {
+  func starts(_ pattern: String, _ text: String) throws -> [Int] {
+    let condition = try #require(SRXPrefilter.OpenerCondition(pattern: pattern))
+    let units = Array(text.utf16)
+    var scan = SRXPrefilter.OpenerCondition.Scan()
+    let found = units.indices.filter { condition.mayStart(at: $0, in: units, scan: &scan) }
+    #expect(condition.holds(in: units) == !found.isEmpty)
+    return found
+  }
+
+  @Test("a double quote opens only after a space, a bracket or a dash, or at the start")
+  func doubleQuote() throws {
+    let pattern = "[.!?](?<=(?:^|[\\s(\\[\\-–—])\"[^\"\\n]{0,1000}[.!?])[.!?]*['’]*"
+    // The full stop inside the quote (11); not the one after the closing quote, which follows a
+    // letter and so opens nothing.
+    #expect(try starts(pattern, "He said \"Go. Now\" and left.") == [11])
+    #expect(try starts(pattern, "\"Go. Now,\" he said.") == [3])
+    #expect(try starts(pattern, "a\"Go. Now") == [])
+  }
+
+  @Test("a single quote: an apostrophe inside a word neither opens nor closes, one before a non-letter closes")
+  func singleQuote() throws {
+    let pattern = "[.!?](?<=(?:^|[\\s(\\[])['‘`](?:[^'‘’`\\n]|['’]\\p{L}){0,300}[.!?])[.!?]*"
+    #expect(try starts(pattern, "She said 'they'll go. Now' then.") == [20])
+    // After 'Really?' the quote is closed: the later full stop is not a candidate.
+    #expect(try starts(pattern, "'Really?' she asked.") == [7])
+    #expect(try starts(pattern, "it's late. Yes.") == [])
+  }
+
+  @Test("an address: the full stops after a scheme or www. with no space between")
+  func address() throws {
+    let pattern = "[.!?](?<=(?:https?://|www\\.)[^\\s]{0,200}[.!?])"
+    #expect(try starts(pattern, "See www.example.com. Then") == [15, 19])
+    // Any full stop opens: after "e." the one of "g." may still be in an address; after a space
+    // none is.
+    #expect(try starts(pattern, "Mr. Smith. e.g. this.") == [14])
+  }
+}
