@@ -55,6 +55,8 @@ struct SRXPrefilter {
     /// cannot come before one, 32 allowed in B only before a unit with 64 (hashing the sets for
     /// every unit of a block cost more than the scans it saved).
     private let kinds: [UInt8]
+    /// Every opening mark is a stop, and no unit has 16 or 32.
+    private let plain: Bool
 
     static func == (a: Self, b: Self) -> Bool {
       a.starts == b.starts && a.openers == b.openers && a.stops == b.stops && a.maxGap == b.maxGap && a.kinds == b.kinds
@@ -189,6 +191,7 @@ struct SRXPrefilter {
         for unit in 0..<0x10000 where !before[unit] && !(0xDC00...0xDFFF).contains(unit) { kinds[unit] |= 16 }
       }
       self.kinds = kinds
+      plain = openers.isSubset(of: stops) && before == nil && conditional == nil
     }
 
     /// The BMP units (surrogates aside) the one-character pattern `element` matches, by ICU.
@@ -254,6 +257,25 @@ struct SRXPrefilter {
 
     /// Whether some position of `units` satisfies the condition (false: no match in the block).
     func holds(in units: [UInt16]) -> Bool {
+      if plain {
+        // O a single stop, nothing required before it, no unit allowed only before others (the
+        // CJK bracket rules): the shorter loop.
+        var open = false
+        var gap = 0
+        return kinds.withUnsafeBufferPointer { kinds in
+          for unit in units {
+            let kind = kinds[Int(unit)]
+            if kind & 1 != 0, open, gap <= maxGap { return true }
+            if kind & 2 != 0 {
+              open = kind & 8 != 0
+              gap = 0
+            } else if kind & 4 == 0 {
+              gap += 1
+            }
+          }
+          return false
+        }
+      }
       var scan = Scan()
       return kinds.withUnsafeBufferPointer { kinds in
         for unit in units {

@@ -21,7 +21,10 @@ final class SRXUnitClasses {
   static func slot(_ unit: UInt16, _ word: Int) -> Int { Int(unit) &* words &+ word }
 
   private(set) var patterns: [String] = []
-  private var regexes: [ICURegex] = []
+  /// Per class, its regex; nil for a class of literal characters, whose bits are set once (a
+  /// Chinese block brings new characters all the time, and asking ICU about each costs more
+  /// than the filters save).
+  private var regexes: [ICURegex?] = []
   /// Per UTF-16 unit, its class bits in ``words`` words (surrogates: none).
   private(set) var table = [UInt64](repeating: 0, count: 0x10000 * words)
   /// ICU failed on a class: the table cannot be trusted and no filter may use it.
@@ -36,9 +39,17 @@ final class SRXUnitClasses {
   func index(of pattern: String) -> Int? {
     if let index = patterns.firstIndex(of: pattern) { return index }
     guard patterns.count < Self.capacity, let regex = try? ICURegex(pattern) else { return nil }
+    let index = patterns.count
     patterns.append(pattern)
-    regexes.append(regex)
-    return patterns.count - 1
+    var parser = SRXPrefilter.Parser(chars: Array(pattern.unicodeScalars))
+    if let token = parser.element(), parser.index == parser.chars.count, !parser.unsafe, !token.isGroup, let units = token.units {
+      regexes.append(nil)
+      let (word, bit) = (index / Self.bitsPerWord, index % Self.bitsPerWord)
+      for unit in units { table[Self.slot(unit, word)] |= 1 << UInt64(bit) }
+    } else {
+      regexes.append(regex)
+    }
+    return index
   }
 
   /// A rough count of the characters the classes of `mask` hold, to test narrow classes first:
@@ -68,13 +79,14 @@ final class SRXUnitClasses {
       for (position, unit) in units.enumerated() {
         if unit & 0xF800 == 0xD800 { surrogates.append(position) }
         if table[Self.slot(unit, 0)] & Self.classified == 0 {
-          table[Self.slot(unit, 0)] = Self.classified
+          table[Self.slot(unit, 0)] |= Self.classified
           fresh.append(unit)
         }
       }
     }
     guard !fresh.isEmpty else { return surrogates }
     for (index, regex) in regexes.enumerated() {
+      guard let regex else { continue }
       let (word, bit) = (index / Self.bitsPerWord, index % Self.bitsPerWord)
       // Each class matches one unit of `fresh` at a time (none is a surrogate).
       do {
