@@ -358,11 +358,7 @@ struct SRXCandidateFilter {
       default:
         index += 1
       }
-      guard let bit = classIndex(String(String.UnicodeScalarView(chars[begin..<index]))) else {
-        failed = true
-        return nil
-      }
-      return quantified(paths, classBit: bit, oneUnit: c.value <= 0xFFFF)
+      return quantified(paths, classText: String(String.UnicodeScalarView(chars[begin..<index])), oneUnit: c.value <= 0xFFFF)
     }
 
     /// A zero-width element (and any quantifier after it): no check.
@@ -373,9 +369,19 @@ struct SRXCandidateFilter {
 
     /// A one-character element with class bit `classBit`, repeated as its quantifier says.
     /// `oneUnit` is false for a character outside the BMP (two units: the offsets end there).
-    mutating func quantified(_ paths: [Path], classBit: Int, oneUnit: Bool = true) -> [Path]? {
+    mutating func quantified(_ paths: [Path], classText: String, oneUnit: Bool = true) -> [Path]? {
       let (minimum, maximum) = quantifier() ?? (1, 1)
       if failed { return nil }
+      // The class is registered only when a check uses it (each class costs ICU calls a block).
+      var classBit = 0
+      let counted = maximum.map { $0 - minimum <= 3 ? $0 : minimum } ?? minimum
+      if oneUnit, counted >= 1, paths.contains(where: { $0.offset != nil }) {
+        guard let bit = classIndex(classText) else {
+          failed = true
+          return nil
+        }
+        classBit = bit
+      }
       var result: [Path] = []
       for path in paths {
         guard let offset = path.offset else {
@@ -589,12 +595,13 @@ struct SRXCandidateFilter {
       let beforeEnd = gapElement.start
       let afterStart = gapIndex + 1 < elements.count ? elements[gapIndex + 1].start : probe.index
       // P's starts and widths, S's widths.
-      func read(_ range: Range<Int>) -> [Path]? {
-        var sub = Parser(chars: Array(chars[range]), classIndex: classIndex)
+      func read(_ range: Range<Int>, checked: Bool) -> [Path]? {
+        // S only gives widths: its classes need no bits.
+        var sub = Parser(chars: Array(chars[range]), classIndex: checked ? classIndex : { _ in 0 })
         guard let result = sub.alternatives([Path()]), sub.index == sub.chars.count, !sub.failed else { return nil }
         return result
       }
-      guard let before = read(start..<beforeEnd), let after = read(afterStart..<probe.index),
+      guard let before = read(start..<beforeEnd, checked: true), let after = read(afterStart..<probe.index, checked: false),
         let beforeMost = before.map(\.most).reduce(Optional(0), { a, b in a.flatMap { a in b.map { max(a, $0) } } }),
         let afterMost = after.map(\.most).reduce(Optional(0), { a, b in a.flatMap { a in b.map { max(a, $0) } } }),
         let beforeLeast = before.map(\.consumed).min(), let afterLeast = after.map(\.consumed).min(),
