@@ -17,7 +17,9 @@ import SegflowICU
 ///   characters, left to right, each match from the end of the one before: the matches of ICU's
 ///   scan, without its test of every character against a `UnicodeSet`. For the bracket and
 ///   quote rules only the starts whose look-behind can hold are tried (a full stop inside a
-///   still open quote, ``SRXPrefilter/OpenerCondition``).
+///   still open quote, ``SRXPrefilter/OpenerCondition``). A rule without a start set is matched
+///   the same way at the positions its pattern's first characters allow
+///   (``SRXCandidateFilter``), and where a long look-behind can hold (``SRXGapCondition``).
 /// - Candidates are ICU's boundaries plus every position where a `break="yes"` rule matches. At
 ///   each candidate the first rule in file order that matches decides (yes: break, no: no break);
 ///   when none matches, ICU's decision stands.
