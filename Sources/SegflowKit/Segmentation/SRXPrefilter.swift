@@ -1,3 +1,5 @@
+import SegflowICU
+
 /// A cheap test that tells, for a whole block, that a rule's pattern cannot match anywhere in it,
 /// so the block is not scanned with the rule at all.
 ///
@@ -31,77 +33,255 @@ struct SRXPrefilter {
     opener = OpenerCondition(pattern: rule.beforeBreak)
   }
 
-  /// A match of `[C](?<=O[^X]{0,N}[D])…` (O one character that is also in X; C, D and X classes
-  /// of literal characters) starts on a character of C and D whose nearest character of X before
-  /// it is O, at most N characters back: the bracket and quote rules (`[。！？…](?<=“[^“”\n]{0,200}
-  /// [。！？…])…`) can only match after an opening mark that is still open. A block where no
-  /// character is in that position cannot match, so it is not scanned (ICU's bounded look-behind
-  /// would try every start offset at every full stop).
+  /// A match of `[C](?<=P O B{0,N}[D])…` starts on a character of C and D that has, at most N
+  /// repetitions of B back, an opening mark O still open: the bracket and quote rules
+  /// (`[。！？…](?<=“[^“”\n]{0,200}[。！？…])…`, `[.!?](?<=(?:^|[\s(\[])['‘`](?:[^'‘’`\n]|['’]\p{L}){0,300}[.!?])…`)
+  /// can only match after an opening mark that is still open. O is a literal or a class of
+  /// literals; B either `[^X]` (X literals) or a group of alternatives of one-character elements;
+  /// the characters no repetition of B can hold close the mark (for `[^X]`: X); P, if given as
+  /// `(?:^|[…])`, is what must come before O (the start of the text or one of those characters),
+  /// any other P is ignored. A block where no character is in that position cannot match, so it
+  /// is not scanned (ICU's bounded look-behind would try every start offset at every full stop).
   struct OpenerCondition: Equatable {
     /// C ∩ D: the units a match can start with.
     let starts: Set<UInt16>
     /// O.
-    let opener: UInt16
-    /// X: the units the look-behind cannot cross (O among them).
+    let openers: Set<UInt16>
+    /// The units the look-behind cannot cross: for `[^X]`, X.
     let stops: Set<UInt16>
-    /// N, in characters.
+    /// N times the most characters one repetition of B takes.
     let maxGap: Int
-    /// Per UTF-16 unit: 1 in `starts`, 2 in `stops`, 4 a low surrogate (hashing the sets for every
-    /// unit of a block cost more than the scans it saved).
+    /// Per UTF-16 unit: 1 in `starts`, 2 in `stops`, 4 a low surrogate, 8 an opening mark, 16
+    /// cannot come before one, 32 allowed in B only before a unit with 64 (hashing the sets for
+    /// every unit of a block cost more than the scans it saved).
     private let kinds: [UInt8]
+    /// Every opening mark is a stop, and no unit has 16 or 32.
+    private let plain: Bool
 
     static func == (a: Self, b: Self) -> Bool {
-      a.starts == b.starts && a.opener == b.opener && a.stops == b.stops && a.maxGap == b.maxGap
+      a.starts == b.starts && a.openers == b.openers && a.stops == b.stops && a.maxGap == b.maxGap && a.kinds == b.kinds
     }
 
     init?(pattern: String) {
       var parser = Parser(chars: Array(pattern.unicodeScalars))
       guard parser.current == "[", let first = parser.characterClass().flatMap(\.units), parser.take("(?<=") else { return nil }
-      guard let open = parser.element(), !open.isGroup, let openUnits = open.units, openUnits.count == 1, let opener = openUnits.first,
-        parser.current == "[", let stops = parser.negatedClassUnits(), stops.contains(opener),
-        parser.take("{0,"), let maxGap = parser.number(), parser.take("}"),
+      // P: `(?:^|[…])` gives the characters before O; any other group is passed over, unless B
+      // follows it: then O is the last character of each of its alternatives
+      // (`(?:https?://|www\.)[^\s]{0,200}`).
+      var before: [Bool]?
+      var groupOpeners: Set<UInt16>?
+      if parser.current == "(" {
+        let groupStart = parser.index
+        guard parser.element() != nil, parser.chars[parser.index - 1] == ")" else { return nil }
+        let alternatives = parser.lastAlternatives
+        let group = String(String.UnicodeScalarView(parser.chars[groupStart..<parser.index]))
+        if group.hasPrefix("(?:^|"), group.hasSuffix(")") {
+          let inner = String(group.dropFirst(5).dropLast())
+          var check = Parser(chars: Array(inner.unicodeScalars))
+          if check.element() != nil, check.index == check.chars.count, !check.unsafe { before = Self.members(of: inner) }
+        } else if parser.current == "(" || (parser.current == "[" && parser.index + 1 < parser.chars.count && parser.chars[parser.index + 1] == "^") {
+          var lasts = Set<UInt16>()
+          for alternative in alternatives {
+            guard let last = alternative.last, !last.isGroup, !last.quantified, last.minimum == 1, let units = last.units else { return nil }
+            lasts.formUnion(units)
+          }
+          groupOpeners = lasts
+        }
+      }
+      let openers: Set<UInt16>
+      if let groupOpeners {
+        openers = groupOpeners
+      } else {
+        guard let open = parser.element(), !open.isGroup, let units = open.units, !units.isEmpty else { return nil }
+        openers = units
+      }
+      // B: `[^X]`, or alternatives of one-character elements.
+      var stops: Set<UInt16>
+      var width = 1
+      var stopTable: [Bool]?
+      // Units allowed only before one of `followers` (`'` in `['’]\p{L}`), and those.
+      var conditional: [Bool]?
+      var followers: [Bool]?
+      if parser.current == "[" {
+        let classStart = parser.index
+        if let excluded = parser.negatedClassUnits() {
+          stops = excluded
+        } else {
+          // `[^\s]` and the like: ICU says what it holds.
+          parser.index = classStart
+          guard parser.characterClass() != nil,
+            let member = Self.members(of: String(String.UnicodeScalarView(parser.chars[classStart..<parser.index])))
+          else { return nil }
+          var table = [Bool](repeating: false, count: 0x10000)
+          stops = []
+          for unit in 0..<0x10000 where !member[unit] && !(0xD800...0xDFFF).contains(unit) {
+            table[unit] = true
+            stops.insert(UInt16(unit))
+          }
+          stopTable = table
+        }
+      } else if parser.take("(?:") {
+        var alternatives: [[[Bool]]] = [[]]
+        while let c = parser.current, c != ")" {
+          if c == "|" {
+            parser.index += 1
+            alternatives.append([])
+            continue
+          }
+          let start = parser.index
+          guard let element = parser.element(), !element.isGroup, element.minimum >= 1 else { return nil }
+          if let next = parser.current, "*+?{".unicodeScalars.contains(next) { return nil }
+          guard let units = Self.members(of: String(String.UnicodeScalarView(parser.chars[start..<parser.index]))) else { return nil }
+          alternatives[alternatives.count - 1].append(units)
+          width = max(width, alternatives[alternatives.count - 1].count)
+        }
+        guard parser.take(")"), alternatives.allSatisfy({ !$0.isEmpty }) else { return nil }
+        // A unit no element can match closes the mark; one that only starts an alternative of
+        // two or more closes it unless the next unit can be that alternative's second.
+        var member = [Bool](repeating: false, count: 0x10000)
+        var anywhere = [Bool](repeating: false, count: 0x10000)
+        var leading = [Bool](repeating: false, count: 0x10000)
+        var second = [Bool](repeating: false, count: 0x10000)
+        for alternative in alternatives {
+          for (position, units) in alternative.enumerated() {
+            for unit in 0..<0x10000 where units[unit] {
+              member[unit] = true
+              if position > 0 || alternative.count == 1 { anywhere[unit] = true } else { leading[unit] = true }
+              if position == 1 { second[unit] = true }
+            }
+          }
+        }
+        conditional = (0..<0x10000).map { leading[$0] && !anywhere[$0] }
+        followers = second
+        var table = [Bool](repeating: false, count: 0x10000)
+        stops = []
+        for unit in 0..<0x10000 where !member[unit] && !(0xD800...0xDFFF).contains(unit) {
+          table[unit] = true
+          stops.insert(UInt16(unit))
+        }
+        stopTable = table
+      } else {
+        return nil
+      }
+      guard parser.take("{0,"), let repeats = parser.number(), parser.take("}"),
         parser.current == "[", let last = parser.characterClass().flatMap(\.units), parser.take(")"), !parser.unsafe
       else { return nil }
       self.starts = first.intersection(last)
-      self.opener = opener
+      self.openers = openers
       self.stops = stops
-      self.maxGap = maxGap
+      self.maxGap = repeats * width
       var kinds = [UInt8](repeating: 0, count: 0x10000)
       for unit in starts { kinds[Int(unit)] |= 1 }
-      for unit in stops { kinds[Int(unit)] |= 2 }
+      if let stopTable {
+        for unit in 0..<0x10000 where stopTable[unit] { kinds[unit] |= 2 }
+      } else {
+        for unit in stops { kinds[Int(unit)] |= 2 }
+      }
       for unit in 0xDC00...0xDFFF { kinds[unit] |= 4 }
+      for unit in openers { kinds[Int(unit)] |= 8 }
+      if let conditional, let followers {
+        for unit in 0..<0x10000 {
+          if conditional[unit] { kinds[unit] |= 32 }
+          // A surrogate may start or end a follower outside the BMP.
+          if followers[unit] || (0xD800...0xDFFF).contains(unit) { kinds[unit] |= 64 }
+        }
+      }
+      if let before {
+        // A low surrogate before an opening mark may end a character of P's class: never barred.
+        for unit in 0..<0x10000 where !before[unit] && !(0xDC00...0xDFFF).contains(unit) { kinds[unit] |= 16 }
+      }
       self.kinds = kinds
+      plain = openers.isSubset(of: stops) && before == nil && conditional == nil
+    }
+
+    /// The BMP units (surrogates aside) the one-character pattern `element` matches, by ICU.
+    static func members(of element: String) -> [Bool]? {
+      guard let regex = try? ICURegex(element) else { return nil }
+      var text: [UInt16] = []
+      text.reserveCapacity(0x10000 - 0x800)
+      for unit in 0..<0x10000 where !(0xD800...0xDFFF).contains(unit) { text.append(UInt16(unit)) }
+      var result = [Bool](repeating: false, count: 0x10000)
+      do {
+        try regex.setText(text)
+        for range in try regex.matches(from: 0) {
+          guard range.count == 1 else { return nil }
+          result[Int(text[range.lowerBound])] = true
+        }
+      } catch {
+        return nil
+      }
+      return result
     }
 
     /// What the look-behind can see at a position, carried left to right over a block.
     struct Scan {
       /// The units before this one are read.
       var position = 0
-      /// The last stop is the opener.
+      /// An opening mark came after the last stop.
       var open = false
-      /// Characters since the last stop (low surrogates not counted: at most the true count).
+      /// Characters since the last opening mark (low surrogates not counted: at most the true
+      /// count).
       var gap = 0
+      /// The kind of the unit before (at the start of the text: none, which P allows).
+      var previous: UInt8 = 0
+      /// The unit before opened the mark (it is O, not part of B).
+      var opened = false
+
+      /// Whether the mark is open for a unit of kind `kind`: the unit before, if it may only come
+      /// before certain units, must have one of them next.
+      @inline(__always)
+      func isOpen(before kind: UInt8) -> Bool {
+        open && !(previous & 32 != 0 && !opened && kind & 64 == 0)
+      }
 
       @inline(__always)
-      mutating func read(_ unit: UInt16, kind: UInt8, opener: UInt16) {
-        if kind & 2 != 0 {
-          open = unit == opener
+      mutating func read(_ kind: UInt8) {
+        open = isOpen(before: kind)
+        if kind & 8 != 0, previous & 16 == 0 {
+          open = true
           gap = 0
-        } else if kind & 4 == 0 {
-          gap += 1
+          opened = true
+        } else {
+          if kind & 2 != 0 {
+            open = false
+            gap = 0
+          } else if kind & 4 == 0 {
+            gap += 1
+          }
+          opened = false
         }
+        previous = kind
         position += 1
       }
     }
 
     /// Whether some position of `units` satisfies the condition (false: no match in the block).
     func holds(in units: [UInt16]) -> Bool {
+      if plain {
+        // O a single stop, nothing required before it, no unit allowed only before others (the
+        // CJK bracket rules): the shorter loop.
+        var open = false
+        var gap = 0
+        return kinds.withUnsafeBufferPointer { kinds in
+          for unit in units {
+            let kind = kinds[Int(unit)]
+            if kind & 1 != 0, open, gap <= maxGap { return true }
+            if kind & 2 != 0 {
+              open = kind & 8 != 0
+              gap = 0
+            } else if kind & 4 == 0 {
+              gap += 1
+            }
+          }
+          return false
+        }
+      }
       var scan = Scan()
       return kinds.withUnsafeBufferPointer { kinds in
         for unit in units {
           let kind = kinds[Int(unit)]
-          if kind & 1 != 0, scan.open, scan.gap <= maxGap { return true }
-          scan.read(unit, kind: kind, opener: opener)
+          if kind & 1 != 0, scan.isOpen(before: kind), scan.gap <= maxGap { return true }
+          scan.read(kind)
         }
         return false
       }
@@ -114,11 +294,9 @@ struct SRXPrefilter {
     /// long failed match.
     func mayStart(at position: Int, in units: [UInt16], scan: inout Scan) -> Bool {
       kinds.withUnsafeBufferPointer { kinds in
-        while scan.position < position {
-          let unit = units[scan.position]
-          scan.read(unit, kind: kinds[Int(unit)], opener: opener)
-        }
-        return kinds[Int(units[position])] & 1 != 0 && scan.open && scan.gap <= maxGap
+        while scan.position < position { scan.read(kinds[Int(units[scan.position])]) }
+        let kind = kinds[Int(units[position])]
+        return kind & 1 != 0 && scan.isOpen(before: kind) && scan.gap <= maxGap
       }
     }
   }
@@ -150,6 +328,26 @@ struct SRXPrefilter {
     return units
   }
 
+  /// Whether alternatives are one-character elements without quantifiers (at least one each) whose
+  /// first characters are pairwise distinct: known literal sets that do not meet, or a literal
+  /// set inside what a `[^…]` excludes.
+  static func isDeterministic(_ alternatives: [[Token]]) -> Bool {
+    guard alternatives.count >= 2,
+      alternatives.allSatisfy({ !$0.isEmpty && $0.allSatisfy { !$0.isGroup && !$0.quantified && $0.minimum == 1 } })
+    else { return false }
+    let firsts = alternatives.map { $0[0] }
+    for i in firsts.indices {
+      for j in firsts.indices where j > i {
+        let (a, b) = (firsts[i], firsts[j])
+        if let x = a.units, let y = b.units, x.isDisjoint(with: y) { continue }
+        if let x = a.excluded, let y = b.units, y.isSubset(of: x) { continue }
+        if let x = a.units, let y = b.excluded, x.isSubset(of: y) { continue }
+        return false
+      }
+    }
+    return true
+  }
+
   /// The sets of the mandatory elements of a sequence, those inside its groups included.
   static func required(_ tokens: [Token]) -> [Set<UInt16>] {
     tokens.flatMap { token -> [Set<UInt16>] in
@@ -168,6 +366,14 @@ struct SRXPrefilter {
     /// For a group without `|` at its own level (a positive look-around included): the sets its
     /// content requires.
     var inner: [Set<UInt16>] = []
+    /// Followed by a quantifier.
+    var quantified = false
+    /// For `[^…]` of literal characters: the units it excludes.
+    var excluded: Set<UInt16>?
+    /// For a group: its alternatives are one-character elements without quantifiers, and the
+    /// first characters of any two cannot be the same (`(?:[^'’\n]|['’]\p{L})`): repeating it
+    /// cannot backtrack badly, as each repetition has at most one way to match.
+    var deterministic = false
   }
 
   struct Parser {
@@ -179,6 +385,8 @@ struct SRXPrefilter {
     var sawBar = false
     /// Whether the last parsed sequence had a quantifier or `|` (for nested checks).
     var sawQuantifierOrBar = false
+    /// The alternatives of the last parsed sequence.
+    var lastAlternatives: [[Token]] = []
 
     init(chars: [Unicode.Scalar]) { self.chars = chars }
 
@@ -187,6 +395,7 @@ struct SRXPrefilter {
     /// Parses elements up to a `)` at this depth (not consumed) or the end.
     mutating func sequence(depth: Int) -> [Token]? {
       var tokens: [Token] = []
+      var alternatives: [[Token]] = [[]]
       var quantifiedOrBar = false
       var bar = false
       while let c = current, c != ")" {
@@ -195,6 +404,7 @@ struct SRXPrefilter {
           quantifiedOrBar = true
           bar = true
           index += 1
+          alternatives.append([])
           continue
         }
         guard var token = element() else { return nil }
@@ -202,12 +412,15 @@ struct SRXPrefilter {
         if let minimum = quantifier() {
           quantifiedOrBar = true
           token.minimum = minimum
-          if token.isGroup && token.complex { unsafe = true }
+          token.quantified = true
+          if token.isGroup && token.complex && !token.deterministic { unsafe = true }
         }
         tokens.append(token)
+        alternatives[alternatives.count - 1].append(token)
       }
       sawQuantifierOrBar = quantifiedOrBar
       sawBar = bar
+      lastAlternatives = alternatives
       return tokens
     }
 
@@ -262,9 +475,12 @@ struct SRXPrefilter {
         guard let content = sequence(depth: 1), current == ")" else { unsafe = true; return nil }
         let complex = sawQuantifierOrBar
         let inner = positive && !sawBar ? SRXPrefilter.required(content) : []
+        let deterministic = consumes && SRXPrefilter.isDeterministic(lastAlternatives)
         index += 1
         // A look-around consumes nothing, but a positive one must still match in the text.
-        return Token(units: nil, minimum: consumes || positive ? 1 : 0, complex: complex, isGroup: true, inner: inner)
+        var token = Token(units: nil, minimum: consumes || positive ? 1 : 0, complex: complex, isGroup: true, inner: inner)
+        token.deterministic = deterministic
+        return token
       case "[":
         return characterClass()
       case "\\":
@@ -336,7 +552,9 @@ struct SRXPrefilter {
       var members: [Unicode.Scalar] = []
       var ranges: [ClosedRange<UInt32>] = []
       var first = true
-      if current == "^" { simple = false; index += 1 }
+      var negated = false
+      var literalsOnly = true
+      if current == "^" { simple = false; negated = true; index += 1 }
       if current == "]" { unsafe = true; return nil }
       while let c = current {
         if c == "]" && !first { break }
@@ -345,6 +563,7 @@ struct SRXPrefilter {
         if c == "[" {
           // A nested set: skip it.
           simple = false
+          literalsOnly = false
           guard skipNestedClass() else { return nil }
           continue
         } else if c == "\\" {
@@ -352,7 +571,10 @@ struct SRXPrefilter {
           guard let e = current else { unsafe = true; return nil }
           index += 1
           if e.isASCII, e.properties.isAlphabetic || e.properties.numericType != nil {
-            if Self.control(e) == nil { simple = false }
+            if Self.control(e) == nil {
+              simple = false
+              literalsOnly = false
+            }
             if e == "p" || e == "P" || e == "N" || e == "x" || e == "u" || e == "U" {
               if current == "{" {
                 while let x = current, x != "}" { _ = x; index += 1 }
@@ -378,6 +600,7 @@ struct SRXPrefilter {
           }
         } else if c == "&" && index + 1 < chars.count && chars[index + 1] == "&" {
           simple = false
+          literalsOnly = false
           index += 2
           continue
         } else {
@@ -388,7 +611,7 @@ struct SRXPrefilter {
         if current == "-", index + 1 < chars.count, chars[index + 1] != "]" {
           var j = index + 1
           var upper = chars[j]
-          if upper == "[" { simple = false; members.append(scalar); continue }
+          if upper == "[" { simple = false; literalsOnly = false; members.append(scalar); continue }
           if upper == "\\" {
             guard j + 1 < chars.count else { unsafe = true; return nil }
             upper = chars[j + 1]
@@ -404,6 +627,17 @@ struct SRXPrefilter {
       }
       guard current == "]" else { unsafe = true; return nil }
       index += 1
+      if negated, literalsOnly {
+        // `[^…]` of literals: what it excludes.
+        var excluded = Set<UInt16>()
+        for m in members where m.value <= 0xFFFF { excluded.insert(UInt16(m.value)) }
+        for r in ranges where r.upperBound <= 0xFFFF && r.count <= 4096 { for v in r { excluded.insert(UInt16(v)) } }
+        if members.allSatisfy({ $0.value <= 0xFFFF }), ranges.allSatisfy({ $0.upperBound <= 0xFFFF && $0.count <= 4096 }) {
+          var token = Token(units: nil)
+          token.excluded = excluded
+          return token
+        }
+      }
       guard simple else { return Token(units: nil) }
       var units = Set<UInt16>()
       for m in members {

@@ -17,7 +17,9 @@ import SegflowICU
 ///   characters, left to right, each match from the end of the one before: the matches of ICU's
 ///   scan, without its test of every character against a `UnicodeSet`. For the bracket and
 ///   quote rules only the starts whose look-behind can hold are tried (a full stop inside a
-///   still open quote, ``SRXPrefilter/OpenerCondition``).
+///   still open quote, ``SRXPrefilter/OpenerCondition``). A rule without a start set is matched
+///   the same way at the positions its pattern's first characters allow
+///   (``SRXCandidateFilter``), and where a long look-behind can hold (``SRXGapCondition``).
 /// - Candidates are ICU's boundaries plus every position where a `break="yes"` rule matches. At
 ///   each candidate the first rule in file order that matches decides (yes: break, no: no break);
 ///   when none matches, ICU's decision stands.
@@ -44,13 +46,18 @@ public final class SRXSegmenter {
     /// For a rule of the bracket shape, where its look-behind lets a match start
     /// (``SRXPrefilter/OpenerCondition``); nil for other rules or when prefiltering is off.
     let opener: SRXPrefilter.OpenerCondition?
+    /// For a rule without `starts`, where a match can start (``SRXCandidateFilter``); nil when
+    /// nothing can be derived or when prefiltering is off.
+    let candidates: SRXCandidateFilter?
 
-    init(rule: SRXRule, regex: ICURegex?, matchesStart: Bool, starts: [UInt64]?, opener: SRXPrefilter.OpenerCondition?) {
+    init(rule: SRXRule, regex: ICURegex?, matchesStart: Bool, starts: [UInt64]?, opener: SRXPrefilter.OpenerCondition?,
+         candidates: SRXCandidateFilter? = nil) {
       self.rule = rule
       self.regex = regex
       self.matchesStart = matchesStart
       self.starts = starts
       self.opener = opener
+      self.candidates = candidates
     }
 
     func mayStart(_ unit: UInt16) -> Bool {
@@ -77,6 +84,8 @@ public final class SRXSegmenter {
   private let isBreak: [Bool]
   /// Skips, per block, the rules that cannot match in it (see ``SRXPrefilter``); nil: none.
   private let prefilters: SRXPrefilterTable?
+  /// The classes the candidate filters check, and each BMP unit's (filled in block by block).
+  private let unitClasses: SRXUnitClasses
 
   /// Compiles `rules` (already checked by ``SRXRules/validate()``).
   ///
@@ -86,34 +95,51 @@ public final class SRXSegmenter {
     self.rules = rules
     self.timeLimit = timeLimit
     var compiled: [Compiled] = []
+    let unitClasses = SRXUnitClasses()
     let derived = rules.map { SRXPrefilter(rule: $0) }
     for (index, rule) in rules.enumerated() {
-      let pattern: String?
-      let matchesStart: Bool
-      switch (rule.beforeBreak.isEmpty, rule.afterBreak.isEmpty) {
-      case (true, true): pattern = nil; matchesStart = false
-      case (true, false): pattern = rule.afterBreak; matchesStart = true
-      case (false, true): pattern = "(?:\(rule.beforeBreak))"; matchesStart = false
-      case (false, false): pattern = "(?:\(rule.beforeBreak))(?=\(rule.afterBreak))"; matchesStart = false
-      }
+      let (pattern, matchesStart) = Self.scanPattern(rule)
       var starts: [UInt64]?
       if prefilter, pattern != nil, let units = SRXPrefilter.startUnits(matchesStart ? rule.afterBreak : rule.beforeBreak) {
         var bitmap = [UInt64](repeating: 0, count: 0x10000 / 64)
         for unit in units { bitmap[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
         starts = bitmap
       }
+      let candidates = prefilter && starts == nil ? Self.candidateFilter(rule, classes: unitClasses) : nil
       do {
         compiled.append(Compiled(
           rule: rule, regex: try pattern.map { pattern throws(RegexError) in try ICURegex(pattern) }, matchesStart: matchesStart, starts: starts,
-          opener: starts != nil && !matchesStart ? derived[index]?.opener : nil))
+          opener: starts != nil && !matchesStart ? derived[index]?.opener : nil, candidates: candidates))
       } catch {
         throw SRXError(file: file, line: rule.line, message: "rule \(index + 1): \(error)")
       }
     }
     self.compiled = compiled
+    self.unitClasses = unitClasses
     self.hasRegex = compiled.map { $0.regex != nil }
     self.isBreak = compiled.map(\.rule.isBreak)
     self.prefilters = prefilter && derived.contains { $0 != nil } ? SRXPrefilterTable(prefilters: derived) : nil
+  }
+
+  /// The pattern a rule is scanned with (nil: both parts empty) and whether its matches' starts
+  /// are the positions (an empty `beforebreak`) rather than their ends.
+  static func scanPattern(_ rule: SRXRule) -> (pattern: String?, matchesStart: Bool) {
+    switch (rule.beforeBreak.isEmpty, rule.afterBreak.isEmpty) {
+    case (true, true): return (nil, false)
+    case (true, false): return (rule.afterBreak, true)
+    case (false, true): return ("(?:\(rule.beforeBreak))", false)
+    case (false, false): return ("(?:\(rule.beforeBreak))(?=\(rule.afterBreak))", false)
+    }
+  }
+
+  /// Where a rule's matches can start (``SRXCandidateFilter``), its classes added to `classes`;
+  /// nil unless both parts are patterns the prefilter deems safe (one that may backtrack badly
+  /// keeps ICU's scan, and so its time-out, unchanged).
+  static func candidateFilter(_ rule: SRXRule, classes: SRXUnitClasses) -> SRXCandidateFilter? {
+    guard let pattern = scanPattern(rule).pattern,
+      [rule.beforeBreak, rule.afterBreak].allSatisfy({ $0.isEmpty || SRXPrefilter.requiredSets($0) != nil })
+    else { return nil }
+    return SRXCandidateFilter(pattern: pattern, classIndex: classes.index(of:), breadth: classes.breadth(of:_:))
   }
 
   /// Sentence ends (UTF-8 offsets into `text`, ascending, the last one `text.utf8.count`) after
@@ -156,6 +182,8 @@ public final class SRXSegmenter {
     // `normalized` keeps their order) as `allHits[start..<end]`, or matching everywhere (no
     // pattern). A rule without hits cannot decide any position, so it is left out.
     var active: [(rule: Int, start: Int, end: Int, everywhere: Bool)] = []
+    // The block's units classified for the candidate filters, on the first rule that needs them.
+    var surrogates: [Int]?
     var allHits: [Int] = []
     var breakHits: [Int] = []
     for index in compiled.indices {
@@ -198,6 +226,42 @@ public final class SRXSegmenter {
               start = max(end, start + 1)
             } else {
               start += 1
+            }
+          }
+        } else if let candidates = rule.candidates, !unitClasses.broken {
+          // The same, at the positions the rule's filter leaves (every match consumes a unit).
+          if surrogates == nil { surrogates = unitClasses.prepare(units) }
+          let surrogateList = surrogates ?? []
+          var cursor = 0
+          var start = 0
+          let count = units.count
+          var gapScans = [SRXGapCondition.Scan](repeating: .init(), count: candidates.gaps.count)
+          while start < count {
+            let next = units.withUnsafeBufferPointer { units in
+              unitClasses.table.withUnsafeBufferPointer { classes in
+                candidates.firstCandidate(from: start, units: units, classes: classes, surrogates: surrogateList, cursor: &cursor)
+              }
+            }
+            guard next < count else { break }
+            if !candidates.gaps.isEmpty {
+              // A long look-behind that cannot hold here: ICU need not try it.
+              let holds = units.withUnsafeBufferPointer { units in
+                unitClasses.table.withUnsafeBufferPointer { classes in
+                  candidates.gaps.indices.allSatisfy {
+                    candidates.gaps[$0].mayHold(at: next, units: units, classes: classes, surrogates: surrogateList, scan: &gapScans[$0])
+                  }
+                }
+              }
+              guard holds else {
+                start = next + 1
+                continue
+              }
+            }
+            if let end = try regex.match(at: next, limit: count) {
+              hit(next..<end)
+              start = max(end, next + 1)
+            } else {
+              start = next + 1
             }
           }
         } else {

@@ -110,9 +110,9 @@ import Testing
   @Test("the bracket and quote rules need an opening mark still open before a full stop")
   func openerCondition() throws {
     let quote = try #require(SRXPrefilter.OpenerCondition(pattern: "[。．！？!?…](?<=“[^“”\\n]{0,200}[。．！？!?…])[。．！？!?…]*[’」』\"')）]*"))
-    #expect(quote.opener == 0x201C && quote.maxGap == 200 && quote.stops == Set("“”\n".utf16) && quote.starts == Set("。．！？!?…".utf16))
+    #expect(quote.openers == [0x201C] && quote.maxGap == 200 && quote.stops == Set("“”\n".utf16) && quote.starts == Set("。．！？!?…".utf16))
     let paren = try #require(SRXPrefilter.OpenerCondition(pattern: "[。．！？!?…](?<=\\([^()\\n]{0,200}[。．！？!?…])[。．！？!?…]*"))
-    #expect(paren.opener == 0x28 && paren.stops == Set("()\n".utf16))
+    #expect(paren.openers == [0x28] && paren.stops == Set("()\n".utf16))
     #expect(quote.holds(in: Array("他说：“我们走。”".utf16)))
     #expect(!quote.holds(in: Array("“一带一路”倡议。他说“好”。".utf16)))
     #expect(!quote.holds(in: Array(("“" + String(repeating: "我", count: 201) + "。”").utf16)))
@@ -249,5 +249,45 @@ import Testing
       let boundaries = try iterator.boundaries(in: text)
       #expect(fast.apply(to: text, boundaries: boundaries).ends == full.apply(to: text, boundaries: boundaries).ends, "\(text)")
     }
+  }
+}
+
+/// The English quote and address rules' look-behind conditions (``SRXPrefilter/OpenerCondition``).
+@Suite struct SRXQuoteConditionTests {
+  func starts(_ pattern: String, _ text: String) throws -> [Int] {
+    let condition = try #require(SRXPrefilter.OpenerCondition(pattern: pattern))
+    let units = Array(text.utf16)
+    var scan = SRXPrefilter.OpenerCondition.Scan()
+    let found = units.indices.filter { condition.mayStart(at: $0, in: units, scan: &scan) }
+    #expect(condition.holds(in: units) == !found.isEmpty)
+    return found
+  }
+
+  @Test("a double quote opens only after a space, a bracket or a dash, or at the start")
+  func doubleQuote() throws {
+    let pattern = "[.!?](?<=(?:^|[\\s(\\[\\-–—])\"[^\"\\n]{0,1000}[.!?])[.!?]*['’]*"
+    // The full stop inside the quote (11); not the one after the closing quote, which follows a
+    // letter and so opens nothing.
+    #expect(try starts(pattern, "He said \"Go. Now\" and left.") == [11])
+    #expect(try starts(pattern, "\"Go. Now,\" he said.") == [3])
+    #expect(try starts(pattern, "a\"Go. Now") == [])
+  }
+
+  @Test("a single quote: an apostrophe inside a word neither opens nor closes, one before a non-letter closes")
+  func singleQuote() throws {
+    let pattern = "[.!?](?<=(?:^|[\\s(\\[])['‘`](?:[^'‘’`\\n]|['’]\\p{L}){0,300}[.!?])[.!?]*"
+    #expect(try starts(pattern, "She said 'they'll go. Now' then.") == [20])
+    // After 'Really?' the quote is closed: the later full stop is not a candidate.
+    #expect(try starts(pattern, "'Really?' she asked.") == [7])
+    #expect(try starts(pattern, "it's late. Yes.") == [])
+  }
+
+  @Test("an address: the full stops after a scheme or www. with no space between")
+  func address() throws {
+    let pattern = "[.!?](?<=(?:https?://|www\\.)[^\\s]{0,200}[.!?])"
+    #expect(try starts(pattern, "See www.example.com. Then") == [15, 19])
+    // Any full stop opens: after "e." the one of "g." may still be in an address; after a space
+    // none is.
+    #expect(try starts(pattern, "Mr. Smith. e.g. this.") == [14])
   }
 }

@@ -1,0 +1,223 @@
+import Foundation
+import SegflowICU
+import Testing
+
+@testable import SegflowKit
+
+/// The candidate filter of rules without a start set: it may only skip positions where the rule's
+/// pattern cannot match.
+@Suite struct SRXCandidateFilterTests {
+  /// The paths of `pattern`'s filter, each as `offset:class` checks (`!` for a negated one).
+  func describe(_ pattern: String) -> [String]? {
+    let classes = SRXUnitClasses()
+    guard let filter = SRXCandidateFilter(pattern: pattern, classIndex: classes.index(of:)) else { return nil }
+    return filter.paths.map { path in
+      path.map { check in
+        let names = classes.patterns.indices.filter {
+          $0 / SRXUnitClasses.bitsPerWord == check.word && check.mask & (1 << UInt64($0 % SRXUnitClasses.bitsPerWord)) != 0
+        }.map { classes.patterns[$0] }
+        return check.textStart ? "\(check.offset):^" : "\(check.offset):\(check.negated ? "!" : "")\(names.joined(separator: "|"))"
+      }.joined(separator: " ")
+    }
+  }
+
+  @Test("paths come from one-character elements, short quantifiers, alternatives and look-arounds")
+  func derivation() {
+    #expect(describe("\\p{L}\\.") == ["0:\\p{L} 1:\\."])
+    #expect(describe("(?:\\p{L}\\.)(?=\\s+\\p{Lu})") == ["0:\\p{L} 1:\\. 2:\\s"])
+    #expect(describe("(?<![\\p{L}\\p{N}])(?:\\d{1,2}|[a-z])[.)]") == [
+      "-1:![\\p{L}\\p{N}] 0:\\d 1:[.)]", "-1:![\\p{L}\\p{N}] 0:\\d 1:\\d 2:[.)]", "-1:![\\p{L}\\p{N}] 0:[a-z] 1:[.)]",
+    ])
+    #expect(describe("\\b(?:Inc|Co)\\.") == ["0:I 1:n 2:c 3:\\.", "0:C 1:o 2:\\."])
+    // An open-ended quantifier keeps its minimum and ends the path.
+    #expect(describe("[?!]x+\\s") == ["0:[?!] 1:x"])
+    // `^` is the start of the text; a look-behind of fixed width checks the units before; a
+    // longer one and a negative look-ahead add nothing.
+    #expect(describe("(?:^|(?<=[.?!]\\s))\\p{Lu}(?!a)\\.") == ["0:^ 0:\\p{Lu} 1:\\.", "-2:[.?!] -1:\\s 0:\\p{Lu} 1:\\."])
+    #expect(describe("(?<=a\\s{1,2})b") == ["-2:a -1:\\s 0:b", "-3:a -2:\\s -1:\\s 0:b"])
+    #expect(describe("(?<=a\\s*)b") == ["0:b"])
+    // A match that may be empty, or nothing to check: no filter.
+    #expect(describe("a?") == nil)
+    #expect(describe("\\s*") == nil)
+    #expect(describe("(?<=x)") == nil)
+    // Not guessed at.
+    #expect(describe("\\Ga") == nil)
+    #expect(describe("(?i)a") == nil)
+    #expect(describe("(a") == nil)
+  }
+
+  /// Random text over what the English rules look at, with characters outside the BMP.
+  static func randomUnits(_ generator: inout some RandomNumberGenerator) -> [UInt16] {
+    let pieces = ["Mr.", "Dr.", "Jan.", "e.g.", "i.e.", "a.m.", "U.S.", "Inc.", "Co.", "N°.", "St.", "p.", "al.", "Smith", "the", "it", "A.",
+      "J.", "iv.", "xii)", "1.", "23.", "1,000.", "5", "a)", "b.", "(a)", "Q.", "•", "?", "!", ":", ";", ",", "(", ")", "[", "]", "[1]", ".",
+      "…", ". . .", "--", "-", "–", "\"", "“", "”", "'", "‘", "’", "`", "www.", "http://x.y", "@", "jane.doe", " ", " ", " ", "  ", "\n", "\t",
+      "Ab", "ab", "ÉTÉ", "°", "．", "𝐀", "😀", "x", "é"]
+    var text = ""
+    for _ in 0..<Int.random(in: 1..<70, using: &generator) {
+      text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+      if Int.random(in: 0..<3, using: &generator) == 0 { text += " " }
+    }
+    var units = Array(text.utf16)
+    // Now and then a lone surrogate, which Swift strings cannot hold.
+    if Int.random(in: 0..<10, using: &generator) == 0 {
+      units.insert(Bool.random(using: &generator) ? 0xD835 : 0xDC00, at: Int.random(in: 0...units.count, using: &generator))
+    }
+    return units
+  }
+
+  /// Positions where `regex` matches but `filter` says no (a start inside a surrogate pair is
+  /// never asked, as ICU's scan never starts there).
+  static func misses(_ filter: SRXCandidateFilter, _ regex: ICURegex, _ classes: SRXUnitClasses, _ units: [UInt16]) throws -> [Int] {
+    let surrogates = classes.prepare(units)
+    try regex.setText(units)
+    var misses: [Int] = []
+    for position in units.indices {
+      if position > 0, UTF16.isTrailSurrogate(units[position]), UTF16.isLeadSurrogate(units[position - 1]) { continue }
+      var fresh = 0
+      let allowed = units.withUnsafeBufferPointer { units in
+        classes.table.withUnsafeBufferPointer { table in
+          filter.firstCandidate(from: position, units: units, classes: table, surrogates: surrogates, cursor: &fresh) == position
+        }
+      }
+      if !allowed, try regex.match(at: position, limit: units.count) != nil { misses.append(position) }
+    }
+    return misses
+  }
+
+  /// The built-in rules that get a filter, each with its compiled scan pattern.
+  static func filteredRules() throws -> [(rule: SRXRule, filter: SRXCandidateFilter, regex: ICURegex, classes: SRXUnitClasses)] {
+    var result: [(SRXRule, SRXCandidateFilter, ICURegex, SRXUnitClasses)] = []
+    for language in ["en", "zh", "de"] {
+      for rule in try #require(SRXRules.builtIn).rules(for: language) where SRXPrefilter.startUnits(rule.beforeBreak.isEmpty ? rule.afterBreak : rule.beforeBreak) == nil {
+        let classes = SRXUnitClasses()
+        guard let filter = SRXSegmenter.candidateFilter(rule, classes: classes), let pattern = SRXSegmenter.scanPattern(rule).pattern else { continue }
+        result.append((rule, filter, try ICURegex(pattern), classes))
+      }
+    }
+    return result
+  }
+
+  @Test("every position where a built-in rule matches passes its filter")
+  func soundOnBuiltInRules() throws {
+    let rules = try Self.filteredRules()
+    #expect(rules.count >= 20)
+    var generator = SplitMix(seed: 37)
+    for _ in 0..<2_000 {
+      let units = Self.randomUnits(&generator)
+      for (rule, filter, regex, classes) in rules {
+        let misses = try Self.misses(filter, regex, classes, units)
+        #expect(misses.isEmpty, "line \(rule.line) at \(misses) of \(String(decoding: units, as: UTF16.self).debugDescription)")
+      }
+    }
+  }
+
+  @Test("the random texts catch a filter narrowed by one path or one check")
+  func narrowedFiltersFail() throws {
+    let rules = try Self.filteredRules()
+    var generator = SplitMix(seed: 41)
+    let texts = (0..<600).map { _ in Self.randomUnits(&generator) }
+    var caught = 0
+    var narrowings = 0
+    for (_, filter, regex, classes) in rules {
+      // Without its first path, or with a check on the unit after the first path's last one.
+      var variants: [SRXCandidateFilter] = []
+      if filter.paths.count > 1, let fewer = SRXCandidateFilter(paths: Array(filter.paths.dropFirst())) { variants.append(fewer) }
+      var stricter = filter.paths
+      let last = stricter[0].last!
+      stricter[0].append(last.moved(by: 1))
+      variants.append(SRXCandidateFilter(paths: stricter)!)
+      for variant in variants {
+        narrowings += 1
+        if try texts.contains(where: { try !Self.misses(variant, regex, classes, $0).isEmpty }) { caught += 1 }
+      }
+    }
+    // Every narrowing of a filter whose first path the texts reach is caught; a few paths are
+    // for text the generator does not make (German titles, CJK numbering).
+    #expect(narrowings >= 30)
+    #expect(Double(caught) >= 0.8 * Double(narrowings), "\(caught) of \(narrowings)")
+  }
+
+  @Test("with and without the filters the English rules give the same ends")
+  func sameEndsAsFullScan() throws {
+    let rules = try #require(SRXRules.builtIn).rules(for: "en")
+    let iterator = try BreakIterator(.sentence, locale: Language.sentenceLocale("en"))
+    let pairs = try ([rules] + rules.map { [$0] }).map { try (SRXSegmenter(rules: $0), SRXSegmenter(rules: $0, prefilter: false)) }
+    var generator = SplitMix(seed: 43)
+    for _ in 0..<2_000 {
+      let text = String(decoding: Self.randomUnits(&generator), as: UTF16.self)
+      let boundaries = try iterator.boundaries(in: text)
+      for (fast, full) in pairs {
+        let a = fast.apply(to: text, boundaries: boundaries)
+        let b = full.apply(to: text, boundaries: boundaries)
+        #expect(a.ends == b.ends && a.outcome == b.outcome, "\(fast.rules.map(\.line)) on \(text.debugDescription)")
+      }
+    }
+  }
+}
+
+extension SRXCandidateFilterTests {
+  @Test("with the classes shared as in the segmenter, every English rule without a start set has a filter but the two footnote rules")
+  func englishCoverage() throws {
+    let classes = SRXUnitClasses()
+    var unfiltered: [String] = []
+    for rule in try #require(SRXRules.builtIn).rules(for: "en") where SRXPrefilter.startUnits(rule.beforeBreak.isEmpty ? rule.afterBreak : rule.beforeBreak) == nil {
+      if SRXSegmenter.candidateFilter(rule, classes: classes) == nil { unfiltered.append(rule.beforeBreak) }
+    }
+    // `(?:\[\d{1,3}\])+` and `(?: \d{1,3})*` may backtrack badly as far as the prefilter knows.
+    #expect(unfiltered.count == 2 && unfiltered.allSatisfy { $0.contains("\\d{1,3}") }, "\(unfiltered)")
+  }
+}
+
+/// The long look-behind of the list-label rule (``SRXGapCondition``).
+@Suite struct SRXGapConditionTests {
+  static func labelRule() throws -> SRXRule {
+    let rules = try #require(SRXRules.builtIn).rules(for: "en")
+    return try #require(rules.first { !$0.isBreak && $0.beforeBreak.hasPrefix("(?<![\\p{L}\\p{N}])(?:\\d{1,2}|[a-z])") })
+  }
+
+  @Test("the list-label rule's look-behind gives a gap condition: P, [^\\n]{0,1000}, S")
+  func derivation() throws {
+    let gaps = try #require(SRXSegmenter.candidateFilter(try Self.labelRule(), classes: SRXUnitClasses())).gaps
+    #expect(gaps.count == 1)
+    let gap = try #require(gaps.first)
+    #expect(gap.gap == 0...1000 && gap.before == 3...13 && gap.after == 3...5 && gap.offsets == 2...4, "\(gap.before) \(gap.after) \(gap.offsets)")
+    // Inside an alternative, or of fixed width: none.
+    let classes = SRXUnitClasses()
+    #expect(SRXCandidateFilter(pattern: "(?:x|a(?<=b[^c]{0,90}a))", classIndex: classes.index(of:))?.gaps.isEmpty ?? true)
+    #expect(SRXCandidateFilter(pattern: "a(?<=b[^c]{0,90}a)", classIndex: classes.index(of:))?.gaps.count == 1)
+  }
+
+  /// Paragraphs of words with labels after sentence ends, far apart or close.
+  static func randomText(_ generator: inout some RandomNumberGenerator) -> String {
+    let pieces = ["word", "Word", "is", "a", "b", "i", "e.g.", "a.m.", "1.", "2)", "a.", "b)", "12.", "ab.", "The.", "Go!", "So:", "•", "\n", "(", ")"]
+    var text = ""
+    let length = Int.random(in: 1..<400, using: &generator)
+    for _ in 0..<length {
+      // Now and then a long run of plain words, to reach the look-behind's 1,000 characters.
+      if Int.random(in: 0..<60, using: &generator) == 0 { text += String(repeating: "word ", count: Int.random(in: 150...210, using: &generator)) }
+      text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+      text += Int.random(in: 0..<5, using: &generator) == 0 ? "  " : " "
+    }
+    return text
+  }
+
+  @Test("with and without the condition the list-label rule gives the same ends")
+  func sameEnds() throws {
+    let rule = try Self.labelRule()
+    let fast = try SRXSegmenter(rules: [rule])
+    let full = try SRXSegmenter(rules: [rule], prefilter: false)
+    let iterator = try BreakIterator(.sentence, locale: Language.sentenceLocale("en"))
+    var generator = SplitMix(seed: 47)
+    var decided = 0
+    for _ in 0..<300 {
+      let text = Self.randomText(&generator)
+      let boundaries = try iterator.boundaries(in: text)
+      let a = fast.apply(to: text, boundaries: boundaries)
+      let b = full.apply(to: text, boundaries: boundaries)
+      #expect(a.ends == b.ends && a.outcome == b.outcome, "\(text.debugDescription)")
+      if b.ends != (try SRXSegmenter(rules: [])).apply(to: text, boundaries: boundaries).ends { decided += 1 }
+    }
+    // The rule removed breaks in a good share of the texts, so the condition was put to the test.
+    #expect(decided >= 30, "\(decided)")
+  }
+}
