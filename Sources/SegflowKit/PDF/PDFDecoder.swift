@@ -35,7 +35,7 @@ public struct PDFDecoder: Sendable {
     guard let handle = FileHandle(forReadingAtPath: path) else { return false }
     defer { try? handle.close() }
     let head = (try? handle.read(upToCount: 1024)) ?? Data()
-    return isPDF(Array(head ?? Data()))
+    return isPDF(Array(head))
   }
 
   /// Fills `document.text`, `lines` and `pdfLayout`; warns about pages without text.

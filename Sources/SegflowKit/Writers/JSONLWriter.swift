@@ -102,7 +102,7 @@ public struct JSONLWriter: StreamingSegmentWriter {
               let word = UnsafeBufferPointer(rebasing: all[range])
               if textNeedsEscaping { buffer.appendQuoted(utf8: word) } else { buffer.appendQuotedVerbatim(utf8: word) }
             } else {
-              tokens[index].withUTF8 { buffer.appendQuoted(utf8: $0) }
+              _ = tokens[index].withUTF8 { buffer.appendQuoted(utf8: $0) }
             }
           }
         }
