@@ -348,6 +348,41 @@ struct SRXPrefilter {
     return true
   }
 
+  /// Whether repeating the group `body` (one alternative) cannot backtrack badly because every
+  /// repetition is delimited: it starts with a literal (`\[`, a space) that nothing else in it
+  /// can match, so repetitions can only begin at those characters, and a quantified element is
+  /// followed by a literal it cannot match, so it has one way to end. The footnote rules'
+  /// `(?:\[\d{1,3}\])+` and `(?: \d{1,3})*`. Elements are one character each (literals, classes
+  /// ICU is asked about, `[^…]`); anything else says no.
+  static func isDelimited(_ body: [Token]) -> Bool {
+    guard body.count >= 2, let first = body.first, !first.isGroup, !first.quantified, first.minimum == 1, let opening = first.units,
+      body.allSatisfy({ !$0.isGroup && ($0.units != nil || $0.excluded != nil || $0.classPattern != nil) })
+    else { return false }
+    for (position, token) in body.enumerated().dropFirst() {
+      guard opening.allSatisfy({ canMatch(token, $0) == false }) else { return false }
+      guard token.quantified else { continue }
+      // A quantified last element ends where the next repetition's opening or what follows the
+      // group begins; otherwise the next element must be a literal it cannot match.
+      guard position + 1 < body.count else { continue }
+      let next = body[position + 1]
+      guard !next.quantified, next.minimum == 1, let units = next.units, units.allSatisfy({ canMatch(token, $0) == false }) else { return false }
+    }
+    return true
+  }
+
+  /// Whether the one-character element `token` matches the unit `unit`; nil when unknown.
+  static func canMatch(_ token: Token, _ unit: UInt16) -> Bool? {
+    if let units = token.units { return units.contains(unit) }
+    if let excluded = token.excluded { return !excluded.contains(unit) }
+    guard let pattern = token.classPattern, !(0xD800...0xDFFF).contains(unit), let regex = try? ICURegex(pattern) else { return nil }
+    do {
+      try regex.setText([unit])
+      return try regex.match(at: 0, limit: 1) != nil
+    } catch {
+      return nil
+    }
+  }
+
   /// The sets of the mandatory elements of a sequence, those inside its groups included.
   static func required(_ tokens: [Token]) -> [Set<UInt16>] {
     tokens.flatMap { token -> [Set<UInt16>] in
@@ -370,6 +405,9 @@ struct SRXPrefilter {
     var quantified = false
     /// For `[^…]` of literal characters: the units it excludes.
     var excluded: Set<UInt16>?
+    /// For an element that matches exactly one character and is not a literal (`\d`, `\p{L}`,
+    /// `.`, `[…]`): its text, so ICU can be asked which units it matches.
+    var classPattern: String?
     /// For a group: its alternatives are one-character elements without quantifiers, and the
     /// first characters of any two cannot be the same (`(?:[^'’\n]|['’]\p{L})`): repeating it
     /// cannot backtrack badly, as each repetition has at most one way to match.
@@ -475,15 +513,20 @@ struct SRXPrefilter {
         guard let content = sequence(depth: 1), current == ")" else { unsafe = true; return nil }
         let complex = sawQuantifierOrBar
         let inner = positive && !sawBar ? SRXPrefilter.required(content) : []
-        let deterministic = consumes && SRXPrefilter.isDeterministic(lastAlternatives)
+        let deterministic = consumes
+          && (SRXPrefilter.isDeterministic(lastAlternatives) || (lastAlternatives.count == 1 && SRXPrefilter.isDelimited(lastAlternatives[0])))
         index += 1
         // A look-around consumes nothing, but a positive one must still match in the text.
         var token = Token(units: nil, minimum: consumes || positive ? 1 : 0, complex: complex, isGroup: true, inner: inner)
         token.deterministic = deterministic
         return token
       case "[":
-        return characterClass()
+        let start = index
+        var token = characterClass()
+        token?.classPattern = String(String.UnicodeScalarView(chars[start..<index]))
+        return token
       case "\\":
+        let start = index
         index += 1
         guard let e = current else { unsafe = true; return nil }
         index += 1
@@ -498,10 +541,17 @@ struct SRXPrefilter {
             } else {
               index += 1
             }
-            return Token(units: nil)
+            var token = Token(units: nil)
+            if e != "N" { token.classPattern = String(String.UnicodeScalarView(chars[start..<index])) }
+            return token
           case "b", "B", "A", "z", "Z", "G":
             return Token(units: nil, minimum: 0)
-          case "s", "S", "w", "W", "d", "D", "h", "H", "v", "V", "R", "X":
+          case "s", "S", "w", "W", "d", "D", "h", "H", "v", "V":
+            var token = Token(units: nil)
+            token.classPattern = String(String.UnicodeScalarView(chars[start..<index]))
+            return token
+          case "R", "X":
+            // A line break or a grapheme cluster: may be more than one character.
             return Token(units: nil)
           default:
             if let control = Self.control(e) { return literal(control) }
@@ -513,7 +563,9 @@ struct SRXPrefilter {
         return literal(e)
       case ".":
         index += 1
-        return Token(units: nil)
+        var token = Token(units: nil)
+        token.classPattern = "."
+        return token
       case "^", "$":
         index += 1
         return Token(units: nil, minimum: 0)
