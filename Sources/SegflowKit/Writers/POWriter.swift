@@ -65,7 +65,8 @@ public struct POWriter: StreamingSegmentWriter {
     }
   }
 
-  /// ``quoted(_:)`` appended as bytes.
+  /// `text` as a PO string literal with C escapes (`\"`, `\\`, `\n`, `\t`, `\r`, other controls
+  /// and DEL as three octal digits).
   static func appendQuoted(_ text: String, to out: inout OutputBytes) {
     out.append("\"")
     out.appendEscapingASCII(text, isSpecial: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { byte, out in
@@ -86,26 +87,11 @@ public struct POWriter: StreamingSegmentWriter {
     out.append("\"")
   }
 
-  /// A PO string literal with C escapes (`\"`, `\\`, `\n`, `\t`, `\r`, other controls as octal).
+  /// A PO string literal with C escapes (``appendQuoted(_:to:)``, the one escaping).
   public static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case "\r": result += "\\r"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          let octal = String(scalar.value, radix: 8)
-          result += "\\" + String(repeating: "0", count: 3 - octal.count) + octal
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
+    var out = OutputBytes(capacity: text.utf8.count + 16)
+    appendQuoted(text, to: &out)
+    return out.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Comment text on one line.

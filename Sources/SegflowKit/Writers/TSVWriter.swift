@@ -27,7 +27,8 @@ public struct TSVWriter: StreamingSegmentWriter {
     }
   }
 
-  /// ``field(_:)`` appended as bytes.
+  /// `text` as a field: backslash, tab, line feed and carriage return written `\\`, `\t`,
+  /// `\n`, `\r`.
   static func appendField(_ text: String, to out: inout OutputBytes) {
     out.appendEscapingASCII(text, isSpecial: { $0 == UInt8(ascii: "\\") || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { byte, out in
       switch byte {
@@ -39,18 +40,11 @@ public struct TSVWriter: StreamingSegmentWriter {
     }
   }
 
+  /// `text` escaped as a field (``appendField(_:to:)``, the one escaping).
   public static func field(_ text: String) -> String {
-    var result = ""
-    for character in text.unicodeScalars {
-      switch character {
-      case "\\": result += "\\\\"
-      case "\t": result += "\\t"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      default: result.unicodeScalars.append(character)
-      }
-    }
-    return result
+    var out = OutputBytes(capacity: text.utf8.count + 16)
+    appendField(text, to: &out)
+    return out.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
   /// The inverse of ``field(_:)``.

@@ -98,9 +98,6 @@ public struct XLIFF2Writer: StreamingSegmentWriter {
   public func footer(_ document: Document, context: WriterContext) -> String { "  </file>\n</xliff>\n" }
 
   /// `line:column:byte`.
-  static func position(_ position: SourcePosition) -> String { "\(position.line):\(position.column):\(position.byte)" }
-
-  /// ``position(_:)`` appended as bytes.
   static func appendPosition(_ position: SourcePosition, to out: inout OutputBytes) {
     out.appendNumber(position.line)
     out.append(":")
