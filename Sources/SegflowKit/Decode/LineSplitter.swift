@@ -40,9 +40,9 @@ public enum LineSplitter {
         let start = index
         while index + 8 <= count {
           let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-          let control = (word &- Self.ones &* 0x0E) & ~word & Self.highs
-          let folded = (word & 0xFEFE_FEFE_FEFE_FEFE) ^ 0xA8A8_A8A8_A8A8_A8A8
-          let separator = (folded &- Self.ones) & ~folded & Self.highs
+          let control = ByteWord.marks(word, below: 0x0E)
+          // A8 and A9 alike, with the low bit cleared.
+          let separator = ByteWord.marks(word & 0xFEFE_FEFE_FEFE_FEFE, equalTo: 0xA8)
           if control | separator != 0 { break }
           index += 8
         }
@@ -82,7 +82,4 @@ public enum LineSplitter {
     if lineStart < count { emit(count) }
     return lines
   }
-
-  private static let ones: UInt64 = 0x0101_0101_0101_0101
-  private static let highs: UInt64 = 0x8080_8080_8080_8080
 }

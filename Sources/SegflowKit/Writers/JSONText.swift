@@ -38,7 +38,7 @@ public enum JSONText {
       // bytes of CJK text are skipped without a test each; in a word that has a candidate (the
       // lead byte EF of `，` or E2 of `“`, often), the bytes before the first are skipped too.
       if index + 8 <= count {
-        let candidates = escapeCandidates(UInt64(littleEndian: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)))
+        let candidates = escapeCandidates(ByteWord.load(source + index))
         if candidates == 0 {
           index += 8
           continue
@@ -107,12 +107,8 @@ public enum JSONText {
   /// borrow from a true one may mark a byte above it), so the bytes before it need nothing.
   @inline(__always)
   static func escapeCandidates(_ word: UInt64) -> UInt64 {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-    let below20 = (word &- ones &* 0x20) & ~word & highs
-    let special = zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C)) | zeroByte(word ^ (ones &* 0xE2)) | zeroByte(word ^ (ones &* 0xEF))
-    return below20 | special
+    ByteWord.marks(word, below: 0x20) | ByteWord.marks(word, equalTo: UInt8(ascii: "\"")) | ByteWord.marks(word, equalTo: UInt8(ascii: "\\"))
+      | ByteWord.marks(word, equalTo: 0xE2) | ByteWord.marks(word, equalTo: 0xEF)
   }
 
   /// Appends the decimal digits of `value` (as `String(value)` writes it) to `buffer`.

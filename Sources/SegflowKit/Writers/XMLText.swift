@@ -38,14 +38,7 @@ public enum XMLText {
   /// is skipped whole, one with any is tested byte by byte. Every XML writer asks this of every
   /// segment, some three times.
   static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) -> Bool {
-    guard let base = bytes.baseAddress else { return false }
-    var index = 0
-    while index + 8 <= bytes.count {
-      let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-      if escapeCandidates(word, attribute: attribute) != 0, needsEscaping(bytes, from: index, to: index + 8, attribute: attribute) { return true }
-      index += 8
-    }
-    return needsEscaping(bytes, from: index, to: bytes.count, attribute: attribute)
+    ByteWord.any(in: bytes, marks: { escapeCandidates($0, attribute: attribute) }) { needsEscaping(bytes, from: $0, to: $1, attribute: attribute) }
   }
 
   /// The byte-by-byte test of `bytes[start..<end]` (reading past `end` for the rest of an
@@ -74,12 +67,9 @@ public enum XMLText {
   /// which only sends the word to the byte test).
   @inline(__always)
   static func escapeCandidates(_ word: UInt64, attribute: Bool) -> UInt64 {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-    let below20 = (word &- ones &* 0x20) & ~word & highs
-    var marks = below20 | zeroByte(word ^ (ones &* 0x26)) | zeroByte(word ^ (ones &* 0x3C)) | zeroByte(word ^ (ones &* 0x3E)) | zeroByte(word ^ (ones &* 0xEF))
-    if attribute { marks |= zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x27)) }
+    var marks = ByteWord.marks(word, below: 0x20) | ByteWord.marks(word, equalTo: UInt8(ascii: "&")) | ByteWord.marks(word, equalTo: UInt8(ascii: "<"))
+      | ByteWord.marks(word, equalTo: UInt8(ascii: ">")) | ByteWord.marks(word, equalTo: 0xEF)
+    if attribute { marks |= ByteWord.marks(word, equalTo: UInt8(ascii: "\"")) | ByteWord.marks(word, equalTo: UInt8(ascii: "'")) }
     return marks
   }
 
@@ -101,19 +91,8 @@ extension XMLText {
   /// Whether `bytes` (UTF-8) hold a character XML 1.0 forbids: a C0 control other than tab,
   /// line feed and carriage return, or U+FFFE or U+FFFF (EF BF BE, EF BF BF).
   static func holdsForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return false }
-    var index = 0
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
     // Words with no byte below 0x20 and no 0xEF are skipped whole (as in ``needsEscaping``).
-    while index + 8 <= bytes.count {
-      let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-      let ef = word ^ (ones &* 0xEF)
-      let marks = ((word &- ones &* 0x20) & ~word & highs) | ((ef &- ones) & ~ef & highs)
-      if marks != 0, holdsForbidden(bytes, from: index, to: index + 8) { return true }
-      index += 8
-    }
-    return holdsForbidden(bytes, from: index, to: bytes.count)
+    ByteWord.any(in: bytes, marks: { ByteWord.marks($0, below: 0x20) | ByteWord.marks($0, equalTo: 0xEF) }) { holdsForbidden(bytes, from: $0, to: $1) }
   }
 
   /// The byte-by-byte test of `bytes[start..<end]` (reading past `end` for the rest of an

@@ -1,0 +1,41 @@
+/// Eight bytes of UTF-8 read as one little-endian word (the first byte lowest), and marks of
+/// the bytes that meet a test, each by its top bit: the line splitter and the writers' escapers
+/// skip eight plain bytes with one test. A word's marks are zero exactly when no byte meets the
+/// test, and the lowest mark is always a true one (only a borrow from a true one may mark a byte
+/// above it).
+enum ByteWord {
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let highs: UInt64 = 0x8080_8080_8080_8080
+
+  /// The eight bytes at `pointer`.
+  @inline(__always)
+  static func load(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+  }
+
+  /// Marks of the bytes of `word` equal to `byte`.
+  @inline(__always)
+  static func marks(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
+    let difference = word ^ (ones &* UInt64(byte))
+    return (difference &- ones) & ~difference & highs
+  }
+
+  /// Marks of the bytes of `word` below `bound` (at most 0x80).
+  @inline(__always)
+  static func marks(_ word: UInt64, below bound: UInt8) -> UInt64 {
+    (word &- ones &* UInt64(bound)) & ~word & highs
+  }
+
+  /// Whether `test(start, end)` holds for some stretch of `bytes`: asked only of the eight-byte
+  /// words `marks` marks anything in, and of the last few bytes.
+  @inline(__always)
+  static func any(in bytes: UnsafeBufferPointer<UInt8>, marks: (UInt64) -> UInt64, test: (_ start: Int, _ end: Int) -> Bool) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    var index = 0
+    while index + 8 <= bytes.count {
+      if marks(load(base + index)) != 0, test(index, index + 8) { return true }
+      index += 8
+    }
+    return test(index, bytes.count)
+  }
+}
