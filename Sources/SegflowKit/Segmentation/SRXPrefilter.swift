@@ -112,13 +112,7 @@ struct SRXPrefilter {
           guard parser.characterClass() != nil,
             let member = Self.members(of: String(String.UnicodeScalarView(parser.chars[classStart..<parser.index])))
           else { return nil }
-          var table = [Bool](repeating: false, count: 0x10000)
-          stops = []
-          for unit in 0..<0x10000 where !member[unit] && !(0xD800...0xDFFF).contains(unit) {
-            table[unit] = true
-            stops.insert(UInt16(unit))
-          }
-          stopTable = table
+          (stops, stopTable) = Self.complement(of: member)
         }
       } else if parser.take("(?:") {
         var alternatives: [[[Bool]]] = [[]]
@@ -153,13 +147,7 @@ struct SRXPrefilter {
         }
         conditional = (0..<0x10000).map { leading[$0] && !anywhere[$0] }
         followers = second
-        var table = [Bool](repeating: false, count: 0x10000)
-        stops = []
-        for unit in 0..<0x10000 where !member[unit] && !(0xD800...0xDFFF).contains(unit) {
-          table[unit] = true
-          stops.insert(UInt16(unit))
-        }
-        stopTable = table
+        (stops, stopTable) = Self.complement(of: member)
       } else {
         return nil
       }
@@ -192,6 +180,18 @@ struct SRXPrefilter {
       }
       self.kinds = kinds
       plain = openers.isSubset(of: stops) && before == nil && conditional == nil
+    }
+
+    /// The BMP units (surrogates aside) that `member` leaves out, as a set and as a table: the
+    /// units that close a mark.
+    static func complement(of member: [Bool]) -> (units: Set<UInt16>, table: [Bool]) {
+      var table = [Bool](repeating: false, count: 0x10000)
+      var units: Set<UInt16> = []
+      for unit in 0..<0x10000 where !member[unit] && !(0xD800...0xDFFF).contains(unit) {
+        table[unit] = true
+        units.insert(UInt16(unit))
+      }
+      return (units, table)
     }
 
     /// The BMP units (surrogates aside) the one-character pattern `element` matches, by ICU.
