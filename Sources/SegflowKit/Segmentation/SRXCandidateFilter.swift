@@ -319,14 +319,7 @@ struct SRXCandidateFilter {
         case "b", "B", "A", "z", "Z":
           return zeroWidth(paths)
         case "p", "P", "N":
-          if current == "{" {
-            while let x = current, x != "}" { _ = x; index += 1 }
-            guard current == "}" else { return nil }
-            index += 1
-          } else {
-            guard current != nil else { return nil }
-            index += 1
-          }
+          guard skipPropertyName() else { return nil }
         case "s", "S", "d", "D", "w", "W", "h", "H", "n", "t", "r", "f", "a", "e":
           break
         default:
@@ -624,9 +617,8 @@ struct SRXCandidateFilter {
     /// The class bit of a look-behind's content when it is exactly one character element
     /// without quantifier (index left at the content's start).
     mutating func oneCharacterClass() -> Int? {
-      let start = index
-      defer { index = start }
       let begin = index
+      defer { index = begin }
       guard let c = current else { return nil }
       switch c {
       case "[":
@@ -637,13 +629,7 @@ struct SRXCandidateFilter {
         index += 1
         switch e {
         case "p", "P":
-          if current == "{" {
-            while let x = current, x != "}" { _ = x; index += 1 }
-            guard current == "}" else { return nil }
-            index += 1
-          } else {
-            index += 1
-          }
+          guard skipPropertyName() else { return nil }
         case "s", "S", "d", "D", "w", "W", "h", "H", "n", "t", "r", "f":
           break
         default:
@@ -657,6 +643,18 @@ struct SRXCandidateFilter {
       }
       guard current == ")" else { return nil }
       return classIndex(String(String.UnicodeScalarView(chars[begin..<index])))
+    }
+
+    /// After `\p`, `\P` or `\N`: skips the name, `{…}` or one letter; false at the pattern's end.
+    mutating func skipPropertyName() -> Bool {
+      if current == "{" {
+        while let x = current, x != "}" { _ = x; index += 1 }
+        guard current == "}" else { return false }
+      } else {
+        guard current != nil else { return false }
+      }
+      index += 1
+      return true
     }
 
     /// Skips to the `)` that closes the current group (not consumed).
