@@ -181,9 +181,29 @@ import Testing
     for (line, segment) in zip(lines, document.segments) {
       let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
       #expect(record["text"] as? String == segment.text)
-      #expect(record["words"] as? [String] == segment.tokens?.map(\.text), "\(segment.text)")
+      #expect(record["words"] as? [String] == segment.words, "\(segment.text)")
       if segment.text.contains("\"") || segment.text.contains("\\") || segment.text.contains("\u{2028}") { escaped += 1 }
     }
     #expect(escaped >= 2 && escaped < lines.count)
+  }
+
+  @Test("a token whose offsets lie outside its text or inside a character is written clamped and repaired")
+  func foreignTokens() throws {
+    let text = "新华社电"  // three bytes a character
+    let tokens = [
+      Token(type: .ideographic, start: 0, end: 6), Token(type: .ideographic, start: 4, end: 9),
+      Token(type: .none, start: 9, end: 40), Token(type: .none, start: -3, end: 2), Token(type: .none, start: 12, end: 12),
+    ]
+    let segment = Segment(
+      id: "t:1:1", block: 1, index: 1, kind: .paragraph, text: text, trailing: "", range: 0..<12,
+      source: SourceSpan(start: SourcePosition(line: 1, column: 1, byte: 0), end: SourcePosition(line: 1, column: 5, byte: 12)),
+      tokens: tokens)
+    #expect(segment.words == ["新华", "\u{FFFD}\u{FFFD}社", "电", "\u{FFFD}", ""])
+    var document = Document(name: "t", path: "t.txt", bytes: Array(text.utf8), language: "zh")
+    document.segments = [segment]
+    let body = JSONLWriter().bodyBytes(document, context: WriterContext(sourceLanguage: "zh", targetLanguage: "en"))
+    #expect(String(validating: body, as: UTF8.self) != nil)
+    let record = try #require(try JSONSerialization.jsonObject(with: Data(body.dropLast())) as? [String: Any])
+    #expect(record["words"] as? [String] == segment.words)
   }
 }

@@ -15,7 +15,7 @@ import Testing
     for segment in document.segments {
       for token in segment.tokens ?? [] {
         let span = document.span(of: token, in: segment)
-        let first = token.text.unicodeScalars.first!
+        let first = segment.text(of: token).unicodeScalars.first!
         #expect(lines[span.start.line - 1][span.start.column - 1] == first)
         #expect(String(decoding: bytes[span.start.byte...].prefix(3), as: UTF8.self).unicodeScalars.first == first)
         checked += 1
@@ -23,7 +23,7 @@ import Testing
     }
     #expect(checked > 10)
     // `湖州` is cut by the line break: its span runs from line 2 to line 3.
-    let huzhou = document.segments.flatMap { segment in (segment.tokens ?? []).map { (segment, $0) } }.first { $0.1.text == "湖州" }!
+    let huzhou = document.segments.flatMap { segment in (segment.tokens ?? []).map { (segment, $0) } }.first { $0.0.text(of: $0.1) == "湖州" }!
     let span = document.span(of: huzhou.1, in: huzhou.0)
     #expect(span.start.line == 2 && span.end.line == 3)
     #expect(span.end.column == 2)

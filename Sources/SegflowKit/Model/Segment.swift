@@ -33,3 +33,11 @@ public struct Segment: Sendable, Hashable {
     self.tokens = tokens
   }
 }
+
+extension Segment {
+  /// The characters of `token`, one of this segment's ``tokens``.
+  public func text(of token: Token) -> String { token.text(in: text) }
+
+  /// The texts of the segment's tokens, nil when no tokenize stage ran.
+  public var words: [String]? { tokens?.map { $0.text(in: text) } }
+}

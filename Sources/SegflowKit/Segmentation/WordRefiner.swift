@@ -93,15 +93,15 @@ public struct WordRefiner: Sendable {
       scratch.words.append(start..<end)
       scratch.statuses.append(token.type)
     }
-    return refine(text, scratch: &scratch)
+    return refine(scratch: &scratch)
   }
 
-  /// The words of `text`, loaded into `scratch` with ICU's words of it (``WordScratch``).
+  /// The words of the text loaded into `scratch` with ICU's words of it (``WordScratch``).
   ///
   /// The per-segment arrays are the scratch's, reused from one segment to the next: each is
   /// taken out for the segment (so it is uniquely referenced and written in place) and handed
   /// back at the end.
-  func refine(_ text: String, scratch: inout WordScratch) -> [Token] {
+  func refine(scratch: inout WordScratch) -> [Token] {
     let scalars = scratch.scalars
     let utf8Offsets = scratch.utf8Offsets
     let n = scalars.count
@@ -167,8 +167,6 @@ public struct WordRefiner: Sendable {
 
     var tokens: [Token] = []
     tokens.reserveCapacity(cuts.count)
-    // Token texts are slices of the text's UTF-8, kept as the text and offsets (``Token``): no
-    // string is made per word.
     // A token takes the status of the ICU word it starts in: both are in order, so the word is
     // found by walking forward.
     let words = scratch.words
@@ -188,9 +186,7 @@ public struct WordRefiner: Sendable {
       if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
         type = traits.status(of: first)
       }
-      let lower = utf8Offsets[start]
-      let upper = utf8Offsets[end]
-      tokens.append(Token(in: text, from: lower, to: upper, type: type, start: lower, end: upper))
+      tokens.append(Token(type: type, start: utf8Offsets[start], end: utf8Offsets[end]))
     }
     return tokens
   }

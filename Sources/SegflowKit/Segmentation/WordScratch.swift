@@ -16,7 +16,7 @@ struct WordScratch {
   /// ICU's words without its white-space pieces, as scalar ranges, in order, and their statuses.
   var words: [Range<Int>] = []
   var statuses: [WordRuleStatus] = []
-  /// The word layer's per-segment arrays (``WordRefiner/refine(_:scratch:)``), kept for the next
+  /// The word layer's per-segment arrays (``WordRefiner/refine(scratch:)``), kept for the next
   /// segment.
   var cut: [Bool] = []
   var space: [Bool] = []
@@ -110,14 +110,12 @@ struct WordScratch {
     }
   }
 
-  /// ICU's words as tokens of `text` (the loaded text).
-  func tokens(of text: String) -> [Token] {
+  /// ICU's words as tokens of the loaded text.
+  func tokens() -> [Token] {
     var tokens: [Token] = []
     tokens.reserveCapacity(words.count)
     for (range, status) in zip(words, statuses) {
-      let start = utf8Offsets[range.lowerBound]
-      let end = utf8Offsets[range.upperBound]
-      tokens.append(Token(in: text, from: start, to: end, type: status, start: start, end: end))
+      tokens.append(Token(type: status, start: utf8Offsets[range.lowerBound], end: utf8Offsets[range.upperBound]))
     }
     return tokens
   }

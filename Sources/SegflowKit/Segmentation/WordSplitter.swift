@@ -13,6 +13,6 @@ public struct WordSplitter {
     var scratch = WordScratch()
     scratch.load(text)
     try scratch.breakWords(with: iterator)
-    return scratch.tokens(of: text)
+    return scratch.tokens()
   }
 }

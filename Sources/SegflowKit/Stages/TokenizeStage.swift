@@ -24,14 +24,13 @@ public struct TokenizeStage: Stage {
       throw DocumentError(path: document.path, message: error.description)
     }
     // One set of buffers for the whole document (``WordScratch``): each segment is decoded once,
-    // for ICU and the word layer, and ICU's words become strings only without a word layer.
+    // for ICU and the word layer.
     var scratch = WordScratch()
     for index in document.segments.indices {
       do {
-        let text = document.segments[index].text
-        scratch.load(text)
+        scratch.load(document.segments[index].text)
         try scratch.breakWords(with: iterator)
-        document.segments[index].tokens = refiner.map { $0.refine(text, scratch: &scratch) } ?? scratch.tokens(of: text)
+        document.segments[index].tokens = refiner.map { $0.refine(scratch: &scratch) } ?? scratch.tokens()
       } catch {
         throw DocumentError(path: document.path, message: "\(error)", line: document.segments[index].source.start.line)
       }

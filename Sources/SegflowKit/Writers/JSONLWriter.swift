@@ -89,20 +89,17 @@ public struct JSONLWriter: StreamingSegmentWriter {
     }
     if let tokens = segment.tokens {
       buffer.append(",\"words\":[")
-      // Read in place, without a copy of each token: a word's text is a slice of the
-      // segment's (``Token``), read from the segment's bytes when it is.
-      let text = segment.text
-      var bytes = text
-      bytes.withUTF8 { all in
+      // Each word is read in place from the segment's bytes (a ``Token`` is offsets into them).
+      var text = segment.text
+      text.withUTF8 { all in
         tokens.withUnsafeBufferPointer { tokens in
           for index in tokens.indices {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            if let range = tokens[index].utf8Range(ifSliceOf: text) {
+            if let word = Self.characters(of: tokens[index], in: all) {
               // A word of a text that needed no escaping needs none either: copied as it is.
-              let word = UnsafeBufferPointer(rebasing: all[range])
               if textNeedsEscaping { buffer.appendQuoted(utf8: word) } else { buffer.appendQuotedVerbatim(utf8: word) }
             } else {
-              _ = tokens[index].withUTF8 { buffer.appendQuoted(utf8: $0) }
+              buffer.appendQuoted(tokens[index].text(in: segment.text))
             }
           }
         }
@@ -110,6 +107,20 @@ public struct JSONLWriter: StreamingSegmentWriter {
       buffer.append(UInt8(ascii: "]"))
     }
     buffer.append(UInt8(ascii: "}"))
+  }
+
+  /// The bytes of `token` in `text` (its segment's UTF-8), nil when its offsets are not
+  /// character boundaries inside the text (a token some custom stage made: ``Token/text(in:)``
+  /// then clamps and repairs it).
+  static func characters(of token: Token, in text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+    let start = token.start
+    let end = token.end
+    let count = text.count
+    guard 0 <= start, start <= end, end <= count, let base = text.baseAddress else { return nil }
+    // Read through the base address: the bounds are checked above.
+    if start < count, base[start] & 0xC0 == 0x80 { return nil }
+    if end < count, base[end] & 0xC0 == 0x80 { return nil }
+    return UnsafeBufferPointer(start: base + start, count: end - start)
   }
 
   /// `{"byte":…,"column":…,"line":…}`

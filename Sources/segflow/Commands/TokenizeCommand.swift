@@ -49,6 +49,6 @@ struct TokenizeCommand: ParsableCommand {
   }
 
   static func words(_ segment: Segment) -> String {
-    (segment.tokens ?? []).map(\.text).joined(separator: " ")
+    (segment.words ?? []).joined(separator: " ")
   }
 }
