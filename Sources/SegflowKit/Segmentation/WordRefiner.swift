@@ -111,14 +111,12 @@ public struct WordRefiner: Sendable {
     var forbidden = Self.reused(&scratch.forbidden, count: n + 1, filledWith: false)
     var spanAt = Self.reused(&scratch.spanAt, count: n, filledWith: -1)
     var taken = Self.reused(&scratch.taken, count: n, filledWith: false)
-    var cuts = Self.reused(&scratch.cuts, count: 0, filledWith: 0)
     defer {
       scratch.cut = cut
       scratch.space = space
       scratch.forbidden = forbidden
       scratch.spanAt = spanAt
       scratch.taken = taken
-      scratch.cuts = cuts
     }
 
     let traits = ScalarTraits.shared
@@ -156,25 +154,28 @@ public struct WordRefiner: Sendable {
       spanAt[span.range.lowerBound] = spanIndex
     }
 
-    if lexicon.isEmpty {
-      cuts.reserveCapacity(n + 1)
-      cut.withUnsafeBufferPointer { cut in
-        for position in 0...n where cut[position] { cuts.append(position) }
+    if !lexicon.isEmpty {
+      // The cheapest reading through the lattice replaces the cuts.
+      let path = bestPath(scalars, cut: cut, forbidden: forbidden, space: space, spans: spans, spanAt: spanAt)
+      cut.withUnsafeMutableBufferPointer { cut in
+        cut.update(repeating: false)
+        for position in path { cut[position] = true }
       }
-    } else {
-      cuts = bestPath(scalars, cut: cut, forbidden: forbidden, space: space, spans: spans, spanAt: spanAt)
     }
 
+    // The tokens are the pieces between consecutive cuts (`cut[0]` and `cut[n]` are set), read
+    // from the flags: counted first, so the array is allocated once at its size.
     var tokens: [Token] = []
-    tokens.reserveCapacity(cuts.count)
+    tokens.reserveCapacity(cut.withUnsafeBufferPointer { cut in cut.reduce(0) { $0 &+ ($1 ? 1 : 0) } } - 1)
     // A token takes the status of the ICU word it starts in: both are in order, so the word is
     // found by walking forward.
     let words = scratch.words
     var word = 0
-    var start = cuts[0]
-    for end in cuts.dropFirst() {
+    var start = 0
+    while start < n {
+      var end = start + 1
+      while !cut[end] { end += 1 }
       defer { start = end }
-      guard end > start else { continue }
       if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
       var type: WordRuleStatus
       if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {

@@ -23,7 +23,6 @@ struct WordScratch {
   var forbidden: [Bool] = []
   var spanAt: [Int] = []
   var taken: [Bool] = []
-  var cuts: [Int] = []
   /// ICU's raw results, sized to the longest segment so far.
   private var boundaries = ICUBoundaries()
 
