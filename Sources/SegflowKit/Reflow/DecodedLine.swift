@@ -72,13 +72,15 @@ final class DecodedLine {
             | UInt32(utf8[index &+ 3] & 0x3F)
           length = 4
         }
-        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+        // (Unchecked: a Swift string holds only scalar values, so the checks of the decoded
+        // value and of the table's class were a fifth of the loop. `ScalarClass.fromTable`.)
+        let scalar = unsafeBitCast(value, to: Unicode.Scalar.self)
         let kind: ScalarClass
         let width: UInt8
         if value < 0x10000 {
           let entry = table[Int(value)]
-          kind = ScalarClass(rawValue: entry & 0x0F) ?? .other
-          width = entry & 0x10 != 0 ? 2 : 1
+          kind = ScalarClass.fromTable(entry)
+          width = 1 &+ (entry >> 4) & 1
         } else {
           kind = ScalarClass(computing: scalar)
           width = UInt8(scalar.eastAsianWidth.columns)

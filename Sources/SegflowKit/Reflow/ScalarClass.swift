@@ -36,6 +36,15 @@ enum ScalarClass: UInt8, Sendable {
     }
   }
 
+  /// The class of a ``ScalarTable/bmp`` entry, read without checking its raw value: the table
+  /// holds only raw values of cases (it is built from them), and the cases' raw values are
+  /// their declaration order, which is how an enum is laid out (`ScalarTableTests` checks
+  /// both). For `DecodedLine.load`, which reads it for every character.
+  @inline(__always)
+  static func fromTable(_ entry: UInt8) -> ScalarClass {
+    unsafeBitCast(entry & 0x0F, to: ScalarClass.self)
+  }
+
   init(computing scalar: Unicode.Scalar) {
     let value = scalar.value
     if value < 0x80 {
