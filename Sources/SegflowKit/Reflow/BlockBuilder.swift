@@ -150,6 +150,10 @@ struct BlockBuilder {
     swap(&next.pieces, &pieces)
     next.bytes.removeAll(keepingCapacity: true)
     next.pieces.removeAll(keepingCapacity: true)
+    // (The decisions go with the block; room for the next block's now, as `append` reserves
+    // for its first row: the split that ends a block is the next one's first decision, and
+    // appending it to an empty array allocated a buffer of one, grown again at the first row.)
+    next.decisions.reserveCapacity(8)
     self = next
     return block
   }
