@@ -63,13 +63,15 @@ public struct Reflower: Sendable {
           blanks += 1
           continue
         }
-        // (A line that ends with a byline is profiled again as two rows: rare.)
+        // (A line that ends with a byline is profiled again as two rows: rare. They take the
+        // row's text, so that the line's is passed on to the row, not copied: a retain and a
+        // release less per line.)
         if options.detectBylines, options.layout == .columns, let cut = row.bylineStart,
           cut > row.span.scalars.lowerBound,
           let body = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
-            index: index, source: text, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false),
+            index: index, source: row.source, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false),
           let byline = Row(lineNumber: number, lineOffset: offset, blanksBefore: 0, startsPage: false,
-            index: index, source: text, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue)
+            index: index, source: row.source, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue)
         {
           rows.append(body)
           rows.append(byline)
