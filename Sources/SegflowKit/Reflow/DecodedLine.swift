@@ -37,7 +37,14 @@ final class DecodedLine {
   /// punctuation (`“ ” ‘ ’ – • …`) is Latin punctuation, not CJK: the spaces around it are real
   /// (`said, “This`).
   func load(_ text: Substring) {
-    text.withUTF8Bytes { load(utf8: $0) }
+    var slice = text
+    load(&slice)
+  }
+
+  /// Decodes `text` in place (`withUTF8` on the caller's slice: on a copy, as for a borrowed
+  /// one, it cost a retain and a release per line). A native string is not changed.
+  func load(_ text: inout Substring) {
+    text.withUTF8 { load(utf8: $0) }
   }
 
   private func load(utf8: UnsafeBufferPointer<UInt8>) {

@@ -47,8 +47,10 @@ public struct Reflower: Sendable {
       for index in lines.indices {
         let line = first + index
         if line.pointee.startsPage { pageStart = true }
-        let text = line.pointee.textSlice
-        decoded.load(text)
+        // (The line's text is read in place, then moved into its row: one retain a line, not
+        // three and two releases.)
+        var text = line.pointee.textSlice
+        decoded.load(&text)
         guard decoded.hasNonSpace else {
           blanks += 1
           continue
@@ -57,15 +59,14 @@ public struct Reflower: Sendable {
         let offset = line.pointee.offset
         // (Layout `lines` is verbatim: no space repair, one row per line.)
         guard let row = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
-          index: index, source: text, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
+          index: index, source: consume text, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
           verbatim: options.layout == .lines)
         else {
           blanks += 1
           continue
         }
         // (A line that ends with a byline is profiled again as two rows: rare. They take the
-        // row's text, so that the line's is passed on to the row, not copied: a retain and a
-        // release less per line.)
+        // row's text, the line's having been moved into the row.)
         if options.detectBylines, options.layout == .columns, let cut = row.bylineStart,
           cut > row.span.scalars.lowerBound,
           let body = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
