@@ -124,8 +124,9 @@ public struct Reflower: Sendable {
     var index = 0
     while index < rows.count {
       let row = rows[index]
-      let next = index + 1 < rows.count ? rows[index + 1] : nil
-      let blankAfter = next.map { $0.blanksBefore > 0 || $0.startsPage } ?? true
+      // (The next row read in place, not copied out of the array: a retain and a release a row.)
+      let hasNext = index + 1 < rows.count
+      let blankAfter = hasNext ? rows[index + 1].blanksBefore > 0 || rows[index + 1].startsPage : true
       var vetoed: Decision? = nil  // a heading the edge model overrode
 
       // A row that stands alone: byline, header, heading.
@@ -192,8 +193,8 @@ public struct Reflower: Sendable {
       lastHeading = nil
       builder.append(row, verbatim: false, keepSoftSpace: false)
       if let vetoed { builder.decisions.append(vetoed) }
-      guard let next else { break }
-      if next.isByline && options.detectBylines {
+      guard hasNext else { break }
+      if rows[index + 1].isByline && options.detectBylines {
         close(.paragraph)
         previousEnded = true
         index += 1
