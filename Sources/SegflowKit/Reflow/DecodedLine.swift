@@ -79,8 +79,8 @@ final class DecodedLine {
             | UInt32(utf8[index &+ 3] & 0x3F)
           length = 4
         }
-        // (Unchecked: a Swift string holds only scalar values, so the checks of the decoded
-        // value and of the table's class were a fifth of the loop. `ScalarClass.fromTable`.)
+        // (Unchecked: a Swift string holds only scalar values, and the table only raw values of
+        // classes (`ScalarClass.fromTable`); checking both was a fifth of the loop.)
         let scalar = unsafeBitCast(value, to: Unicode.Scalar.self)
         let kind: ScalarClass
         let width: UInt8
