@@ -8,6 +8,8 @@ struct BlockBuilder {
   var decisions: [Decision] = []
   private(set) var rowCount = 0
   private var lastScalar: Unicode.Scalar?
+  /// `ScalarClass(lastScalar)`: the row's ``LineProfile/lastClass`` (a lookup less per row).
+  private var lastClass = ScalarClass.other
   private var lastRowIsLatin = false
 
   var isEmpty: Bool { rowCount == 0 }
@@ -26,7 +28,7 @@ struct BlockBuilder {
     let first = profile.first
     if let previous = lastScalar {
       // Ambiguous-width marks (`“ ’`) are CJK punctuation only in a line with CJK characters.
-      var left = ScalarClass(previous)
+      var left = lastClass
       if left == .cjkPunctuation, lastRowIsLatin { left = .other }
       var right = profile.firstClass
       if right == .cjkPunctuation, profile.isLatin { right = .other }
@@ -75,6 +77,7 @@ struct BlockBuilder {
     // (Every piece ends where the kept text does, or before a dropped space: the line's last
     // character ends the last one.)
     lastScalar = profile.last
+    lastClass = profile.lastClass
     rowCount += 1
     lastRowIsLatin = profile.isLatin
   }
@@ -87,6 +90,7 @@ struct BlockBuilder {
   mutating func appendJoiningSpace() {
     bytes.append(0x20)
     lastScalar = " "
+    lastClass = .space
   }
 
   /// Latin words on two lines are joined with a space (`5G` + `SA`, `word,` + `next`, in Latin
@@ -150,6 +154,10 @@ struct BlockBuilder {
     swap(&next.pieces, &pieces)
     next.bytes.removeAll(keepingCapacity: true)
     next.pieces.removeAll(keepingCapacity: true)
+    // (The decisions go with the block; room for the next block's now, as `append` reserves
+    // for its first row: the split that ends a block is the next one's first decision, and
+    // appending it to an empty array allocated a buffer of one, grown again at the first row.)
+    next.decisions.reserveCapacity(8)
     self = next
     return block
   }

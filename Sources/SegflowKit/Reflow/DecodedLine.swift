@@ -37,7 +37,14 @@ final class DecodedLine {
   /// punctuation (`“ ” ‘ ’ – • …`) is Latin punctuation, not CJK: the spaces around it are real
   /// (`said, “This`).
   func load(_ text: Substring) {
-    text.withUTF8Bytes { load(utf8: $0) }
+    var slice = text
+    load(&slice)
+  }
+
+  /// Decodes `text` in place (`withUTF8` on the caller's slice: on a copy, as for a borrowed
+  /// one, it cost a retain and a release per line). A native string is not changed.
+  func load(_ text: inout Substring) {
+    text.withUTF8 { load(utf8: $0) }
   }
 
   private func load(utf8: UnsafeBufferPointer<UInt8>) {
@@ -72,13 +79,15 @@ final class DecodedLine {
             | UInt32(utf8[index &+ 3] & 0x3F)
           length = 4
         }
-        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+        // (Unchecked: a Swift string holds only scalar values, and the table only raw values of
+        // classes (`ScalarClass.fromTable`); checking both was a fifth of the loop.)
+        let scalar = unsafeBitCast(value, to: Unicode.Scalar.self)
         let kind: ScalarClass
         let width: UInt8
         if value < 0x10000 {
           let entry = table[Int(value)]
-          kind = ScalarClass(rawValue: entry & 0x0F) ?? .other
-          width = entry & 0x10 != 0 ? 2 : 1
+          kind = ScalarClass.fromTable(entry)
+          width = 1 &+ (entry >> 4) & 1
         } else {
           kind = ScalarClass(computing: scalar)
           width = UInt8(scalar.eastAsianWidth.columns)

@@ -287,7 +287,6 @@ class LineProfile {
     if pieceCount > 1 {
       pieces.append(Piece(scalars: pieceStart..<(upper + 1), bytes: offsets[pieceStart]..<offsets[upper + 1]))
     }
-    if gaps.capacity > 0 { line.gaps = gaps }
 
     // xeCJK and InDesign set about a quarter em of glue on each side of digits and Latin words
     // inside CJK text (half a half-width unit), which pdftotext prints as a space: count it, or
@@ -297,11 +296,15 @@ class LineProfile {
     // the page varies), and for an exact width no mark that may be set half width (kaiming
     // `，、；：`, two marks in a row squeezed). A kept space is no CJK character.
     let pure = allWideCJK && keptGaps == 0 && pieceCount == 1
+    let internalSpace = !letterSpaced && pieceCount == 1 && tokenCount == 2
+      && classes[gaps[0].lowerBound - 1].isCJK && classes[gaps[0].upperBound].isCJK
+    // (The buffers moved, not copied: a copy cost a retain and a release per line.)
+    if gaps.capacity > 0 { line.gaps = consume gaps }
 
     self.index = index
     self.source = source
     self.span = Piece(scalars: lower..<(upper + 1), bytes: offsets[lower]..<offsets[upper + 1])
-    self.pieces = verbatim ? [] : pieces
+    if verbatim { self.pieces = [] } else { self.pieces = consume pieces }
     self.removedSpaces = removed
     self.isLetterSpaced = letterSpaced
     self.length = upper - lower + 1
@@ -318,8 +321,7 @@ class LineProfile {
     self.endsSentence = classes[upper] != .ideograph && Self.endsSentence(all[lower...upper])
     self.hasBrackets = brackets
     self.hasClausePunctuation = clause
-    self.hasInternalSpace = !letterSpaced && pieceCount == 1 && tokenCount == 2
-      && classes[gaps[0].lowerBound - 1].isCJK && classes[gaps[0].upperBound].isCJK
+    self.hasInternalSpace = internalSpace
     self.bylineIndex = verbatim || !recordsByline ? -1 : bylineStart ?? -1
     self.softGap = soft.map { Piece(scalars: $0, bytes: offsets[$0.lowerBound]..<offsets[$0.upperBound]) } ?? Piece(scalars: -1..<(-1), bytes: -1..<(-1))
     self.softSpaceQuoted = soft.map { Self.isQuoted(all, lower: lower, upper: upper, gap: $0) } ?? false

@@ -47,8 +47,10 @@ public struct Reflower: Sendable {
       for index in lines.indices {
         let line = first + index
         if line.pointee.startsPage { pageStart = true }
-        let text = line.pointee.textSlice
-        decoded.load(text)
+        // (The line's text is read in place, then moved into its row: one retain a line, not
+        // three and two releases.)
+        var text = line.pointee.textSlice
+        decoded.load(&text)
         guard decoded.hasNonSpace else {
           blanks += 1
           continue
@@ -57,19 +59,20 @@ public struct Reflower: Sendable {
         let offset = line.pointee.offset
         // (Layout `lines` is verbatim: no space repair, one row per line.)
         guard let row = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
-          index: index, source: text, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
+          index: index, source: consume text, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
           verbatim: options.layout == .lines)
         else {
           blanks += 1
           continue
         }
-        // (A line that ends with a byline is profiled again as two rows: rare.)
+        // (A line that ends with a byline is profiled again as two rows: rare. They take the
+        // row's text, the line's having been moved into the row.)
         if options.detectBylines, options.layout == .columns, let cut = row.bylineStart,
           cut > row.span.scalars.lowerBound,
           let body = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
-            index: index, source: text, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false),
+            index: index, source: row.source, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false),
           let byline = Row(lineNumber: number, lineOffset: offset, blanksBefore: 0, startsPage: false,
-            index: index, source: text, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue)
+            index: index, source: row.source, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue)
         {
           rows.append(body)
           rows.append(byline)
@@ -121,8 +124,9 @@ public struct Reflower: Sendable {
     var index = 0
     while index < rows.count {
       let row = rows[index]
-      let next = index + 1 < rows.count ? rows[index + 1] : nil
-      let blankAfter = next.map { $0.blanksBefore > 0 || $0.startsPage } ?? true
+      // (The next row read in place, not copied out of the array: a retain and a release a row.)
+      let hasNext = index + 1 < rows.count
+      let blankAfter = hasNext ? rows[index + 1].blanksBefore > 0 || rows[index + 1].startsPage : true
       var vetoed: Decision? = nil  // a heading the edge model overrode
 
       // A row that stands alone: byline, header, heading.
@@ -189,8 +193,8 @@ public struct Reflower: Sendable {
       lastHeading = nil
       builder.append(row, verbatim: false, keepSoftSpace: false)
       if let vetoed { builder.decisions.append(vetoed) }
-      guard let next else { break }
-      if next.isByline && options.detectBylines {
+      guard hasNext else { break }
+      if rows[index + 1].isByline && options.detectBylines {
         close(.paragraph)
         previousEnded = true
         index += 1

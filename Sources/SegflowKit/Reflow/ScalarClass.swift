@@ -36,7 +36,22 @@ enum ScalarClass: UInt8, Sendable {
     }
   }
 
+  /// The class of a ``ScalarTable/bmp`` entry, read without checking its raw value: the table
+  /// holds only raw values of cases (it is built from them), and the cases' raw values are
+  /// their declaration order, which is how an enum is laid out (`ScalarTableTests` checks
+  /// both). For `DecodedLine.load`, which reads it for every character.
+  @inline(__always)
+  static func fromTable(_ entry: UInt8) -> ScalarClass {
+    unsafeBitCast(entry & 0x0F, to: ScalarClass.self)
+  }
+
   init(computing scalar: Unicode.Scalar) {
+    self.init(computing: scalar, width: scalar.value < 0x80 ? .narrow : scalar.eastAsianWidth)
+  }
+
+  /// The class of `scalar`, whose East Asian width is `width`: the table has asked ICU for it
+  /// already, and asking again was a twentieth of building the table. ASCII does not read it.
+  init(computing scalar: Unicode.Scalar, width: EastAsianWidth) {
     let value = scalar.value
     if value < 0x80 {
       switch value {
@@ -60,7 +75,7 @@ enum ScalarClass: UInt8, Sendable {
     case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
       // (A separator or control that is not white space is classed as punctuation and symbols
       // are, below.)
-      self = scalar.properties.isWhitespace ? .space : scalar.eastAsianWidth.columns == 2 ? .cjkPunctuation : .other
+      self = scalar.properties.isWhitespace ? .space : width.columns == 2 ? .cjkPunctuation : .other
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark:
       switch scalar.script {
       case .han, .hiragana, .katakana, .bopomofo: self = .ideograph
@@ -68,17 +83,16 @@ enum ScalarClass: UInt8, Sendable {
       default:
         // Letters of other scripts are CJK only when typeset wide (full-width `Ａ`); East Asian
         // *ambiguous* letters (`ù`, `é`, Greek, Cyrillic) are Latin-like words.
-        let width = scalar.eastAsianWidth
         self = width == .wide || width == .fullwidth ? .ideograph : .latinLetter
       }
     case .decimalNumber:
-      self = scalar.eastAsianWidth == .fullwidth ? .ideograph : .digit
+      self = width == .fullwidth ? .ideograph : .digit
     case .otherNumber, .letterNumber:
-      self = scalar.eastAsianWidth.columns == 2 ? .ideograph : .digit
+      self = width.columns == 2 ? .ideograph : .digit
     default:
       // Punctuation and symbols: CJK when typeset full width (wide, fullwidth, or the ambiguous
       // quotes, dashes and ellipsis that Chinese fonts set full width).
-      self = scalar.eastAsianWidth.columns == 2 ? .cjkPunctuation : .other
+      self = width.columns == 2 ? .cjkPunctuation : .other
     }
   }
 
@@ -111,8 +125,9 @@ enum ScalarTable {
       guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
       // (ASCII and the middle dot are narrow, whatever their East Asian width: see `width`. The
       // flag says so, so that reading a line's widths is one test.)
-      let wide: UInt8 = value >= 0x80 && value != 0xB7 && scalar.eastAsianWidth.columns == 2 ? 0x10 : 0
-      table[value] = ScalarClass(computing: scalar).rawValue | wide
+      let width: EastAsianWidth = value < 0x80 ? .narrow : scalar.eastAsianWidth
+      let wide: UInt8 = value != 0xB7 && width.columns == 2 ? 0x10 : 0
+      table[value] = ScalarClass(computing: scalar, width: width).rawValue | wide
     }
     for (marks, flag) in [
       (Punctuation.terminalMarks, terminalFlag), (Punctuation.clauseInternalMarks, clauseFlag),

@@ -44,6 +44,20 @@ import Testing
     #expect(mismatches.isEmpty, "entries differ at U+\(mismatches.prefix(20).joined(separator: ", U+"))")
   }
 
+  @Test("the class of every entry read unchecked is its raw value's case")
+  func uncheckedClassMatchesRawValue() {
+    var mismatches: [String] = []
+    for value in 0..<0x10000 {
+      let entry = ScalarTable.bmp[value]
+      if ScalarClass(rawValue: entry & 0x0F) != ScalarClass.fromTable(entry) { mismatches.append(String(value, radix: 16)) }
+    }
+    #expect(mismatches.isEmpty, "entries differ at U+\(mismatches.prefix(20).joined(separator: ", U+"))")
+    for kind in [ScalarClass.ideograph, .cjkPunctuation, .latinLetter, .digit, .other, .space] {
+      #expect(ScalarClass.fromTable(kind.rawValue) == kind)
+      #expect(ScalarClass.fromTable(kind.rawValue | 0xF0) == kind)
+    }
+  }
+
   @Test("the punctuation flags of every BMP entry are the sets' membership")
   func punctuationFlagsMatchSets() {
     var mismatches: [String] = []
