@@ -3,7 +3,9 @@ public struct DocumentUnit: Sendable {
   /// 1-based block number, the unit id.
   public var number: Int
   public var block: Block
-  public var segments: [Segment]
+  /// A slice of the document's segments (or of a sorted copy): a unit shares their storage
+  /// instead of copying each segment (a retain per string and per token list).
+  public var segments: ArraySlice<Segment>
 }
 
 extension Document {
@@ -13,7 +15,8 @@ extension Document {
     // The segment stage leaves segments in block order and each block's in index order: then a
     // block's segments are the next run (no dictionary, no sort; the XML writers ask this of
     // every chunk). Any other order is grouped as below.
-    if zip(segments, segments.dropFirst()).allSatisfy({ ($0.block, $0.index) < ($1.block, $1.index) }) {
+    // (Compared in place: `zip` over the segments copied each one, a retain per string.)
+    if segments.indices.dropFirst().allSatisfy({ (segments[$0 - 1].block, segments[$0 - 1].index) < (segments[$0].block, segments[$0].index) }) {
       var result: [DocumentUnit] = []
       var next = 0
       for (offset, block) in blocks.enumerated() {
@@ -21,7 +24,7 @@ extension Document {
         while next < segments.count, segments[next].block < number { next += 1 }
         let start = next
         while next < segments.count, segments[next].block == number { next += 1 }
-        if next > start { result.append(DocumentUnit(number: number, block: block, segments: Array(segments[start..<next]))) }
+        if next > start { result.append(DocumentUnit(number: number, block: block, segments: segments[start..<next])) }
       }
       return result
     }
@@ -31,7 +34,7 @@ extension Document {
     for (offset, block) in blocks.enumerated() {
       let number = firstBlockNumber + offset
       guard let found = segmentsByBlock[number], !found.isEmpty else { continue }
-      result.append(DocumentUnit(number: number, block: block, segments: found.sorted { $0.index < $1.index }))
+      result.append(DocumentUnit(number: number, block: block, segments: found.sorted { $0.index < $1.index }[...]))
     }
     return result
   }

@@ -263,17 +263,19 @@ struct SRXPrefilter {
         var open = false
         var gap = 0
         return kinds.withUnsafeBufferPointer { kinds in
-          for unit in units {
-            let kind = kinds[Int(unit)]
-            if kind & 1 != 0, open, gap <= maxGap { return true }
-            if kind & 2 != 0 {
-              open = kind & 8 != 0
-              gap = 0
-            } else if kind & 4 == 0 {
-              gap += 1
+          units.withUnsafeBufferPointer { units in
+            for unit in units {
+              let kind = kinds[Int(unit)]
+              if kind & 1 != 0, open, gap <= maxGap { return true }
+              if kind & 2 != 0 {
+                open = kind & 8 != 0
+                gap = 0
+              } else if kind & 4 == 0 {
+                gap += 1
+              }
             }
+            return false
           }
-          return false
         }
       }
       var scan = Scan()
@@ -816,27 +818,37 @@ struct SRXPrefilterTable {
     // The slots present, as a bitset on the stack (at most 1,024 words).
     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { present in
       present.initialize(repeating: 0)
+      // Every array read through a buffer: these loops run over every unit and every rule's
+      // sets of every block, and the arrays' bounds and uniqueness checks were a third of them.
       slot.withUnsafeBufferPointer { slot in
-        for unit in units {
-          let k = Int(slot[Int(unit)])
-          if k != 0 { present[(k - 1) >> 6] |= 1 << UInt64((k - 1) & 63) }
+        units.withUnsafeBufferPointer { units in
+          for unit in units {
+            let k = Int(slot[Int(unit)])
+            if k != 0 { present[(k - 1) >> 6] |= 1 << UInt64((k - 1) & 63) }
+          }
         }
       }
-      for (index, sets) in ruleSets.enumerated() {
-        guard let sets else { continue }
-        var passes = true
-        for set in sets {
-          var hit = false
-          for part in setStarts[set]..<setStarts[set + 1] where present[setParts[part].word] & setParts[part].bits != 0 {
-            hit = true
-            break
-          }
-          if !hit {
-            passes = false
-            break
+      setParts.withUnsafeBufferPointer { setParts in
+        setStarts.withUnsafeBufferPointer { setStarts in
+          result.withUnsafeMutableBufferPointer { result in
+            for (index, sets) in ruleSets.enumerated() {
+              guard let sets else { continue }
+              var passes = true
+              for set in sets {
+                var hit = false
+                for part in setStarts[set]..<setStarts[set + 1] where present[setParts[part].word] & setParts[part].bits != 0 {
+                  hit = true
+                  break
+                }
+                if !hit {
+                  passes = false
+                  break
+                }
+              }
+              result[index] = passes && (openers[index]?.holds(in: units) ?? true)
+            }
           }
         }
-        result[index] = passes && (openers[index]?.holds(in: units) ?? true)
       }
     }
     return result

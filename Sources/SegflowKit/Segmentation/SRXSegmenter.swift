@@ -60,9 +60,22 @@ public final class SRXSegmenter {
       self.candidates = candidates
     }
 
-    func mayStart(_ unit: UInt16) -> Bool {
-      guard let starts else { return true }
-      return starts[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0
+    /// The first position from `start` whose unit is in ``starts`` (`start` itself without a
+    /// start set), or `units.count`. A loop of its own over the buffers: testing each unit through the optional
+    /// array (loaded, checked and bounds-checked every time) was most of the rule's scan.
+    func firstStart(from start: Int, in units: [UInt16]) -> Int {
+      guard let starts else { return start }
+      return units.withUnsafeBufferPointer { units in
+        starts.withUnsafeBufferPointer { starts in
+          var position = start
+          while position < units.count {
+            let unit = units[position]
+            if starts[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 { break }
+            position += 1
+          }
+          return position
+        }
+      }
     }
   }
 
@@ -217,7 +230,9 @@ public final class SRXSegmenter {
           var start = 0
           var scan = SRXPrefilter.OpenerCondition.Scan()
           while start < units.count {
-            guard rule.mayStart(units[start]), rule.opener?.mayStart(at: start, in: units, scan: &scan) ?? true else {
+            start = rule.firstStart(from: start, in: units)
+            guard start < units.count else { break }
+            guard rule.opener?.mayStart(at: start, in: units, scan: &scan) ?? true else {
               start += 1
               continue
             }

@@ -22,21 +22,44 @@ struct UTF16Text {
       var unitCount = 0
       units.withUnsafeMutableBufferPointer { unitsOut in
         utf8Offsets.withUnsafeMutableBufferPointer { offsetsOut in
-          guard let first = unitsOut.baseAddress else { return }
-          var start = 0
-          UTF8Decoder.forEachScalar(in: bytes) { value, end in
-            let width = UTF8Decoder.writeUTF16(value, to: first + unitCount)
-            offsetsOut[unitCount] = start
-            if width == 2 { offsetsOut[unitCount + 1] = start }
-            unitCount += width
-            start = end
-          }
-          offsetsOut[unitCount] = count
+          guard let input = bytes.baseAddress, let unitsOut = unitsOut.baseAddress, let offsetsOut = offsetsOut.baseAddress else { return }
+          unitCount = Self.transcode(input, count: count, units: unitsOut, offsets: offsetsOut)
         }
       }
       units.resize(to: unitCount, with: 0)
       utf8Offsets.resize(to: unitCount + 1, with: 0)
       utf8Count = count
     }
+  }
+
+  /// Writes the UTF-16 of the `count` bytes of valid UTF-8 at `input` to `units`, and each unit's
+  /// character start to `offsets` (then `count` after the last), and returns the number of units.
+  /// One loop with the three-byte case (CJK) first: the shared per-scalar decoder with a closure
+  /// cost about 30 instructions a character here.
+  static func transcode(_ input: UnsafePointer<UInt8>, count: Int, units: UnsafeMutablePointer<UInt16>, offsets: UnsafeMutablePointer<Int>) -> Int {
+    var index = 0
+    var unit = 0
+    while index < count {
+      let lead = UInt32(input[index])
+      offsets[unit] = index
+      if lead >= 0xE0, lead < 0xF0 {
+        units[unit] = UInt16(truncatingIfNeeded: (lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F))
+        index &+= 3
+      } else if lead < 0x80 {
+        units[unit] = UInt16(truncatingIfNeeded: lead)
+        index &+= 1
+      } else if lead < 0xE0 {
+        units[unit] = UInt16(truncatingIfNeeded: (lead & 0x1F) << 6 | UInt32(input[index + 1] & 0x3F))
+        index &+= 2
+      } else {
+        let value = (lead & 0x07) << 18 | UInt32(input[index + 1] & 0x3F) << 12 | UInt32(input[index + 2] & 0x3F) << 6 | UInt32(input[index + 3] & 0x3F)
+        unit &+= UTF8Decoder.writeUTF16(value, to: units + unit) - 1
+        offsets[unit] = index
+        index &+= 4
+      }
+      unit &+= 1
+    }
+    offsets[unit] = count
+    return unit
   }
 }

@@ -66,7 +66,7 @@ public struct SegmentStage: Stage {
         segments.append(Segment(
           id: idPrefix + String(index),
           block: document.firstBlockNumber + blockIndex, index: index, kind: block.kind,
-          text: Self.slice(block.text, core),
+          text: Self.slice(bytes, core),
           trailing: String(decoding: bytes[end..<range.upperBound], as: UTF8.self),
           range: core, source: locator.span(core)))
       }
@@ -74,13 +74,18 @@ public struct SegmentStage: Stage {
     document.segments = segments
   }
 
-  /// The characters of `text` at UTF-8 offsets `range` (on character boundaries): copied from the
-  /// valid block text without validating them again, as `String(decoding:)` would.
-  static func slice(_ text: String, _ range: Range<Int>) -> String {
-    let utf8 = text.utf8
-    let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-    let upper = utf8.index(lower, offsetBy: range.count)
-    return String(text[lower..<upper])
+  /// The characters at UTF-8 offsets `range` (on character boundaries) of `bytes`, a block's
+  /// valid text: copied without validating them again, as `String(decoding:)` would, where the
+  /// standard library allows it (`UTF8Span`, as `BlockBuilder.text`); a `Substring` of the block
+  /// text made into a `String` cost twice as much (its index checks, then the copy). Whether they
+  /// are all ASCII is found as validating finds it, so the string is the same.
+  static func slice(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+    let part = bytes[range]
+    if #available(macOS 26, *) {
+      let highBits = part.withUnsafeBufferPointer { $0.reduce(0, |) }  // (vectorized)
+      return unsafe String(copying: UTF8Span(unchecked: part.span, isKnownASCII: highBits < 0x80))
+    }
+    return String(decoding: part, as: UTF8.self)
   }
 
   /// Whether the scalar ending at byte `end` is white space.
