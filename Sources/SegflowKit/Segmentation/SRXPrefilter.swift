@@ -194,9 +194,19 @@ struct SRXPrefilter {
       return (units, table)
     }
 
-    /// The BMP units (surrogates aside) the one-character pattern `element` matches, by ICU.
+    /// The BMP units (surrogates aside) the one-character pattern `element` matches, by ICU;
+    /// asked once per element for the process (``SRXMemberCache``).
     static func members(of element: String) -> [Bool]? {
-      guard let regex = try? ICURegex(element) else { return nil }
+      SRXMemberCache.shared.members(of: element) { computeMembers(of: element) }
+    }
+
+    /// ``members(of:)`` by ICU, over a text of every BMP unit. An element that always matches
+    /// exactly one code point is searched as runs, `(?:E)+`: ICU then reads each run in its
+    /// matching loop instead of starting a search at every unit (the English rules' six elements
+    /// cost some 24 M instructions each unit by unit, at every process start).
+    static func computeMembers(of element: String) -> [Bool]? {
+      let asRuns = matchesOneCodePoint(element)
+      guard let regex = try? ICURegex(asRuns ? "(?:" + element + ")+" : element) else { return nil }
       var text: [UInt16] = []
       text.reserveCapacity(0x10000 - 0x800)
       for unit in 0..<0x10000 where !(0xD800...0xDFFF).contains(unit) { text.append(UInt16(unit)) }
@@ -204,13 +214,27 @@ struct SRXPrefilter {
       do {
         try regex.setText(text)
         for range in try regex.matches(from: 0) {
-          guard range.count == 1 else { return nil }
-          result[Int(text[range.lowerBound])] = true
+          guard asRuns || range.count == 1 else { return nil }
+          for index in range { result[Int(text[index])] = true }
         }
       } catch {
         return nil
       }
       return result
+    }
+
+    /// Whether `element` is a set (`[…]`), a property (`\p{…}`, `\P{…}`) or one of `\s \S \d \D
+    /// \w \W`: in an ICU regex without flags each matches one code point, never more.
+    static func matchesOneCodePoint(_ element: String) -> Bool {
+      let chars = Array(element.unicodeScalars)
+      if chars.first == "[" {
+        var parser = Parser(chars: chars)
+        return parser.characterClass() != nil && parser.index == chars.count && !parser.unsafe
+      }
+      guard chars.count >= 2, chars[0] == "\\" else { return false }
+      if chars.count == 2 { return "sSdDwW".unicodeScalars.contains(chars[1]) }
+      return (chars[1] == "p" || chars[1] == "P") && chars[2] == "{" && chars.last == "}"
+        && chars[3..<(chars.count - 1)].allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "_ =:.-".unicodeScalars.contains($0)) }
     }
 
     /// What the look-behind can see at a position, carried left to right over a block.
