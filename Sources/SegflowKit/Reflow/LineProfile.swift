@@ -333,6 +333,29 @@ struct LineProfile {
     self.hasLatinLetter = latinLetter
   }
 
+  /// The kept pieces, in order; several are read from `store`, the piece store of ``pieceIndices``.
+  func forEachPiece(in store: [Piece], _ body: (Piece) -> Void) {
+    if pieceIndices.isEmpty { body(span) } else { for index in pieceIndices { body(store[index]) } }
+  }
+
+  /// The kept pieces without the soft space: for a line joined into running text, where a
+  /// lone space between ideographs outside quotes is justification.
+  func forEachPieceWithoutSoftSpace(in store: [Piece], _ body: (Piece) -> Void) {
+    guard let gap = softSpace, let gapBytes = softSpaceBytes else { return forEachPiece(in: store, body) }
+    forEachPiece(in: store) { piece in
+      if piece.scalars.contains(gap.lowerBound) {
+        if piece.scalars.lowerBound < gap.lowerBound {
+          body(Piece(scalars: piece.scalars.lowerBound..<gap.lowerBound, bytes: piece.bytes.lowerBound..<gapBytes.lowerBound))
+        }
+        if piece.scalars.upperBound > gap.upperBound {
+          body(Piece(scalars: gap.upperBound..<piece.scalars.upperBound, bytes: gapBytes.upperBound..<piece.bytes.upperBound))
+        }
+      } else {
+        body(piece)
+      }
+    }
+  }
+
   /// The gap lies inside quotation marks on this line: an opening mark before it that is not
   /// closed before it, or a closing mark after it that was not opened after it.
   static func isQuoted(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, lower: Int, upper: Int, gap: Range<Int>) -> Bool {

@@ -5,14 +5,17 @@ struct ProfiledLine {
   let profile: LineProfile
   /// The line's text (its ``SourceLine/textSlice``).
   let source: Substring
-  /// The kept pieces when there are several (empty when the profile's span is kept whole).
-  let pieces: ArraySlice<LineProfile.Piece>
+  /// The piece store that the profile's ``LineProfile/pieceIndices`` point into.
+  let pieceStore: [LineProfile.Piece]
 
-  init(profile: LineProfile, source: Substring, pieces: ArraySlice<LineProfile.Piece>) {
+  init(profile: LineProfile, source: Substring, pieceStore: [LineProfile.Piece]) {
     self.profile = profile
     self.source = source
-    self.pieces = pieces
+    self.pieceStore = pieceStore
   }
+
+  /// The kept pieces when there are several (empty when the profile's span is kept whole).
+  var pieces: ArraySlice<LineProfile.Piece> { pieceStore[profile.pieceIndices] }
 
   /// Profiles `text`, or returns nil for a blank line.
   init?(index: Int, text: String, removeCJKLatinSpaces: Bool) {
@@ -22,31 +25,14 @@ struct ProfiledLine {
     guard let profile = LineProfile(index: index, decoded: line, range: 0..<line.count, removeCJKLatinSpaces: removeCJKLatinSpaces,
       pieceStore: &pieces)
     else { return nil }
-    self.init(profile: profile, source: Substring(text), pieces: pieces[...])
+    self.init(profile: profile, source: Substring(text), pieceStore: pieces)
   }
 
   /// The kept pieces, in order.
-  func forEachPiece(_ body: (LineProfile.Piece) -> Void) {
-    if pieces.isEmpty { body(profile.span) } else { for piece in pieces { body(piece) } }
-  }
+  func forEachPiece(_ body: (LineProfile.Piece) -> Void) { profile.forEachPiece(in: pieceStore, body) }
 
-  /// The kept pieces without the soft space: for a line joined into running text, where a
-  /// lone space between ideographs outside quotes is justification.
-  func forEachPieceWithoutSoftSpace(_ body: (LineProfile.Piece) -> Void) {
-    guard let gap = profile.softSpace, let gapBytes = profile.softSpaceBytes else { return forEachPiece(body) }
-    forEachPiece { piece in
-      if piece.scalars.contains(gap.lowerBound) {
-        if piece.scalars.lowerBound < gap.lowerBound {
-          body(LineProfile.Piece(scalars: piece.scalars.lowerBound..<gap.lowerBound, bytes: piece.bytes.lowerBound..<gapBytes.lowerBound))
-        }
-        if piece.scalars.upperBound > gap.upperBound {
-          body(LineProfile.Piece(scalars: gap.upperBound..<piece.scalars.upperBound, bytes: gapBytes.upperBound..<piece.bytes.upperBound))
-        }
-      } else {
-        body(piece)
-      }
-    }
-  }
+  /// The kept pieces without the soft space (see ``LineProfile/forEachPieceWithoutSoftSpace(in:_:)``).
+  func forEachPieceWithoutSoftSpace(_ body: (LineProfile.Piece) -> Void) { profile.forEachPieceWithoutSoftSpace(in: pieceStore, body) }
 
   /// Scalar ranges kept in the repaired text, in order; spaces between them were dropped.
   var kept: [Range<Int>] { pieces.isEmpty ? [profile.span.scalars] : pieces.map(\.scalars) }

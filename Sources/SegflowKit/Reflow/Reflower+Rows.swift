@@ -18,8 +18,7 @@ extension Reflower {
 
     /// Row `index`'s profile with its text and kept pieces.
     func line(_ index: Int) -> ProfiledLine {
-      let profile = rows[index].profile
-      return ProfiledLine(profile: profile, source: source(index), pieces: pieces[profile.pieceIndices])
+      ProfiledLine(profile: rows[index].profile, source: source(index), pieceStore: pieces)
     }
   }
 }
