@@ -65,8 +65,10 @@ struct BlockBuilder {
     // The profile's pieces carry their UTF-8 offsets in the line.
     let number = row.lineNumber
     let offset = row.lineOffset
-    // (The text and the pieces read in place: a ``ProfiledLine`` of them cost a third of this.)
-    rows.source(index).withUTF8Bytes { utf8 in
+    // (The text and the pieces read in place: a ``ProfiledLine`` of them cost a third of this.
+    // The text is the caller's copy, so `withUTF8` needs no other.)
+    var text = rows.source(index)
+    text.withUTF8 { utf8 in
       func add(_ kept: LineProfile.Piece) {
         guard !kept.scalars.isEmpty else { return }
         pieces.append(Piece(
