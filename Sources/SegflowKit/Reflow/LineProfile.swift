@@ -105,15 +105,16 @@ struct LineProfile {
 
   /// Profiles the scalars of `range` of a line already decoded into `line` (a range: to cut a
   /// byline off the end of a line), appending its kept pieces, when there are several, to
-  /// `pieceStore`.
+  /// `pieceStore`. The range must hold a character that is not white space.
   /// - Parameters:
   ///   - recordsByline: false for the body of a line whose byline was cut off: no byline start.
   ///   - verbatim: layout `lines`: kept whole from the first to the last non-space character,
   ///     no byline (the other properties as profiled).
   ///
   /// (`decoded` is borrowed: an initializer takes its arguments owned, which cost a retain and a
-  /// release of the one buffer per row.)
-  init?(index: Int, decoded line: borrowing DecodedLine, range: Range<Int>, removeCJKLatinSpaces: Bool,
+  /// release of the one buffer per row. Not failable: an optional profile was copied out of the
+  /// initializer, then again into its row.)
+  init(index: Int, decoded line: borrowing DecodedLine, range: Range<Int>, removeCJKLatinSpaces: Bool,
     recordsByline: Bool = true, verbatim: Bool = false, pieceStore: inout [Piece])
   {
     let scalars = line.scalars
@@ -122,7 +123,7 @@ struct LineProfile {
     let offsets = line.offsets
     var lower = range.lowerBound
     while lower < range.upperBound, classes[lower] == .space { lower += 1 }
-    guard lower < range.upperBound else { return nil }
+    precondition(lower < range.upperBound, "a blank range has no profile")
     var upper = range.upperBound - 1
     while classes[upper] == .space { upper -= 1 }
 

@@ -21,10 +21,10 @@ struct ProfiledLine {
   init?(index: Int, text: String, removeCJKLatinSpaces: Bool) {
     let line = DecodedLine()
     line.load(Substring(text))
+    guard line.hasNonSpace else { return nil }
     var pieces: [LineProfile.Piece] = []
-    guard let profile = LineProfile(index: index, decoded: line, range: 0..<line.count, removeCJKLatinSpaces: removeCJKLatinSpaces,
+    let profile = LineProfile(index: index, decoded: line, range: 0..<line.count, removeCJKLatinSpaces: removeCJKLatinSpaces,
       pieceStore: &pieces)
-    else { return nil }
     self.init(profile: profile, source: Substring(text), pieceStore: pieces)
   }
 

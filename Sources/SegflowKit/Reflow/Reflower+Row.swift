@@ -18,18 +18,16 @@ extension Reflower {
     let startsPage: Bool
 
     /// Profiles `range` of the line, its kept pieces appended to `pieceStore` (see
-    /// ``LineProfile/init(index:decoded:range:removeCJKLatinSpaces:recordsByline:verbatim:pieceStore:)``);
-    /// nil for a blank range.
-    init?(
+    /// ``LineProfile/init(index:decoded:range:removeCJKLatinSpaces:recordsByline:verbatim:pieceStore:)``;
+    /// not a blank range).
+    init(
       lineNumber: Int, lineOffset: Int, blanksBefore: Int, startsPage: Bool, index: Int, decoded: borrowing DecodedLine,
       range: Range<Int>, removeCJKLatinSpaces: Bool, recordsByline: Bool = true, verbatim: Bool = false,
       pieceStore: inout [LineProfile.Piece]
     ) {
-      guard let profile = LineProfile(
+      self.profile = LineProfile(
         index: index, decoded: decoded, range: range, removeCJKLatinSpaces: removeCJKLatinSpaces, recordsByline: recordsByline,
         verbatim: verbatim, pieceStore: &pieceStore)
-      else { return nil }
-      self.profile = profile
       self.lineNumber = lineNumber
       self.lineOffset = lineOffset
       self.blanksBefore = blanksBefore

@@ -59,24 +59,19 @@ public struct Reflower: Sendable {
         let number = line.pointee.number
         let offset = line.pointee.offset
         // (Layout `lines` is verbatim: no space repair, one row per line.)
-        guard let row = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+        let row = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
           index: index, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
           verbatim: options.layout == .lines, pieceStore: &pieces)
-        else {
-          blanks += 1
-          continue
-        }
         // (A line that ends with a byline is profiled again as two rows: rare. The whole line's
-        // pieces, if any, stay unused in the store.)
+        // pieces, if any, stay unused in the store. Neither part is blank: the body holds the
+        // line's first character, the byline its own.)
         if options.detectBylines, options.layout == .columns, let cut = row.profile.bylineStart,
-          cut > row.profile.span.scalars.lowerBound,
-          let body = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
-            index: index, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false, pieceStore: &pieces),
-          let byline = Row(lineNumber: number, lineOffset: offset, blanksBefore: 0, startsPage: false,
-            index: index, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue, pieceStore: &pieces)
+          cut > row.profile.span.scalars.lowerBound
         {
-          rows.append(body)
-          rows.append(byline)
+          rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+            index: index, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false, pieceStore: &pieces))
+          rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: 0, startsPage: false,
+            index: index, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue, pieceStore: &pieces))
         } else {
           rows.append(row)
         }

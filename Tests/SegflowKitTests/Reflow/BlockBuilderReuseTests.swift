@@ -15,12 +15,10 @@ import Testing
     for (index, line) in lines.enumerated() {
       sourceLines.append(SourceLine(number: index + 1, text: line, offset: offset))
       decoded.load(Substring(line))
-      if decoded.hasNonSpace,
-        let row = Reflower.Row(
+      if decoded.hasNonSpace {
+        rows.append(Reflower.Row(
           lineNumber: index + 1, lineOffset: offset, blanksBefore: 0, startsPage: false, index: index,
-          decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: true, pieceStore: &pieces)
-      {
-        rows.append(row)
+          decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: true, pieceStore: &pieces))
       }
       offset += line.utf8.count + 1
     }
