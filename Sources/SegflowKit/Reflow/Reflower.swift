@@ -48,8 +48,8 @@ public struct Reflower: Sendable {
       for index in lines.indices {
         let line = first + index
         if line.pointee.startsPage { pageStart = true }
-        // (The line's text is decoded in place: the rows read it from the lines when they need
-        // it.)
+        // (The line's text is decoded from a copy of its slice, one retain; the rows read their
+        // text from the lines when they need it.)
         var text = line.pointee.textSlice
         decoded.load(&text)
         guard decoded.hasNonSpace else {
@@ -756,8 +756,8 @@ public struct Reflower: Sendable {
 
 /// Page numbers standing alone: `12`, `- 12 -`, `第12版`, `第 3 页`.
 enum PageNumber {
-  /// The line's kept text is a page number. Its first character must be a digit, `第` or a
-  /// dash: most lines are settled without building their text.
+  /// The line's kept text (`text`) is a page number. Its first character must be a digit, `第`
+  /// or a dash: most lines are settled without building their text.
   static func matches(_ profile: LineProfile, text: @autoclosure () -> String) -> Bool {
     let first = profile.first
     guard first == "第" || first == "-" || first == "—" || first == "–" || (first.value < 0x80 && first.properties.numericType != nil) else {
