@@ -14,12 +14,13 @@ struct BlockBuilder {
 
   var isEmpty: Bool { rowCount == 0 }
 
-  /// Appends a row's kept text.
+  /// Appends the kept text of row `index` of `rows`.
   /// - Parameters:
   ///   - verbatim: no space repair is reported (layout `lines`).
   ///   - keepSoftSpace: keep a lone space between ideographs (titles, quoted slogans); false
   ///     for running text, where it is justification.
-  mutating func append(_ row: Reflower.Row, verbatim: Bool, keepSoftSpace: Bool = true) {
+  mutating func append(_ rows: Reflower.Rows, at index: Int, verbatim: Bool, keepSoftSpace: Bool = true) {
+    let row = rows[index]
     let profile = row.profile
     let isolating = profile.softSpaceIsolatesCharacter
     // (A quoted space next to a lone character at the quotation mark is no slogan's space.)
@@ -64,7 +65,10 @@ struct BlockBuilder {
     // The profile's pieces carry their UTF-8 offsets in the line.
     let number = row.lineNumber
     let offset = row.lineOffset
-    profile.source.withUTF8Bytes { utf8 in
+    // (The text and the pieces read in place: a ``ProfiledLine`` of them cost a third of this.
+    // The text is the caller's copy, so `withUTF8` needs no other.)
+    var text = rows.source(index)
+    text.withUTF8 { utf8 in
       func add(_ kept: LineProfile.Piece) {
         guard !kept.scalars.isEmpty else { return }
         pieces.append(Piece(
@@ -72,7 +76,7 @@ struct BlockBuilder {
           column: kept.scalars.lowerBound + 1, sourceOffset: offset + kept.bytes.lowerBound))
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[kept.bytes]))
       }
-      if dropSoft { profile.forEachPieceWithoutSoftSpace(add) } else { profile.forEachPiece(add) }
+      if dropSoft { profile.forEachPieceWithoutSoftSpace(in: rows.pieces, add) } else { profile.forEachPiece(in: rows.pieces, add) }
     }
     // (Every piece ends where the kept text does, or before a dropped space: the line's last
     // character ends the last one.)

@@ -92,7 +92,7 @@ struct EdgeFeatures: Sendable {
 extension Reflower {
   /// The features of the edge between row `index` (the last row of `builder`) and the next row,
   /// given the rules' decision there. Looks at no row more than eight from the edge.
-  func edgeFeatures(builder: BlockBuilder, rows: [Row], at index: Int, rule: Decision, previousKind: BlockKind?, fixedWrap: Int?) -> EdgeFeatures {
+  func edgeFeatures(builder: BlockBuilder, rows: Rows, at index: Int, rule: Decision, previousKind: BlockKind?, fixedWrap: Int?) -> EdgeFeatures {
     // (Written into a buffer of the final size: appending to an array, through a closure, was a
     // third of the cost of an edge.)
     var out = EdgeFeatures.Writer()
@@ -207,7 +207,7 @@ extension Reflower {
   /// Rows within six of row `index` (as ``twoEmIndentNearby(_:around:column:)`` looks) that show
   /// the page's indent and spacing: pure CJK rows after a sentence end 2 em or 1 em short of
   /// `column`, and justified and pure CJK rows.
-  func indentRows(_ rows: [Row], around index: Int, column: Int) -> (twoEm: Int, oneEm: Int, justified: Int, pure: Int) {
+  func indentRows(_ rows: Rows, around index: Int, column: Int) -> (twoEm: Int, oneEm: Int, justified: Int, pure: Int) {
     var twoEm = 0, oneEm = 0, justified = 0, pure = 0
     let lower = max(1, index - 6), upper = min(rows.count - 1, index + 6)
     guard lower <= upper else { return (0, 0, 0, 0) }

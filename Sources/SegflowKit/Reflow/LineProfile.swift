@@ -3,29 +3,26 @@
 ///
 /// Computed in one pass over the line decoded into a reused ``DecodedLine``, with counts kept in
 /// the profile rather than per-line arrays of classes, tokens and ranges: reflow profiles every
-/// line and keeps every row until the document is done. Only a line whose spaces split its kept
-/// text into several pieces stores them (``pieces``); the characters themselves stay in the
-/// line's text (``source``), shared with its ``SourceLine``.
+/// line and keeps every row until the document is done.
 ///
-/// A class of constants: the rules read the profiles of the rows around every edge, and each
-/// local copy of a struct this size (and its two references) cost more than the test it served.
-/// Not final: a ``Reflower/Row`` is a profile with its place among the rows (one allocation).
-class LineProfile {
+/// A value without references: the characters stay in the line's text and the rare kept pieces
+/// in a store the caller keeps (``pieceIndices``; see ``ProfiledLine`` for the two together), so
+/// that the rules read and copy profiles, the rows' in one array, without counting references.
+struct LineProfile {
   /// One run of kept text: scalar indices and UTF-8 offsets in the line.
   struct Piece {
     var scalars: Range<Int>
     var bytes: Range<Int>
   }
 
-  /// Index in the document's `lines`.
+  /// Index in the document's `lines`. Scalar indices and UTF-8 offsets below point into the
+  /// line's text (its ``SourceLine/textSlice``).
   let index: Int
-  /// The line's text (its ``SourceLine/textSlice``); scalar indices and UTF-8 offsets below
-  /// point into it.
-  let source: Substring
   /// From the first to the last non-space character profiled: scalar indices and UTF-8 offsets.
   let span: Piece
-  /// The kept pieces when there are several (empty when ``span`` is kept whole).
-  let pieces: [Piece]
+  /// Where the kept pieces stand in the caller's piece store when there are several (empty when
+  /// ``span`` is kept whole).
+  let pieceIndices: Range<Int>
   /// Spaces removed inside the line (leading and trailing white space not counted).
   let removedSpaces: Int
   /// Every gap between characters is spaced: a justified (stretched) line.
@@ -99,24 +96,26 @@ class LineProfile {
   private let minimumWidth: Int
   private let secondValue: UInt32
 
-  /// Profiles `text`, or returns nil for a blank line.
-  convenience init?(index: Int, text: String, removeCJKLatinSpaces: Bool) {
-    let line = DecodedLine()
-    line.load(Substring(text))
-    self.init(index: index, source: Substring(text), decoded: line, range: 0..<line.count, removeCJKLatinSpaces: removeCJKLatinSpaces)
+  /// Profiles `text` (its facts only: see ``ProfiledLine`` for its pieces), or returns nil for a
+  /// blank line.
+  init?(index: Int, text: String, removeCJKLatinSpaces: Bool) {
+    guard let line = ProfiledLine(index: index, text: text, removeCJKLatinSpaces: removeCJKLatinSpaces) else { return nil }
+    self = line.profile
   }
 
-  /// Profiles the scalars of `range` of `source`, already decoded into `line` (a range: to cut a
-  /// byline off the end of a line).
+  /// Profiles the scalars of `range` of a line already decoded into `line` (a range: to cut a
+  /// byline off the end of a line), appending its kept pieces, when there are several, to
+  /// `pieceStore`. The range must hold a character that is not white space.
   /// - Parameters:
   ///   - recordsByline: false for the body of a line whose byline was cut off: no byline start.
   ///   - verbatim: layout `lines`: kept whole from the first to the last non-space character,
   ///     no byline (the other properties as profiled).
   ///
   /// (`decoded` is borrowed: an initializer takes its arguments owned, which cost a retain and a
-  /// release of the one buffer per row.)
-  init?(index: Int, source: Substring, decoded line: borrowing DecodedLine, range: Range<Int>, removeCJKLatinSpaces: Bool,
-    recordsByline: Bool = true, verbatim: Bool = false)
+  /// release of the one buffer per row. Not failable: an optional profile was copied out of the
+  /// initializer, then again into its row.)
+  init(index: Int, decoded line: borrowing DecodedLine, range: Range<Int>, removeCJKLatinSpaces: Bool,
+    recordsByline: Bool = true, verbatim: Bool = false, pieceStore: inout [Piece])
   {
     let scalars = line.scalars
     let classes = line.classes
@@ -124,7 +123,7 @@ class LineProfile {
     let offsets = line.offsets
     var lower = range.lowerBound
     while lower < range.upperBound, classes[lower] == .space { lower += 1 }
-    guard lower < range.upperBound else { return nil }
+    precondition(lower < range.upperBound, "a blank range has no profile")
     var upper = range.upperBound - 1
     while classes[upper] == .space { upper -= 1 }
 
@@ -241,7 +240,7 @@ class LineProfile {
     let all = line.scalarBuffer()
     let bylineStart = Byline.start(in: all, lower: lower, upper: upper, lastTerminal: lastTerminal)
     let isByline = bylineStart == lower
-    var pieces: [Piece] = []
+    let firstPiece = pieceStore.count
     var pieceCount = 1
     var removed = 0
     var soft: Range<Int>? = nil
@@ -270,22 +269,20 @@ class LineProfile {
         width += Int(widths[gap.lowerBound])
         // Keep one space of the gap; a run of several collapses to its first.
         if gap.count > 1 {
-          if pieces.isEmpty { pieces.reserveCapacity(gaps.count + 1) }
-          pieces.append(Piece(scalars: pieceStart..<(gap.lowerBound + 1), bytes: offsets[pieceStart]..<offsets[gap.lowerBound + 1]))
+          pieceStore.append(Piece(scalars: pieceStart..<(gap.lowerBound + 1), bytes: offsets[pieceStart]..<offsets[gap.lowerBound + 1]))
           pieceStart = gap.upperBound
           removed += gap.count - 1
           pieceCount += 1
         }
       } else {
-        if pieces.isEmpty { pieces.reserveCapacity(gaps.count + 1) }
-        pieces.append(Piece(scalars: pieceStart..<gap.lowerBound, bytes: offsets[pieceStart]..<offsets[gap.lowerBound]))
+        pieceStore.append(Piece(scalars: pieceStart..<gap.lowerBound, bytes: offsets[pieceStart]..<offsets[gap.lowerBound]))
         pieceStart = gap.upperBound
         removed += gap.count
         pieceCount += 1
       }
     }
     if pieceCount > 1 {
-      pieces.append(Piece(scalars: pieceStart..<(upper + 1), bytes: offsets[pieceStart]..<offsets[upper + 1]))
+      pieceStore.append(Piece(scalars: pieceStart..<(upper + 1), bytes: offsets[pieceStart]..<offsets[upper + 1]))
     }
 
     // xeCJK and InDesign set about a quarter em of glue on each side of digits and Latin words
@@ -302,9 +299,9 @@ class LineProfile {
     if gaps.capacity > 0 { line.gaps = consume gaps }
 
     self.index = index
-    self.source = source
     self.span = Piece(scalars: lower..<(upper + 1), bytes: offsets[lower]..<offsets[upper + 1])
-    if verbatim { self.pieces = [] } else { self.pieces = consume pieces }
+    if verbatim { pieceStore.removeSubrange(firstPiece...) }
+    self.pieceIndices = firstPiece..<pieceStore.count
     self.removedSpaces = removed
     self.isLetterSpaced = letterSpaced
     self.length = upper - lower + 1
@@ -337,16 +334,16 @@ class LineProfile {
     self.hasLatinLetter = latinLetter
   }
 
-  /// The kept pieces, in order.
-  func forEachPiece(_ body: (Piece) -> Void) {
-    if pieces.isEmpty { body(span) } else { for piece in pieces { body(piece) } }
+  /// The kept pieces, in order; several are read from `store`, the piece store of ``pieceIndices``.
+  func forEachPiece(in store: [Piece], _ body: (Piece) -> Void) {
+    if pieceIndices.isEmpty { body(span) } else { for index in pieceIndices { body(store[index]) } }
   }
 
   /// The kept pieces without the soft space: for a line joined into running text, where a
   /// lone space between ideographs outside quotes is justification.
-  func forEachPieceWithoutSoftSpace(_ body: (Piece) -> Void) {
-    guard let gap = softSpace, let gapBytes = softSpaceBytes else { return forEachPiece(body) }
-    forEachPiece { piece in
+  func forEachPieceWithoutSoftSpace(in store: [Piece], _ body: (Piece) -> Void) {
+    guard let gap = softSpace, let gapBytes = softSpaceBytes else { return forEachPiece(in: store, body) }
+    forEachPiece(in: store) { piece in
       if piece.scalars.contains(gap.lowerBound) {
         if piece.scalars.lowerBound < gap.lowerBound {
           body(Piece(scalars: piece.scalars.lowerBound..<gap.lowerBound, bytes: piece.bytes.lowerBound..<gapBytes.lowerBound))
@@ -358,26 +355,6 @@ class LineProfile {
         body(piece)
       }
     }
-  }
-
-  /// Scalar ranges kept in the repaired text, in order; spaces between them were dropped.
-  var kept: [Range<Int>] { pieces.isEmpty ? [span.scalars] : pieces.map(\.scalars) }
-
-  /// The kept ranges without the soft space.
-  var keptWithoutSoftSpace: [Range<Int>] {
-    var result: [Range<Int>] = []
-    forEachPieceWithoutSoftSpace { result.append($0.scalars) }
-    return result
-  }
-
-  /// The line's scalars (``kept`` and the other scalar indices point into them).
-  var scalars: [Unicode.Scalar] { Array(source.unicodeScalars) }
-
-  /// The scalars of the kept pieces, in order.
-  var keptScalars: [Unicode.Scalar] {
-    var result: [Unicode.Scalar] = []
-    forEachPiece { result.append(contentsOf: source.utf8Slice($0.bytes).unicodeScalars) }
-    return result
   }
 
   /// The gap lies inside quotation marks on this line: an opening mark before it that is not
@@ -422,13 +399,5 @@ class LineProfile {
     // (A space after a one-character first word is no word either.)
     guard Punctuation.noLineEnd.contains(first), let second = secondScalar else { return false }
     return ScalarClass(second).isWordLike
-  }
-
-  /// Text of the kept ranges, for messages.
-  var text: String {
-    if pieces.isEmpty { return String(source.utf8Slice(span.bytes)) }
-    var result = ""
-    for piece in pieces { result += source.utf8Slice(piece.bytes) }
-    return result
   }
 }

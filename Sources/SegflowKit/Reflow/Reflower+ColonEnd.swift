@@ -5,7 +5,7 @@ extension Reflower {
   /// `始創中心前身為始`). Inside a paragraph a line ends short only where squeezed punctuation
   /// cut it (`：` ⏎ `“…`, or fragments that add up to the column) or before a number or Latin
   /// word that did not fit; none of those holds here. Returns the visual width and the column.
-  func shortColonEnd(builder: BlockBuilder, rows: [Row], at index: Int) -> (visual: Int, column: Int)? {
+  func shortColonEnd(builder: BlockBuilder, rows: Rows, at index: Int) -> (visual: Int, column: Int)? {
     guard index + 2 < rows.count else { return nil }
     let next = rows[index + 1]
     let b = next.profile
@@ -27,7 +27,7 @@ extension Reflower {
   /// Row `index` ends with `：` at the width of a wide lede, and a column at most ⁴⁄₅ as wide
   /// starts below it (`…及出版时间如下：` ⏎ `始创中心前身`): the lede ends there, as
   /// `column-change` finds after a sentence end. Returns the widths.
-  func colonColumnChange(rows: [Row], at index: Int) -> (visual: Int, below: Int)? {
+  func colonColumnChange(rows: Rows, at index: Int) -> (visual: Int, below: Int)? {
     // (The column below goes on for four rows at least: not the short last lines of a
     // paragraph before a blank line, which would pass for a narrow column.)
     guard index + 4 < rows.count, !rows[index + 1].isByline,

@@ -45,7 +45,7 @@ extension Reflower {
   /// then, where they are least sure and the model is on, the model's. The decision names the
   /// model when it overrides the rules, and carries its probability as the confidence either way.
   func decideEdge(
-    builder: BlockBuilder, rows: [Row], at index: Int, fixedWrap: Int?, previousKind: BlockKind?, log: EdgeLog?, details: WidthDetails
+    builder: BlockBuilder, rows: Rows, at index: Int, fixedWrap: Int?, previousKind: BlockKind?, log: EdgeLog?, details: WidthDetails
   ) -> Decision {
     let rule = edge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, details: details)
     let blank = rows[index + 1].blanksBefore > 0 || rows[index + 1].startsPage
@@ -80,7 +80,7 @@ extension Reflower {
   /// row is not a heading and the rules go on as for any first row of a block; `veto` then
   /// holds the model's decision, for the block's explanation.
   func weighStandalone(
-    _ classification: Classification?, rows: [Row], at index: Int, previousKind: BlockKind?, fixedWrap: Int?, log: EdgeLog?, veto: inout Decision?
+    _ classification: Classification?, rows: Rows, at index: Int, previousKind: BlockKind?, fixedWrap: Int?, log: EdgeLog?, veto: inout Decision?
   ) -> Classification? {
     // (Not a heading between blank lines, as at edges: the pages the model learned from indent
     // every paragraph, pages that do not (the seed's `未来展望`) look different there. Nor the
@@ -92,7 +92,7 @@ extension Reflower {
     guard model != nil || log != nil else { return classification }
     // What the edge after the row looks like with the row as a block's first row.
     var builder = BlockBuilder()
-    builder.append(rows[index], verbatim: false, keepSoftSpace: false)
+    builder.append(rows, at: index, verbatim: false, keepSoftSpace: false)
     let rule = Decision(.split, rule: classification.rule, confidence: classification.confidence, line: rows[index].lineNumber, detail: classification.detail)
     let features = edgeFeatures(builder: builder, rows: rows, at: index, rule: rule, previousKind: previousKind, fixedWrap: fixedWrap)
     var result: Classification? = classification
@@ -133,10 +133,11 @@ extension Reflower {
     var starts: [Int] = []
     starts.reserveCapacity(rows.count + 1)
     var count = 0
-    for row in rows {
+    for index in rows.indices {
       starts.append(count)
-      for range in row.profile.kept {
-        for scalar in row.profile.scalars[range] where ScalarClass(scalar) != .space && scalar != "\n" && scalar != "\r" { count += 1 }
+      let line = rows.line(index)
+      for range in line.kept {
+        for scalar in line.scalars[range] where ScalarClass(scalar) != .space && scalar != "\n" && scalar != "\r" { count += 1 }
       }
     }
     starts.append(count)

@@ -7,14 +7,14 @@ extension Reflower {
   /// The line opens a quotation or title mark that it does not close (`站牌上標示著「浪漫和傳奇的入`
   /// ⏎ `野松原」`): a line cut inside a quotation, as a paragraph's lines are, while a headline
   /// sets its quotations whole.
-  static func hasUnclosedQuote(_ profile: LineProfile) -> Bool {
+  static func hasUnclosedQuote(_ source: Substring) -> Bool {
     // (The line's bytes are scanned for the marks' first two bytes, `E2 80` or `E3 80`: every
     // mark of ``quotePairs`` is U+2018…U+201D or U+3008…U+3011, and in well-formed UTF-8 a lead
     // byte is never part of another character. Decoding every character, and matching each
     // against every pair, was a third of `standaloneKind`.)
     // (A stray closing mark with no opening one before it counts for nothing.)
     var depth: [Int] = []
-    profile.source.withUTF8Bytes { utf8 in
+    source.withUTF8Bytes { utf8 in
       var index = 0
       while index + 2 < utf8.count {
         let lead = utf8[index]

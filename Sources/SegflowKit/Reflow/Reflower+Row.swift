@@ -2,11 +2,12 @@ extension Reflower {
   /// A non-blank line (or the byline cut from its end) with its surroundings: its profile, and
   /// where it stands among the rows.
   ///
-  /// A class: the rules read rows around every edge, and copying a struct of several arrays and
-  /// a string (one retain each) for each look was a tenth of reflow's time. A subclass of its
-  /// profile, so that a row is one allocation: a row and a profile allocated apart, then freed
-  /// when the document is done, cost a tenth of reflow again.
-  final class Row: LineProfile {
+  /// A value without references, kept with the others in one array (``Rows``): the rules read
+  /// rows around every edge, and a row that held a reference (its text, its pieces) cost a
+  /// retain and a release at each look, and an allocation and a release of its own when rows
+  /// were objects.
+  struct Row {
+    let profile: LineProfile
     /// 1-based number of the row's line in the input.
     let lineNumber: Int
     /// UTF-8 offset of the row's line in the document's text.
@@ -16,22 +17,24 @@ extension Reflower {
     /// The row starts a page (after a form feed) or the document.
     let startsPage: Bool
 
-    /// Profiles `range` of the line (see ``LineProfile/init(index:source:decoded:range:removeCJKLatinSpaces:recordsByline:verbatim:)``);
-    /// nil for a blank range.
-    init?(
-      lineNumber: Int, lineOffset: Int, blanksBefore: Int, startsPage: Bool, index: Int, source: Substring, decoded: borrowing DecodedLine,
-      range: Range<Int>, removeCJKLatinSpaces: Bool, recordsByline: Bool = true, verbatim: Bool = false
+    /// Profiles `range` of the line, its kept pieces appended to `pieceStore` (see
+    /// ``LineProfile/init(index:decoded:range:removeCJKLatinSpaces:recordsByline:verbatim:pieceStore:)``;
+    /// not a blank range).
+    init(
+      lineNumber: Int, lineOffset: Int, blanksBefore: Int, startsPage: Bool, index: Int, decoded: borrowing DecodedLine,
+      range: Range<Int>, removeCJKLatinSpaces: Bool, recordsByline: Bool = true, verbatim: Bool = false,
+      pieceStore: inout [LineProfile.Piece]
     ) {
+      self.profile = LineProfile(
+        index: index, decoded: decoded, range: range, removeCJKLatinSpaces: removeCJKLatinSpaces, recordsByline: recordsByline,
+        verbatim: verbatim, pieceStore: &pieceStore)
       self.lineNumber = lineNumber
       self.lineOffset = lineOffset
       self.blanksBefore = blanksBefore
       self.startsPage = startsPage
-      super.init(
-        index: index, source: source, decoded: decoded, range: range, removeCJKLatinSpaces: removeCJKLatinSpaces,
-        recordsByline: recordsByline, verbatim: verbatim)
     }
 
-    /// The row read as its line's profile (itself).
-    var profile: LineProfile { self }
+    /// The whole row is a byline (see ``LineProfile/isByline``).
+    var isByline: Bool { profile.isByline }
   }
 }

@@ -5,7 +5,7 @@
 extension Reflower {
   /// The column width that the pure CJK rows among the four after row `index` show (their
   /// ``LineProfile/minWidth``, in whole characters), up to a blank line or page break.
-  func columnBelow(_ rows: [Row], _ index: Int) -> Int? {
+  func columnBelow(_ rows: Rows, _ index: Int) -> Int? {
     var column = 0
     var other = index
     while other + 1 < rows.count, other - index < 4, rows[other + 1].blanksBefore == 0, !rows[other + 1].startsPage, !rows[other + 1].isByline {
@@ -17,7 +17,7 @@ extension Reflower {
 
   /// The column width that the pure CJK rows among the four before row `index` show, up to a
   /// page break, ignoring rows wider than `limit` (a headline or lede spanning columns).
-  func columnAbove(_ rows: [Row], _ index: Int, limit: Int) -> Int? {
+  func columnAbove(_ rows: Rows, _ index: Int, limit: Int) -> Int? {
     var column = 0
     var other = index
     while other > 0, index - other < 4, !rows[other].startsPage {
@@ -28,7 +28,7 @@ extension Reflower {
   }
 
   /// The widest of the two body rows before and after `index`.
-  func contextWidth(_ rows: [Row], around index: Int) -> Int {
+  func contextWidth(_ rows: Rows, around index: Int) -> Int {
     var width = 0
     for offset in [-2, -1, 1, 2] {
       let other = index + offset
@@ -42,7 +42,7 @@ extension Reflower {
   /// CJK row after a sentence end, two characters short of the column. (With a 1 em indent,
   /// such a row would be a line TeX stretched by two characters, which is rare.) A page keeps
   /// one indent, so a row one character short there is a stretched line, not a first line.
-  func twoEmIndentNearby(_ rows: [Row], around index: Int, column: Int) -> Bool {
+  func twoEmIndentNearby(_ rows: Rows, around index: Int, column: Int) -> Bool {
     let lower = max(1, index - 6), upper = min(rows.count - 1, index + 6)
     guard lower <= upper else { return false }
     for other in lower...upper where other != index + 1 {
@@ -57,7 +57,7 @@ extension Reflower {
 
   /// The width of row `index` together with the squeezed fragments that follow it on the same
   /// visual line (`岛屿长度约为11公里，` ⏎ `宽度`), and the last row used.
-  func visualWidth(_ rows: [Row], _ index: Int, column: Int) -> (width: Int, end: Int) {
+  func visualWidth(_ rows: Rows, _ index: Int, column: Int) -> (width: Int, end: Int) {
     var width = rows[index].profile.width
     var end = index
     while end + 1 < rows.count, end - index < 4 {
@@ -94,7 +94,7 @@ extension Reflower {
 
   /// The width of the visual line that ends with row `index`: the row and the fragments before
   /// it that fit in one column with it.
-  func visualWidth(_ rows: [Row], endingAt index: Int, column: Int) -> Int {
+  func visualWidth(_ rows: Rows, endingAt index: Int, column: Int) -> Int {
     var width = rows[index].profile.width
     var start = index
     while start > 0, index - start < 4, !rows[start].startsPage, rows[start].blanksBefore == 0 {
@@ -114,7 +114,7 @@ extension Reflower {
   /// (wider rows belong to a lede or headline), rounded up to whole characters, since columns
   /// are set on a grid of whole characters. A pure CJK row can only measure as wide as it is set
   /// or wider (kaiming marks), so a line two units short of this bound is short on the page.
-  func exactWidth(_ rows: [Row], around index: Int, limit: Int) -> Int? {
+  func exactWidth(_ rows: Rows, around index: Int, limit: Int) -> Int? {
     var best = 0
     var lower = index
     while lower > 0, index - lower < 4, !rows[lower].startsPage { lower -= 1 }
@@ -129,7 +129,7 @@ extension Reflower {
 
   /// The second widest of the (up to four) rows after row `index`, before a page break or
   /// byline; the widest when fewer than three.
-  func secondWidest(_ rows: [Row], after index: Int) -> Int {
+  func secondWidest(_ rows: Rows, after index: Int) -> Int {
     var first = 0, second = 0, count = 0
     for ahead in 1...4 where index + ahead < rows.count {
       let row = rows[index + ahead]
@@ -144,7 +144,7 @@ extension Reflower {
   /// The widest of the (up to three) visual lines after row `index` (rows cut at squeezed
   /// punctuation added up while they fit in `column`), before a page break or byline; no row
   /// more than eight after `index`.
-  func visualWidthAfter(_ rows: [Row], _ index: Int, column: Int) -> Int {
+  func visualWidthAfter(_ rows: Rows, _ index: Int, column: Int) -> Int {
     var width = 0
     var next = index + 1
     for _ in 0..<3 {
@@ -160,7 +160,7 @@ extension Reflower {
   /// punctuation added up while they fit in `column`), before a page break or byline, no row
   /// more than eight after `index`; the widest when fewer than three. Robust to one line that
   /// measures wide (glue around a number, an overfull Latin word) and to fragments.
-  func secondWidestVisual(_ rows: [Row], after index: Int, column: Int) -> Int {
+  func secondWidestVisual(_ rows: Rows, after index: Int, column: Int) -> Int {
     var first = 0, second = 0, count = 0
     var next = index + 1
     for _ in 0..<4 {
@@ -175,7 +175,7 @@ extension Reflower {
 
   /// The widest of the (up to three) rows after row `index`, before a page break: the column
   /// width below it.
-  func widthAfter(_ rows: [Row], _ index: Int) -> Int {
+  func widthAfter(_ rows: Rows, _ index: Int) -> Int {
     var width = 0
     for ahead in 1...3 where index + ahead < rows.count {
       let row = rows[index + ahead]
@@ -187,7 +187,7 @@ extension Reflower {
 
   /// The column width around row `index`: the widest of it and the two rows before it in the
   /// same block, or of the rows after it when it opens the block.
-  func referenceWidth(builder: BlockBuilder, rows: [Row], at index: Int) -> Int {
+  func referenceWidth(builder: BlockBuilder, rows: Rows, at index: Int) -> Int {
     // The second widest of the nearby lines: a line with squeezed punctuation or overcounted
     // Latin glue can measure one or two units more than the column.
     // (The widest and second widest kept as they come, not an array sorted for every edge.)

@@ -18,9 +18,9 @@ public struct Reflower: Sendable {
     let rows = makeRows(lines)
     switch options.layout {
     case .lines:
-      return rows.map { row in
+      return rows.indices.map { index in
         var block = BlockBuilder()
-        block.append(row, verbatim: true)
+        block.append(rows, at: index, verbatim: true)
         return block.finish(kind: .paragraph)
       }
     case .paragraphs:
@@ -32,9 +32,10 @@ public struct Reflower: Sendable {
 
   // MARK: - Rows
 
-  func makeRows(_ lines: [SourceLine]) -> [Row] {
+  func makeRows(_ lines: [SourceLine]) -> Rows {
     var rows: [Row] = []
     rows.reserveCapacity(lines.count)
+    var pieces: [LineProfile.Piece] = []
     var blanks = 0
     var pageStart = true
     let removeGlue = options.cjkLatinSpacing == .remove && options.layout != .lines
@@ -47,8 +48,8 @@ public struct Reflower: Sendable {
       for index in lines.indices {
         let line = first + index
         if line.pointee.startsPage { pageStart = true }
-        // (The line's text is read in place, then moved into its row: one retain a line, not
-        // three and two releases.)
+        // (The line's text is decoded from a copy of its slice, one retain; the rows read their
+        // text from the lines when they need it.)
         var text = line.pointee.textSlice
         decoded.load(&text)
         guard decoded.hasNonSpace else {
@@ -58,46 +59,41 @@ public struct Reflower: Sendable {
         let number = line.pointee.number
         let offset = line.pointee.offset
         // (Layout `lines` is verbatim: no space repair, one row per line.)
-        guard let row = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
-          index: index, source: consume text, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
-          verbatim: options.layout == .lines)
-        else {
-          blanks += 1
-          continue
-        }
-        // (A line that ends with a byline is profiled again as two rows: rare. They take the
-        // row's text, the line's having been moved into the row.)
-        if options.detectBylines, options.layout == .columns, let cut = row.bylineStart,
-          cut > row.span.scalars.lowerBound,
-          let body = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
-            index: index, source: row.source, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false),
-          let byline = Row(lineNumber: number, lineOffset: offset, blanksBefore: 0, startsPage: false,
-            index: index, source: row.source, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue)
+        let row = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+          index: index, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
+          verbatim: options.layout == .lines, pieceStore: &pieces)
+        // (A line that ends with a byline is profiled again as two rows: rare. The whole line's
+        // pieces, if any, stay unused in the store. Neither part is blank: the body holds the
+        // line's first character, the byline its own.)
+        if options.detectBylines, options.layout == .columns, let cut = row.profile.bylineStart,
+          cut > row.profile.span.scalars.lowerBound
         {
-          rows.append(body)
-          rows.append(byline)
+          rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+            index: index, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false, pieceStore: &pieces))
+          rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: 0, startsPage: false,
+            index: index, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue, pieceStore: &pieces))
         } else {
-          // (Consumed: appending a copy cost a retain and a release per row.)
-          rows.append(consume row)
+          rows.append(row)
         }
         blanks = 0
         pageStart = false
       }
     }
-    return rows
+    return Rows(lines: lines, rows: rows, pieces: pieces)
   }
 
   // MARK: - Paragraph layout
 
-  func paragraphs(_ rows: [Row]) -> [Block] {
+  func paragraphs(_ rows: Rows) -> [Block] {
     var blocks: [Block] = []
     var builder = BlockBuilder()
-    for row in rows {
+    for index in rows.indices {
+      let row = rows[index]
       if !builder.isEmpty && (row.blanksBefore > 0 || row.startsPage) {
         blocks.append(builder.finishKeepingBuffers(kind: .paragraph))
         builder.decisions.append(Decision(.split, rule: "blank-line", confidence: 1, line: row.lineNumber, detail: "a blank line separates paragraphs"))
       }
-      builder.append(row, verbatim: false)
+      builder.append(rows, at: index, verbatim: false)
     }
     if !builder.isEmpty { blocks.append(builder.finish(kind: .paragraph)) }
     return blocks
@@ -105,7 +101,7 @@ public struct Reflower: Sendable {
 
   // MARK: - Column layout
 
-  func columns(_ rows: [Row], log: EdgeLog? = nil) -> [Block] {
+  func columns(_ rows: Rows, log: EdgeLog? = nil) -> [Block] {
     let fixedWrap = Self.fixedWrap(rows)
     var blocks: [Block] = []
     var builder = BlockBuilder()
@@ -135,10 +131,10 @@ public struct Reflower: Sendable {
         if options.detectBylines, isSplitByline(rows, index) {
           close(.paragraph)
           var byline = BlockBuilder()
-          byline.append(row, verbatim: false)
+          byline.append(rows, at: index, verbatim: false)
           byline.decisions.append(Decision(.classify, rule: "split-byline", confidence: 0.9, line: row.lineNumber, detail: "a byline's role and separator alone, its names on the next line: one byline that squeezed punctuation cut"))
           byline.decisions.append(Decision(.join, rule: "split-byline", confidence: 0.9, line: row.lineNumber, detail: "the names of the byline's role"))
-          byline.append(rows[index + 1], verbatim: false)
+          byline.append(rows, at: index + 1, verbatim: false)
           blocks.append(byline.finish(kind: .byline))
           previousKind = .byline
           previousEnded = true
@@ -164,7 +160,7 @@ public struct Reflower: Sendable {
             // space between CJK characters that the page does not have.
             var merged = last.builder
             merged.appendJoiningSpace()
-            merged.append(row, verbatim: false)
+            merged.append(rows, at: index, verbatim: false)
             merged.decisions.append(Decision(.join, rule: "split-headline", confidence: 0.7, line: rows[index - 1].lineNumber, detail: "two short title lines between blank lines that fit on one line: the halves of one headline"))
             blocks[blocks.count - 1] = merged.finish(kind: .heading)
             lastHeading = nil
@@ -174,7 +170,7 @@ public struct Reflower: Sendable {
             continue
           }
           var single = BlockBuilder()
-          single.append(row, verbatim: false)
+          single.append(rows, at: index, verbatim: false)
           single.decisions.append(Decision(.classify, rule: kind.rule, confidence: kind.confidence, line: row.lineNumber, detail: kind.detail))
           lastHeading = nil
           if kind.kind == .header || kind.kind == .footer, !options.keepHeaders {
@@ -191,7 +187,7 @@ public struct Reflower: Sendable {
       }
 
       lastHeading = nil
-      builder.append(row, verbatim: false, keepSoftSpace: false)
+      builder.append(rows, at: index, verbatim: false, keepSoftSpace: false)
       if let vetoed { builder.decisions.append(vetoed) }
       guard hasNext else { break }
       if rows[index + 1].isByline && options.detectBylines {
@@ -228,7 +224,7 @@ public struct Reflower: Sendable {
   }
 
   /// Decides whether row `index` is a block on its own (and of which kind).
-  func standaloneKind(_ rows: [Row], _ index: Int, previousEnded: Bool, previousKind: BlockKind?, blankAfter: Bool) -> Classification? {
+  func standaloneKind(_ rows: Rows, _ index: Int, previousEnded: Bool, previousKind: BlockKind?, blankAfter: Bool) -> Classification? {
     let row = rows[index]
     let profile = row.profile
     if row.isByline && options.detectBylines {
@@ -252,7 +248,7 @@ public struct Reflower: Sendable {
 
     let next = index + 1 < rows.count ? rows[index + 1] : nil
     let context = contextWidth(rows, around: index)
-    if PageNumber.matches(profile) {
+    if PageNumber.matches(profile, text: rows.line(index).text) {
       return Classification(kind: row.startsPage ? .header : .footer, rule: "page-number", confidence: 0.9, detail: "a page number")
     }
     let nextStarts = next == nil ? true : nextStartsBlock(rows, index + 1, width: context)
@@ -297,7 +293,7 @@ public struct Reflower: Sendable {
     // (at least as wide as the lines below it, or clearly narrower) is the headline.
     if let next, index == 0 || (index <= 2 && previousKind == .header && rows[index].blanksBefore > 0),
       next.blanksBefore == 0, !next.isByline, !next.startsPage, index + 2 < rows.count, !profile.isJustified,
-      isTitleAboveText(profile), !Punctuation.noLineStart.contains(next.profile.first)
+      isTitleAboveText(profile, source: rows.source(index)), !Punctuation.noLineStart.contains(next.profile.first)
     {
       // (Narrower only when its width is sure, and not cut before a number or Latin word.)
       let below = widthAfter(rows, index)
@@ -333,7 +329,7 @@ public struct Reflower: Sendable {
       return Classification(kind: .heading, rule: "title-above-wider-text", confidence: 0.7, detail: "a short title-like line above much wider text")
     }
     if let next, next.blanksBefore == 0, !next.isByline, !profile.isJustified, index + 2 < rows.count,
-      !Punctuation.noLineStart.contains(next.profile.first), isTitleAboveText(profile)
+      !Punctuation.noLineStart.contains(next.profile.first), isTitleAboveText(profile, source: rows.source(index))
     {
       let below = widthAfter(rows, index)
       // A headline spanning columns above a narrower column.
@@ -354,7 +350,7 @@ public struct Reflower: Sendable {
     // alone, but the title is shorter than any first line (W − 4, give or take one) by more.
     // (After a blank line only: directly below a heading, a paragraph's first line has that shape.)
     if let next, row.blanksBefore > 0 || row.startsPage, next.blanksBefore == 0, !next.isByline, !next.startsPage, index + 2 < rows.count,
-      !Punctuation.noLineStart.contains(next.profile.first), !profile.isJustified, isTitleAboveText(profile)
+      !Punctuation.noLineStart.contains(next.profile.first), !profile.isJustified, isTitleAboveText(profile, source: rows.source(index))
     {
       // The column width below: the second widest of the next four rows (one overfull line
       // around a long Latin word must not make a full line look indented).
@@ -374,7 +370,7 @@ public struct Reflower: Sendable {
     // A heading set directly above a paragraph's indented first line.
     if let next, next.blanksBefore == 0, !next.isByline, nextStarts, !Punctuation.noLineStart.contains(next.profile.first),
       index + 2 < rows.count, profile.width <= max(context, widthAfter(rows, index + 1)) + 2,
-      !profile.isJustified, isTitleAboveText(profile), !isIndentedFirstLine(rows, index), isFirstLineWide(rows, index + 1) || (isTitleLike(rows[index + 1].profile) && isFirstLineWide(rows, index + 2))
+      !profile.isJustified, isTitleAboveText(profile, source: rows.source(index)), !isIndentedFirstLine(rows, index), isFirstLineWide(rows, index + 1) || (isTitleLike(rows[index + 1].profile) && isFirstLineWide(rows, index + 2))
     {
       return Classification(kind: .heading, rule: "title-above-indent", confidence: 0.7, detail: "a title-like line after a blank, above an indented first line")
     }
@@ -386,7 +382,7 @@ public struct Reflower: Sendable {
     // (After the rules the model is asked about, which see such rows too.)
     if let next, row.blanksBefore > 0 || row.startsPage, next.blanksBefore == 0, !next.isByline, !next.startsPage, index + 2 < rows.count,
       next.profile.startsWithWord || next.profile.isJustified, !Punctuation.noLineStart.contains(next.profile.first),
-      !profile.isJustified, profile.isPureCJK, isTitleAboveText(profile), !Self.cutAtPunctuation(profile, next.profile)
+      !profile.isJustified, profile.isPureCJK, isTitleAboveText(profile, source: rows.source(index)), !Self.cutAtPunctuation(profile, next.profile)
     {
       let below = max(secondWidest(rows, after: index + 1), exactWidth(rows, around: index, limit: widthAfter(rows, index + 1) + 1) ?? 0)
       let column = max(below, next.profile.isJustified ? next.profile.width : 0)
@@ -399,7 +395,7 @@ public struct Reflower: Sendable {
 
   /// Row `index` and the next row meet at CJK punctuation and together fill the column below
   /// them, while the next row alone is well short of it: two fragments of one visual line.
-  func isFragmentBeforeShortRest(_ rows: [Row], _ index: Int) -> Bool {
+  func isFragmentBeforeShortRest(_ rows: Rows, _ index: Int) -> Bool {
     guard index + 2 < rows.count else { return false }
     let next = rows[index + 1]
     guard next.blanksBefore == 0, !next.startsPage, Self.cutAtPunctuation(rows[index].profile, next.profile) else { return false }
@@ -415,7 +411,7 @@ public struct Reflower: Sendable {
   static let continuingDetails = MarkDetails(Punctuation.continuingMarks) { "the line ends with '\($0)'" }
 
   /// Join or split between row `index` (the last row of `builder`) and the next row.
-  func edge(builder: BlockBuilder, rows: [Row], at index: Int, fixedWrap: Int? = nil, details: WidthDetails = WidthDetails()) -> Decision {
+  func edge(builder: BlockBuilder, rows: Rows, at index: Int, fixedWrap: Int? = nil, details: WidthDetails = WidthDetails()) -> Decision {
     let a = rows[index].profile
     let nextRow = rows[index + 1]
     let b = nextRow.profile
@@ -599,7 +595,7 @@ public struct Reflower: Sendable {
   /// in justified text only a paragraph's last line (a source sentence without a final mark)
   /// or a title is short. Not when the next line starts with a number or Latin word (that did
   /// not fit), nor for a fragment of a visual line cut at squeezed punctuation.
-  func shortUnterminatedLine(_ rows: [Row], at index: Int, rowsInBlock: Int) -> (visual: Int, column: Int)? {
+  func shortUnterminatedLine(_ rows: Rows, at index: Int, rowsInBlock: Int) -> (visual: Int, column: Int)? {
     let a = rows[index].profile
     let b = rows[index + 1].profile
     guard a.isPureCJK, a.lastClass == .ideograph, !b.startsWithWord else { return nil }
@@ -634,7 +630,7 @@ public struct Reflower: Sendable {
   /// The line length in characters when at least three quarters of the lines have it (and it is
   /// 30 or more): text hard-wrapped by a program (UD's `*.txt`, e-mail), not typeset in columns,
   /// where paragraph ends and indents make a quarter of the lines or more differ.
-  static func fixedWrap(_ rows: [Row]) -> Int? {
+  static func fixedWrap(_ rows: Rows) -> Int? {
     guard rows.count >= 10 else { return nil }
     // A length held by three quarters of the rows is a majority, which a majority vote (Boyer and
     // Moore) finds in one pass without a dictionary (hashing every row's length showed in profiles).
@@ -653,7 +649,7 @@ public struct Reflower: Sendable {
   /// Row `index` looks like the first line of a block: with the squeezed fragments that follow
   /// it, it is clearly narrower than the lines after it (a first-line indent), or it is a
   /// byline. `width` is the column width when known.
-  func nextStartsBlock(_ rows: [Row], _ index: Int, width known: Int? = nil) -> Bool {
+  func nextStartsBlock(_ rows: Rows, _ index: Int, width known: Int? = nil) -> Bool {
     let row = rows[index]
     if row.isByline { return true }
     if Punctuation.noLineStart.contains(row.profile.first) { return false }
@@ -683,7 +679,7 @@ public struct Reflower: Sendable {
 
   /// Row `index` has the shape of a paragraph's indented first line: about W − 4 wide above a
   /// line wider than itself.
-  func isIndentedFirstLine(_ rows: [Row], _ index: Int) -> Bool {
+  func isIndentedFirstLine(_ rows: Rows, _ index: Int) -> Bool {
     guard index + 1 < rows.count else { return false }
     // (The second widest row below, not the widest: a row with a number or an overfull Latin
     // word measures wider than the column, `眼状斑点。1929 年，` in a column 16 wide.)
@@ -696,16 +692,16 @@ public struct Reflower: Sendable {
 
   /// Row `index` ends a sentence; a row of closing marks only (`”` squeezed onto a line of its
   /// own) ends one when the row before it does.
-  func endsSentence(_ rows: [Row], _ index: Int) -> Bool {
+  func endsSentence(_ rows: Rows, _ index: Int) -> Bool {
     let profile = rows[index].profile
     if profile.endsSentence { return true }
     // (The profile counts its kept characters: most rows are long, and this runs for nearly
     // every edge.)
     guard index > 0, profile.keptCount <= 3 else { return false }
-    let marks = profile.keptScalars
+    let marks = rows.line(index).keptScalars
     guard marks.allSatisfy({ Punctuation.closing.contains($0) || Punctuation.terminal.contains($0) }) else { return false }
-    let previous = rows[index - 1].profile
-    let tail = Array(previous.source.utf8Slice((previous.pieces.last ?? previous.span).bytes).unicodeScalars.suffix(4))
+    let previous = rows.line(index - 1)
+    let tail = Array(previous.source.utf8Slice((previous.pieces.last ?? previous.profile.span).bytes).unicodeScalars.suffix(4))
     return LineProfile.endsSentence((tail + marks)[...])
   }
 
@@ -713,7 +709,7 @@ public struct Reflower: Sendable {
   /// title-like lines, not letter-spaced, with blank lines between, that fit on one line of the
   /// text around them (`top`: the headline under the page head, which spans the columns: on two
   /// such lines).
-  func isSplitHeadline(_ rows: [Row], _ index: Int, top: Bool = false) -> Bool {
+  func isSplitHeadline(_ rows: Rows, _ index: Int, top: Bool = false) -> Bool {
     let first = rows[index - 1], second = rows[index]
     guard second.blanksBefore > 0, !second.startsPage, isTitleLike(first.profile), isTitleLike(second.profile),
       !first.profile.isLetterSpaced, !second.profile.isLetterSpaced, first.profile.softSpace == nil, second.profile.softSpace == nil
@@ -733,10 +729,10 @@ public struct Reflower: Sendable {
   /// title: no brackets (`安班加县（Ambanja District）` opens a paragraph), no number or Latin
   /// word at its end (`太极分别于 2012 年 5 月 4 日及 2012` was cut before the next word), and no
   /// quotation left open (`站牌上標示著「浪漫和傳奇的入` ⏎ `野松原」。`).
-  func isTitleAboveText(_ profile: LineProfile) -> Bool {
+  func isTitleAboveText(_ profile: LineProfile, source: Substring) -> Bool {
     guard isTitleLike(profile) else { return false }
     // (Nor a quotation opened and not closed: the line was cut inside it.)
-    if Self.hasUnclosedQuote(profile) { return false }
+    if Self.hasUnclosedQuote(source) { return false }
     if profile.hasInternalSpace { return true }
     return !profile.hasBrackets && !profile.lastClass.isWordLike
   }
@@ -750,7 +746,7 @@ public struct Reflower: Sendable {
 
   /// Row `index` is as wide as a paragraph's indented first line, not a fragment or a short
   /// last line: what a heading directly above a paragraph is followed by.
-  func isFirstLineWide(_ rows: [Row], _ index: Int) -> Bool {
+  func isFirstLineWide(_ rows: Rows, _ index: Int) -> Bool {
     guard index < rows.count else { return false }
     let width = widthAfter(rows, index)
     let visual = visualWidth(rows, index, column: width)
@@ -760,14 +756,14 @@ public struct Reflower: Sendable {
 
 /// Page numbers standing alone: `12`, `- 12 -`, `第12版`, `第 3 页`.
 enum PageNumber {
-  /// The line's kept text is a page number. Its first character must be a digit, `第` or a
-  /// dash: most lines are settled without building their text.
-  static func matches(_ profile: LineProfile) -> Bool {
+  /// The line's kept text (`text`) is a page number. Its first character must be a digit, `第`
+  /// or a dash: most lines are settled without building their text.
+  static func matches(_ profile: LineProfile, text: @autoclosure () -> String) -> Bool {
     let first = profile.first
     guard first == "第" || first == "-" || first == "—" || first == "–" || (first.value < 0x80 && first.properties.numericType != nil) else {
       return false
     }
-    return matches(profile.text)
+    return matches(text())
   }
 
   static func matches(_ text: String) -> Bool {

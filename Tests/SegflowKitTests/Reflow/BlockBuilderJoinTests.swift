@@ -9,11 +9,12 @@ import Testing
   /// The rows' kept texts joined as `needsSpace` says, its classes looked up from the characters
   /// (ambiguous marks are Latin punctuation in a Latin line); a joining space between rows where
   /// `joining` says.
-  static func reference(_ rows: [Reflower.Row], joining: [Bool]) -> String {
+  static func reference(_ rows: Reflower.Rows, joining: [Bool]) -> String {
     var text = ""
     var previous: (scalar: Unicode.Scalar, isLatin: Bool)? = nil
-    for (row, join) in zip(rows, joining) {
-      let profile = row.profile
+    for (index, join) in zip(rows.indices, joining) {
+      let line = rows.line(index)
+      let profile = line.profile
       if join, previous != nil {
         text += " "
         previous = (" ", false)
@@ -25,7 +26,7 @@ import Testing
         if right == .cjkPunctuation, profile.isLatin { right = .other }
         if BlockBuilder.needsSpace(after: scalar, left, before: profile.first, right) { text += " " }
       }
-      profile.forEachPiece { text += profile.source.utf8Slice($0.bytes) }
+      line.forEachPiece { text += line.source.utf8Slice($0.bytes) }
       previous = (profile.last, profile.isLatin)
     }
     return text
@@ -46,9 +47,9 @@ import Testing
       let rows = BlockBuilderReuseTests.rows(lines)
       let joining = rows.map { _ in Int.random(in: 0..<5, using: &generator) == 0 }
       var builder = BlockBuilder()
-      for (row, join) in zip(rows, joining) {
+      for (index, join) in zip(rows.indices, joining) {
         if join, !builder.isEmpty { builder.appendJoiningSpace() }
-        builder.append(row, verbatim: true)
+        builder.append(rows, at: index, verbatim: true)
       }
       let text = builder.finish(kind: .paragraph).text
       guard text == Self.reference(rows, joining: joining) else {

@@ -6,33 +6,34 @@ import Testing
 /// the block a fresh builder per block gives.
 @Suite struct BlockBuilderReuseTests {
   /// Rows of `lines` as the reflow makes them (one document, offsets counted in its text).
-  static func rows(_ lines: [String]) -> [Reflower.Row] {
+  static func rows(_ lines: [String]) -> Reflower.Rows {
     let decoded = DecodedLine()
+    var sourceLines: [SourceLine] = []
     var rows: [Reflower.Row] = []
+    var pieces: [LineProfile.Piece] = []
     var offset = 0
     for (index, line) in lines.enumerated() {
+      sourceLines.append(SourceLine(number: index + 1, text: line, offset: offset))
       decoded.load(Substring(line))
-      if decoded.hasNonSpace,
-        let row = Reflower.Row(
-          lineNumber: index + 1, lineOffset: offset, blanksBefore: 0, startsPage: false, index: index, source: Substring(line),
-          decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: true)
-      {
-        rows.append(row)
+      if decoded.hasNonSpace {
+        rows.append(Reflower.Row(
+          lineNumber: index + 1, lineOffset: offset, blanksBefore: 0, startsPage: false, index: index,
+          decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: true, pieceStore: &pieces))
       }
       offset += line.utf8.count + 1
     }
-    return rows
+    return Reflower.Rows(lines: sourceLines, rows: rows, pieces: pieces)
   }
 
   /// Blocks of `sizes` rows each, one builder kept across them or a fresh one per block.
-  static func blocks(_ rows: [Reflower.Row], sizes: [Int], keepingBuffers: Bool) -> [Block] {
+  static func blocks(_ rows: Reflower.Rows, sizes: [Int], keepingBuffers: Bool) -> [Block] {
     var blocks: [Block] = []
     var builder = BlockBuilder()
     var next = 0
     for size in sizes {
-      for row in rows[next..<(next + size)] {
-        builder.append(row, verbatim: false, keepSoftSpace: false)
-        builder.decisions.append(Decision(.join, rule: "test", confidence: 1, line: row.lineNumber, detail: ""))
+      for index in next..<(next + size) {
+        builder.append(rows, at: index, verbatim: false, keepSoftSpace: false)
+        builder.decisions.append(Decision(.join, rule: "test", confidence: 1, line: rows[index].lineNumber, detail: ""))
       }
       next += size
       if keepingBuffers {

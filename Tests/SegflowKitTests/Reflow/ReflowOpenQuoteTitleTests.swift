@@ -25,9 +25,8 @@ import Testing
 
   @Test("an open quotation is one opened and not closed in the line")
   func closedQuoteKeepsHeadline() {
-    func profile(_ text: String) -> LineProfile { LineProfile(index: 0, text: text, removeCJKLatinSpaces: true)! }
-    #expect(Reflower.hasUnclosedQuote(profile("站牌上標示著「浪漫和傳奇的入")))
-    #expect(!Reflower.hasUnclosedQuote(profile("站牌上標示著「浪漫和傳奇」")))
-    #expect(!Reflower.hasUnclosedQuote(profile("野松原」")))
+    #expect(Reflower.hasUnclosedQuote("站牌上標示著「浪漫和傳奇的入"))
+    #expect(!Reflower.hasUnclosedQuote("站牌上標示著「浪漫和傳奇」"))
+    #expect(!Reflower.hasUnclosedQuote("野松原」"))
   }
 }

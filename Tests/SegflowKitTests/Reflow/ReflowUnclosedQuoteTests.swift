@@ -21,7 +21,7 @@ import Testing
   }
 
   func unclosed(_ text: String) -> Bool {
-    Reflower.hasUnclosedQuote(LineProfile(index: 0, text: text, removeCJKLatinSpaces: true)!)
+    Reflower.hasUnclosedQuote(Substring(text))
   }
 
   @Test("examples: an open mark, a closed one, a stray closing mark, marks that share the first bytes")
