@@ -133,18 +133,10 @@ struct BlockBuilder {
     Block(kind: kind, text: Self.text(bytes), pieces: pieces, decisions: decisions)
   }
 
-  /// The block's text from its bytes. They are whole characters copied from the lines' text
-  /// (valid UTF-8) and ASCII spaces, so where the standard library allows it (`UTF8Span`, Swift
-  /// 6.2) they are taken without validating them again: validating was an eighth of `columns`.
-  /// (Whether they are all ASCII is found as validating finds it, so the string is the same.)
-  static func text(_ bytes: [UInt8]) -> String {
-    if #available(macOS 26, *) {
-      var highBits: UInt8 = 0
-      for byte in bytes { highBits |= byte }
-      return unsafe String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: highBits < 0x80))
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
+  /// The block's text from its bytes: whole characters copied from the lines' text (valid UTF-8)
+  /// and ASCII spaces, so not validated again (``String/init(validUTF8:)``; validating was an
+  /// eighth of `columns`).
+  static func text(_ bytes: [UInt8]) -> String { String(validUTF8: bytes[...]) }
 
   /// The block so far, leaving the builder empty for the next block of a run of them. Its byte
   /// and piece buffers are kept, and the block gets a copy of the pieces at their size: a fresh

@@ -75,18 +75,9 @@ public struct SegmentStage: Stage {
   }
 
   /// The characters at UTF-8 offsets `range` (on character boundaries) of `bytes`, a block's
-  /// valid text: copied without validating them again, as `String(decoding:)` would, where the
-  /// standard library allows it (`UTF8Span`, as `BlockBuilder.text`); a `Substring` of the block
-  /// text made into a `String` cost twice as much (its index checks, then the copy). Whether they
-  /// are all ASCII is found as validating finds it, so the string is the same.
-  static func slice(_ bytes: [UInt8], _ range: Range<Int>) -> String {
-    let part = bytes[range]
-    if #available(macOS 26, *) {
-      let highBits = part.withUnsafeBufferPointer { $0.reduce(0, |) }  // (vectorized)
-      return unsafe String(copying: UTF8Span(unchecked: part.span, isKnownASCII: highBits < 0x80))
-    }
-    return String(decoding: part, as: UTF8.self)
-  }
+  /// valid text, not validated again (``String/init(validUTF8:)``): a `Substring` of the block
+  /// text made into a `String` cost twice as much (its index checks, then the copy).
+  static func slice(_ bytes: [UInt8], _ range: Range<Int>) -> String { String(validUTF8: bytes[range]) }
 
   /// Whether the scalar ending at byte `end` is white space.
   static func isSpaceByte(_ bytes: [UInt8], _ end: Int) -> Bool {
