@@ -22,25 +22,15 @@ public struct SourceLocator {
       var offset = 0
       counts.append(0)
       while offset + Self.stride <= raw.count {
-        // Eight bytes at a time (``characterStarts(_:)``).
+        // Eight bytes at a time (``ByteWord/characterStarts(_:)``).
         for word in 0..<(Self.stride / 8) {
-          running += Int32(Self.characterStarts(raw.loadUnaligned(fromByteOffset: offset + 8 * word, as: UInt64.self)))
+          running += Int32(ByteWord.characterStarts(raw.loadUnaligned(fromByteOffset: offset + 8 * word, as: UInt64.self)))
         }
         offset += Self.stride
         counts.append(running)
       }
     }
     self.charactersBefore = counts
-  }
-
-  /// How many characters start in the eight bytes of `word`: a character starts at every byte
-  /// but a continuation byte (10xxxxxx, top bit set and next bit clear). The continuation marks
-  /// (0 or 1 a byte) are summed into the top byte by one multiply: the build targets x86-64
-  /// without a popcount instruction, and `nonzeroBitCount` was a dozen instructions a word.
-  @inline(__always)
-  static func characterStarts(_ word: UInt64) -> Int {
-    let continuations = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
-    return 8 - Int((continuations &* 0x0101_0101_0101_0101) >> 56)
   }
 
   /// How many characters start in `text[0..<offset]` (`offset` at most `text.count`).
@@ -52,7 +42,7 @@ public struct SourceLocator {
       // Eight bytes at a time as in `init`, then byte by byte (a span asks this four times, and
       // the byte loop over half a stride on average was most of it).
       while index + 8 <= offset {
-        count += Self.characterStarts(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        count += ByteWord.characterStarts(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
         index += 8
       }
       while index < offset {
