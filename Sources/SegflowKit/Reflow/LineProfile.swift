@@ -394,6 +394,7 @@ struct LineProfile {
 
   /// Starts with a number or Latin word, or with one after an opening mark (`（Gargoyles）`): a
   /// word that may not have fitted at the end of the line above, leaving that line short.
+  @inline(__always)
   var startsWithWord: Bool {
     if firstClass.isWordLike { return true }
     // (A space after a one-character first word is no word either.)

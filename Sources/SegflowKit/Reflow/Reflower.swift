@@ -719,6 +719,7 @@ public struct Reflower: Sendable {
   }
 
   /// No sentence or clause punctuation, nothing that continues on the next line.
+  @inline(__always)
   func isTitleLike(_ profile: LineProfile) -> Bool {
     !profile.hasClausePunctuation && !profile.endsSentence
       && !Punctuation.continuing.contains(profile.last) && !Punctuation.noLineEnd.contains(profile.last)
