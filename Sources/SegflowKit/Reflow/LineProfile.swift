@@ -194,7 +194,7 @@ struct LineProfile {
         // (No ideograph is in any of these sets. The sets are flags of the class table: one
         // lookup for the three.)
         let scalar = scalars[position]
-        let flags = ScalarTable.punctuationFlags(scalar)
+        let flags = line.punctuationFlags(of: scalar)
         let mark = cls == .cjkPunctuation
         if mark && (previousMark || flags & ScalarTable.continuingFlag != 0) { exact = false }
         if mark { halfMarks += 1 }
