@@ -108,7 +108,7 @@ extension Reflower {
       let previous = rows[start - 1].profile.width
       // A row that starts with `。` or `）` always belongs to the visual line before it, even
       // when squeezing let that line hold more than the column width.
-      let forced = Punctuation.noLineStart.contains(rows[start].profile.first)
+      let forced = rows[start].profile.firstIsNoLineStart
       guard forced || (width + previous <= column + 1 && Self.cutAtPunctuation(rows[start - 1].profile, rows[start].profile)) else { break }
       width += previous
       start -= 1

@@ -418,10 +418,10 @@ public struct Reflower: Sendable {
     let line = rows[index].lineNumber
     let blank = nextRow.blanksBefore > 0 || nextRow.startsPage
 
-    if Punctuation.noLineEnd.contains(a.last) {
+    if a.lastIsNoLineEnd {
       return Decision(.join, rule: "kinsoku-line-end", confidence: 0.99, line: line, detail: Self.lineEndDetails[a.last])
     }
-    if Punctuation.noLineStart.contains(b.first) && b.firstClass.isCJK {
+    if b.firstIsNoLineStart && b.firstClass.isCJK {
       return Decision(.join, rule: "kinsoku-line-start", confidence: 0.98, line: line, detail: Self.lineStartDetails[b.first])
     }
     // A short title-like line after the blank line, above clearly wider text: a heading, even
@@ -445,7 +445,7 @@ public struct Reflower: Sendable {
         "a line \($0) wide ending with '：', then lines of a column \($1) wide: a wide lede that ends with '：'"
       })
     }
-    if Punctuation.continuing.contains(a.last) {
+    if a.lastIsContinuing {
       return Decision(.join, rule: "continuing-punctuation", confidence: 0.97, line: line, detail: Self.continuingDetails[a.last])
     }
     if !endsSentence(rows, index) {
@@ -483,7 +483,7 @@ public struct Reflower: Sendable {
     // be stretched too: `的一个镇。` ⏎ `夏 须 草 属 （学` are two lines, the second a first line
     // stretched before a long Latin word.)
     let stretchedAlone = b.isJustified && !a.isJustified && a.length >= 3
-    if short && !blank && (Punctuation.noLineEnd.contains(b.first) || sum >= width - 1)
+    if short && !blank && (b.firstIsNoLineEnd || sum >= width - 1)
       && sum <= width + 2 && nextVisual.width <= width - 7 && !b.endsSentence
       && widthAfter(rows, index + 1) >= width - 4 && !stretchedAlone
     {
@@ -499,7 +499,7 @@ public struct Reflower: Sendable {
     // (Up to three characters, `幕牆。` ⏎ `《紐約時報》認為本`: squeezed, `。《` take one character,
     // so the rest is as wide as a 2 em first line again. On the twelve dev corpora this joins
     // three such edges rightly and one wrongly, in quanjiao text.)
-    if short && !blank && visual <= 6 && Punctuation.noLineEnd.contains(b.first) && !b.endsSentence && !stretchedAlone
+    if short && !blank && visual <= 6 && b.firstIsNoLineEnd && !b.endsSentence && !stretchedAlone
       && sum >= width - 3 && widthAfter(rows, nextVisual.end) >= width - 4
     {
       return Decision(.join, rule: "short-end-before-opening-mark", confidence: 0.55, line: line, detail: "a sentence end \(visual) wide, then an opening mark: with the next line it fills the column, as an indented first line would after a paragraph end; most sentence ends go on")
@@ -652,7 +652,7 @@ public struct Reflower: Sendable {
   func nextStartsBlock(_ rows: Rows, _ index: Int, width known: Int? = nil) -> Bool {
     let row = rows[index]
     if row.isByline { return true }
-    if Punctuation.noLineStart.contains(row.profile.first) { return false }
+    if row.profile.firstIsNoLineStart { return false }
     let after = widthAfter(rows, index)
     let width = max(known ?? 0, after)
     guard after > 0 else { return false }
@@ -722,7 +722,7 @@ public struct Reflower: Sendable {
   @inline(__always)
   func isTitleLike(_ profile: LineProfile) -> Bool {
     !profile.hasClausePunctuation && !profile.endsSentence
-      && !Punctuation.continuing.contains(profile.last) && !Punctuation.noLineEnd.contains(profile.last)
+      && !profile.lastIsContinuing && !profile.lastIsNoLineEnd
       && profile.last != "-"
   }
 

@@ -158,6 +158,20 @@ import Testing
     }
   }
 
+  @Test("no mark that may not start or end a line, nor a continuing mark, is an ideograph (the profile asks the sets only about others)")
+  func lineBreakMarksAreNoIdeographs() {
+    let marks = Punctuation.noLineStartMarks + Punctuation.noLineEndMarks + Punctuation.continuingMarks
+    for scalar in marks.unicodeScalars {
+      #expect(ScalarClass(scalar) != .ideograph, "\(scalar)")
+    }
+    // Every member of the sets, read from their bitmaps, not only the strings they were built from.
+    for set in [Punctuation.noLineStart, Punctuation.noLineEnd, Punctuation.continuing] {
+      set.forEachBMPMember { value in
+        #expect(ScalarClass(Unicode.Scalar(value)!) != .ideograph, "U+\(String(value, radix: 16))")
+      }
+    }
+  }
+
   @Test("astral scalars take the same path", arguments: [0x1F600, 0x20000, 0x2A6D6, 0x1D400, 0x1F1E6, 0xE0020, 0x10FFFD] as [UInt32])
   func astral(_ value: UInt32) {
     let scalar = Unicode.Scalar(value)!
