@@ -59,21 +59,22 @@ public struct Reflower: Sendable {
         let number = line.pointee.number
         let offset = line.pointee.offset
         // (Layout `lines` is verbatim: no space repair, one row per line.)
-        let row = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+        // (Appended as it is made, and replaced in the rare case below: a row bound to a local
+        // first was copied twice on its way into the array, 224 bytes each time.)
+        rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
           index: index, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
-          verbatim: options.layout == .lines, pieceStore: &pieces)
+          verbatim: options.layout == .lines, pieceStore: &pieces))
         // (A line that ends with a byline is profiled again as two rows: rare. The whole line's
         // pieces, if any, stay unused in the store. Neither part is blank: the body holds the
         // line's first character, the byline its own.)
-        if options.detectBylines, options.layout == .columns, let cut = row.profile.bylineStart,
-          cut > row.profile.span.scalars.lowerBound
+        if options.detectBylines, options.layout == .columns, let cut = rows[rows.count - 1].profile.bylineStart,
+          cut > rows[rows.count - 1].profile.span.scalars.lowerBound
         {
+          rows.removeLast()
           rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
             index: index, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false, pieceStore: &pieces))
           rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: 0, startsPage: false,
             index: index, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue, pieceStore: &pieces))
-        } else {
-          rows.append(row)
         }
         blanks = 0
         pageStart = false
@@ -692,12 +693,20 @@ public struct Reflower: Sendable {
 
   /// Row `index` ends a sentence; a row of closing marks only (`”` squeezed onto a line of its
   /// own) ends one when the row before it does.
+  ///
+  /// (Inlined, the rare row of closing marks asked in a function of its own: this runs at nearly
+  /// every edge, and the call was most of it.)
+  @inline(__always)
   func endsSentence(_ rows: Rows, _ index: Int) -> Bool {
-    let profile = rows[index].profile
-    if profile.endsSentence { return true }
-    // (The profile counts its kept characters: most rows are long, and this runs for nearly
-    // every edge.)
-    guard index > 0, profile.keptCount <= 3 else { return false }
+    if rows[index].profile.endsSentence { return true }
+    // (The profile counts its kept characters: most rows are long.)
+    guard index > 0, rows[index].profile.keptCount <= 3 else { return false }
+    return closingMarksEndSentence(rows, index)
+  }
+
+  /// Row `index`, of three characters or fewer, holds only closing and terminal marks after a
+  /// row that ends a sentence with them.
+  private func closingMarksEndSentence(_ rows: Rows, _ index: Int) -> Bool {
     let marks = rows.line(index).keptScalars
     guard marks.allSatisfy({ Punctuation.closing.contains($0) || Punctuation.terminal.contains($0) }) else { return false }
     let previous = rows.line(index - 1)
