@@ -66,16 +66,16 @@ enum ScalarClass: UInt8, Sendable {
       self = .space
       return
     }
-    // (Each property is a search of the standard library's or ICU's tables, and the table asks
-    // about every BMP scalar: white space is asked only of separators and controls, the only
-    // categories White_Space has (PropList.txt), and the script by number, not by name. One
-    // switch: the category is a resilient enum, and each switch over it reads it through its
-    // witnesses.)
-    switch scalar.properties.generalCategory {
+    // (Each property is a search of ICU's tables, the same Unicode version as its breaking, and
+    // the table asks about every BMP scalar: white space is asked only of separators and
+    // controls, the only categories White_Space has (PropList.txt), and the script by number,
+    // not by name. One switch: the category is a resilient enum, and each switch over it reads
+    // it through its witnesses.)
+    switch scalar.icuCategory {
     case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
       // (A separator or control that is not white space is classed as punctuation and symbols
       // are, below.)
-      self = scalar.properties.isWhitespace ? .space : width.columns == 2 ? .cjkPunctuation : .other
+      self = scalar.isICUWhiteSpace ? .space : width.columns == 2 ? .cjkPunctuation : .other
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark:
       switch scalar.script {
       case .han, .hiragana, .katakana, .bopomofo: self = .ideograph

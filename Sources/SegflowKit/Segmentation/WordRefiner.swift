@@ -781,13 +781,14 @@ public struct WordRefiner: Sendable {
     ScalarTraits.status(of: scalar)
   }
 
-  /// ``status(of:)`` from the character's properties (``ScalarTraits`` keeps a table of it).
+  /// ``status(of:)`` from the character's properties, as ICU reports them (``ScalarTraits`` keeps
+  /// a table of it).
   static func computedStatus(of scalar: Unicode.Scalar) -> WordRuleStatus {
-    computedStatus(of: scalar, category: scalar.properties.generalCategory)
+    computedStatus(of: scalar, category: scalar.icuCategory)
   }
 
   /// ``computedStatus(of:)`` for a scalar whose general category the caller already has.
-  static func computedStatus(of scalar: Unicode.Scalar, category: Unicode.GeneralCategory) -> WordRuleStatus {
+  static func computedStatus(of scalar: Unicode.Scalar, category: CharacterCategory) -> WordRuleStatus {
     if isDigit(scalar) { return .number }
     switch category {
     case .otherLetter:

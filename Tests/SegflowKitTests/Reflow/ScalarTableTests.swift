@@ -12,8 +12,8 @@ import Testing
     let value = scalar.value
     if value < 0x80 { return ScalarClass(computing: scalar) }
     if scalar == "\u{3000}" || scalar == "\u{00A0}" || scalar == "\u{2009}" || scalar == "\u{202F}" { return .space }
-    if scalar.properties.isWhitespace { return .space }
-    switch scalar.properties.generalCategory {
+    if scalar.isICUWhiteSpace { return .space }
+    switch scalar.icuCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark:
       switch scalar.scriptCode {
       case "Hani", "Hira", "Kana", "Bopo": return .ideograph

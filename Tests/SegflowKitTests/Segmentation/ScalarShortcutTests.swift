@@ -1,19 +1,19 @@
+import SegflowICU
 import Testing
 
 @testable import SegflowKit
 
 /// Shortcuts of the word layer give the answers of the slow paths they replace.
 @Suite struct ScalarShortcutTests {
-  @Test("the property traits (the BMP table, computed beyond it) agree with Unicode.Scalar.Properties in every plane")
+  @Test("the property traits (the BMP table, computed beyond it) agree with ICU's properties in every plane")
   func traitsTable() {
     // Mismatches gathered and checked once: an expectation per scalar of all seventeen planes
     // would make this the slowest test.
     var mismatches: [String] = []
     for value in UInt32(0)..<0x110000 {
       guard let scalar = Unicode.Scalar(value) else { continue }
-      let properties = scalar.properties
-      if ScalarTraits.isWhitespace(scalar) != properties.isWhitespace || ScalarTraits.isAlphabetic(scalar) != properties.isAlphabetic
-        || ScalarTraits.isPunctuation(scalar) != properties.generalCategory.isPunctuation
+      if ScalarTraits.isWhitespace(scalar) != scalar.isICUWhiteSpace || ScalarTraits.isAlphabetic(scalar) != scalar.isICUAlphabetic
+        || ScalarTraits.isPunctuation(scalar) != scalar.icuCategory.isPunctuation
         || ScalarTraits.status(of: scalar) != WordRefiner.computedStatus(of: scalar)
       {
         mismatches.append("U+" + String(value, radix: 16, uppercase: true))
