@@ -106,11 +106,12 @@ public struct WordRefiner: Sendable {
     let utf8Offsets = scratch.utf8Offsets
     let n = scalars.count
     guard n > 0 else { return [] }
-    var cut = Self.reused(&scratch.cut, count: n + 1, filledWith: false)
-    var space = Self.reused(&scratch.space, count: n, filledWith: false)
-    var forbidden = Self.reused(&scratch.forbidden, count: n + 1, filledWith: false)
-    var spanAt = Self.reused(&scratch.spanAt, count: n, filledWith: -1)
-    var taken = Self.reused(&scratch.taken, count: n, filledWith: false)
+    // At least this segment's length, maybe longer (see ``WordScratch``): read up to `n` only.
+    var cut = Self.refilled(&scratch.cut, count: n + 1, with: false)
+    var space = Self.refilled(&scratch.space, count: n, with: false)
+    var forbidden = Self.refilled(&scratch.forbidden, count: n + 1, with: false)
+    var spanAt = Self.refilled(&scratch.spanAt, count: n, with: -1)
+    var taken = Self.refilled(&scratch.taken, count: n, with: false)
     defer {
       scratch.cut = cut
       scratch.space = space
@@ -166,7 +167,7 @@ public struct WordRefiner: Sendable {
     // The tokens are the pieces between consecutive cuts (`cut[0]` and `cut[n]` are set), read
     // from the flags: counted first, so the array is allocated once at its size.
     var tokens: [Token] = []
-    tokens.reserveCapacity(cut.withUnsafeBufferPointer { cut in cut.reduce(0) { $0 &+ ($1 ? 1 : 0) } } - 1)
+    tokens.reserveCapacity(cut.withUnsafeBufferPointer { cut in cut[...n].reduce(0) { $0 &+ ($1 ? 1 : 0) } } - 1)
     // A token takes the status of the ICU word it starts in: both are in order, so the word is
     // found by walking forward.
     let words = scratch.words
@@ -234,6 +235,20 @@ public struct WordRefiner: Sendable {
     // went through the generic append, element by element.
     if taken.count != count { taken.resize(to: count, with: value) }
     taken.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
+    return taken
+  }
+
+  /// `array`, taken out of its owner (which is left empty), with its first `count` entries set to
+  /// `value`: grown when shorter, never cut, so that the buffers the word layer keeps from one
+  /// segment to the next are not resized at nearly every segment (each resize was a call into the
+  /// generic array code, some 10 M instructions on 2 MB). Entries after `count` are left as they
+  /// were.
+  @inline(__always)
+  static func refilled<Element>(_ array: inout [Element], count: Int, with value: Element) -> [Element] {
+    var taken: [Element] = []
+    swap(&taken, &array)
+    if taken.count < count { taken.resize(to: count, with: value) }
+    taken.withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[..<count]).update(repeating: value) }
     return taken
   }
 

@@ -17,7 +17,8 @@ struct WordScratch {
   var words: [Range<Int>] = []
   var statuses: [WordRuleStatus] = []
   /// The word layer's per-segment arrays (``WordRefiner/refine(scratch:)``), kept for the next
-  /// segment.
+  /// segment. They keep the longest segment's length: only the first `scalars.count` entries
+  /// (one more for `cut` and `forbidden`) are the current segment's.
   var cut: [Bool] = []
   var space: [Bool] = []
   var forbidden: [Bool] = []
