@@ -164,33 +164,62 @@ public struct WordRefiner: Sendable {
       }
     }
 
-    // The tokens are the pieces between consecutive cuts (`cut[0]` and `cut[n]` are set), read
-    // from the flags: counted first, so the array is allocated once at its size.
-    var tokens: [Token] = []
-    tokens.reserveCapacity(cut.withUnsafeBufferPointer { cut in cut[...n].reduce(0) { $0 &+ ($1 ? 1 : 0) } } - 1)
-    // A token takes the status of the ICU word it starts in: both are in order, so the word is
-    // found by walking forward.
-    let words = scratch.words
-    var word = 0
-    var start = 0
-    while start < n {
-      var end = start + 1
-      while !cut[end] { end += 1 }
-      defer { start = end }
-      if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
-      var type: WordRuleStatus
-      if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
-        type = spans[spanAt[start]].type
-      } else {
-        while word < words.count, words[word].upperBound <= start { word += 1 }
-        type = word < words.count && words[word].lowerBound <= start ? scratch.statuses[word] : .none
+    return tokens(cut: cut, space: space, spanAt: spanAt, spans: spans, scratch: &scratch)
+  }
+
+  /// The pieces between consecutive cuts (`cut[0]` and `cut[n]` are set) that are not all white
+  /// space, as tokens of the text loaded into `scratch`.
+  ///
+  /// A token takes the type of the protected span it is, else the status of the ICU word it
+  /// starts in (both are in order, so the word is found by walking forward), else that of its
+  /// first letter. The flags and ICU's words are read through buffers (this runs at every
+  /// character and token) and the tokens written into the scratch's buffer, then copied into an
+  /// array allocated at their count: appending checked capacity and uniqueness at every token,
+  /// and an array allocated uninitialized went through the standard library's generic code.
+  private func tokens(cut: [Bool], space: [Bool], spanAt: [Int], spans: [Span], scratch: inout WordScratch) -> [Token] {
+    let scalars = scratch.scalars
+    let utf8Offsets = scratch.utf8Offsets
+    let statuses = scratch.statuses
+    let n = scalars.count
+    let traits = ScalarTraits.shared
+    // At least one entry per character, kept from segment to segment: a segment has at most n
+    // tokens.
+    var found = Self.refilled(&scratch.foundTokens, count: 0, with: Token(type: .none, start: 0, end: 0))
+    if found.count < n { found.resize(to: n, with: Token(type: .none, start: 0, end: 0)) }
+    defer { scratch.foundTokens = found }
+    return found.withUnsafeMutableBufferPointer { found in
+      cut.withUnsafeBufferPointer { cut in
+        space.withUnsafeBufferPointer { space in
+          scratch.words.withUnsafeBufferPointer { words in
+            var written = 0
+            var word = 0
+            var start = 0
+            while start < n {
+              var end = start + 1
+              while end < n, !cut[end] { end += 1 }
+              defer { start = end }
+              if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
+              var type: WordRuleStatus
+              if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
+                type = spans[spanAt[start]].type
+              } else {
+                while word < words.count, words[word].upperBound <= start { word += 1 }
+                type = word < words.count && words[word].lowerBound <= start ? statuses[word] : .none
+              }
+              if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
+                type = traits.status(of: first)
+              }
+              found[written] = Token(type: type, start: utf8Offsets[start], end: utf8Offsets[end])
+              written += 1
+            }
+            var tokens: [Token] = []
+            tokens.reserveCapacity(written)
+            tokens.append(contentsOf: UnsafeBufferPointer(rebasing: found[..<written]))
+            return tokens
+          }
+        }
       }
-      if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
-        type = traits.status(of: first)
-      }
-      tokens.append(Token(type: type, start: utf8Offsets[start], end: utf8Offsets[end]))
     }
-    return tokens
   }
 
   /// The string of `scalars`, encoded into its UTF-8 in place (the same string as

@@ -24,6 +24,9 @@ struct WordScratch {
   var forbidden: [Bool] = []
   var spanAt: [Int] = []
   var taken: [Bool] = []
+  /// The tokens of the current segment as they are found, before they are copied out; at least
+  /// one entry per character of the longest segment so far.
+  var foundTokens: [Token] = []
   /// ICU's raw results, sized to the longest segment so far.
   private var boundaries = ICUBoundaries()
 
