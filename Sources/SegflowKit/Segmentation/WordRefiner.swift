@@ -389,6 +389,11 @@ public struct WordRefiner: Sendable {
   static let emailLocalMarks = ScalarSet(".%+-")
   static let urlInitials = ScalarSet("hHwWfF")
   static let urlTrailingPunctuation = ScalarSet(".,;:!?)]}'")
+  /// ASCII and full-width digits (``isDigit(_:)``), `@` and 第, as sets for ``WordClassTable``:
+  /// a segment without any is spared the number, e-mail or ordinal search.
+  static let digits = ScalarSet("0123456789０１２３４５６７８９")
+  static let atSigns = ScalarSet("@")
+  static let ordinalMarks = ScalarSet("第")
 
   /// Single-character numerals that take a measure word.
   static let numerals = ScalarSet("一两二三四五六七八九十几半每多")
@@ -604,27 +609,21 @@ public struct WordRefiner: Sendable {
     let traits = ScalarTraits.shared
     // Which of the searches below can find anything, in one pass: each adds spans only where
     // its first character stands (a URL initial, `@`, a digit or date initial, `第`, a numeral,
-    // a punctuation mark repeated), and most segments hold few of these.
-    var seen: UInt16 = 0
-    var hasDigit = false
-    var hasAt = false
-    var hasOrdinal = false
+    // a punctuation mark repeated), and most segments hold few of these. All but the repeated
+    // mark are classes of one table, so a character costs one lookup.
+    var seen: UInt32 = 0
     var hasRun = false
     s.withUnsafeBufferPointer { s in
       var previous: Unicode.Scalar = "\u{0}"
       for c in s {
         seen |= classes.bits(of: c)
-        if c.value < 0x80 {
-          if Self.isDigit(c) { hasDigit = true } else if c == "@" { hasAt = true }
-        } else if c == "第" {
-          hasOrdinal = true
-        } else if Self.isDigit(c) {
-          hasDigit = true
-        }
         if c == previous, traits.isPunctuation(c) { hasRun = true }
         previous = c
       }
     }
+    let hasDigit = WordClassTable.Class.digit.isIn(seen)
+    let hasAt = WordClassTable.Class.atSign.isIn(seen)
+    let hasOrdinal = WordClassTable.Class.ordinalMark.isIn(seen)
     // URLs.
     var i = 0
     while WordClassTable.Class.urlInitial.isIn(seen), i < n {

@@ -48,12 +48,15 @@ import Testing
       (.functionCharacter, WordRefiner.functionCharacters, "functionCharacters"), (.surname, WordRefiner.surnames, "surnames"),
       (.suffixInitial, WordRefiner.suffixInitials, "suffixInitials"), (.singleSuffix, WordRefiner.singleSuffixes, "singleSuffixes"),
       (.largeNumberUnit, WordRefiner.largeNumberUnits, "largeNumberUnits"), (.percentSign, WordRefiner.percentSigns, "percentSigns"),
+      (.digit, WordRefiner.digits, "digits"), (.atSign, WordRefiner.atSigns, "atSigns"), (.ordinalMark, WordRefiner.ordinalMarks, "ordinalMarks"),
     ]
     for value in UInt32(0)..<0x10000 {
       guard let scalar = Unicode.Scalar(value) else { continue }
       for (kind, set, name) in classes where table.contains(scalar, kind) != set.contains(scalar) {
         Issue.record("\(name): U+\(String(value, radix: 16))")
       }
+      // The digit class stands for `isDigit` when the spans are searched.
+      if table.contains(scalar, .digit) != WordRefiner.isDigit(scalar) { Issue.record("digit: U+\(String(value, radix: 16))") }
     }
     // Beyond the BMP the sets answer; none of them has such a member.
     #expect(!table.contains("😀", .numeral) && !table.contains("\u{20000}", .surname))
