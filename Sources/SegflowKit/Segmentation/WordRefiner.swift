@@ -141,7 +141,7 @@ public struct WordRefiner: Sendable {
       }
     }
 
-    applyConventions(scalars, ranges: scratch.words, cut: &cut)
+    applyConventions(scalars, ranges: scratch.words, cut: &cut, joins: &scratch.joins)
 
     // Protected spans.
     let spans = protectedSpans(scalars, space: space, taken: &taken)
@@ -433,13 +433,15 @@ public struct WordRefiner: Sendable {
   static let assemblyHeads: Set<String> = ["委员", "理事", "董事", "常委", "研讨", "座谈", "运动", "博览", "代表", "联合", "居委", "村委", "人代", "茶话", "招待", "交易", "展销", "洽谈", "联欢", "演唱", "音乐", "新闻发布", "发布", "年", "工商联", "基金"]
 
   /// `ranges`: ICU's words, in order.
-  private func applyConventions(_ scalars: [Unicode.Scalar], ranges: [Range<Int>], cut: inout [Bool]) {
+  /// `joins`: a buffer kept between segments, emptied here.
+  private func applyConventions(_ scalars: [Unicode.Scalar], ranges: [Range<Int>], cut: inout [Bool], joins: inout WordJoins) {
+    joins.removeAll()
     // Through buffers: the passes below run over every word, and the nested functions that
     // write `cut` paid an exclusivity check per write when they captured the array.
     scalars.withUnsafeBufferPointer { scalars in
       ranges.withUnsafeBufferPointer { ranges in
         cut.withUnsafeMutableBufferPointer { cut in
-          applyConventions(scalars, ranges: ranges, cut: cut)
+          applyConventions(scalars, ranges: ranges, cut: cut, joins: &joins)
         }
       }
     }
@@ -455,7 +457,7 @@ public struct WordRefiner: Sendable {
     }
   }
 
-  /// The conventions but UD's (``applyConventions(_:ranges:cut:)``), in one pass over ICU's words.
+  /// The conventions but UD's (``applyConventions(_:ranges:cut:joins:)``), in one pass over ICU's words.
   ///
   /// Each convention decides from ICU's words and the characters alone (none reads `cut`), and
   /// they are applied in this order, a later one winning where two touch the same position: the
@@ -463,7 +465,7 @@ public struct WordRefiner: Sendable {
   /// the suffix joins. The pass runs them side by side and keeps the joins as lists, applied in
   /// that order at the end; the splits only set cuts, before any join, so they are written at
   /// once. (One pass instead of five: this runs on every word.)
-  private func applyConventions(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>) {
+  private func applyConventions(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>, joins: inout WordJoins) {
     func text(_ range: Range<Int>) -> String { Self.string(scalars[range]) }
     let traits = ScalarTraits.shared
     func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { traits.status(of: scalars[$0]) == .ideographic } }
@@ -477,13 +479,6 @@ public struct WordRefiner: Sendable {
     let joinSingleCharacters = options.joinSingleCharacters && lexicon.words.count == lexicon.forced.count
     let attachSuffixes = options.attachSuffixes
 
-    // The joins found, in the order they are applied: cuts cleared inside `lowerBound + 1 ..<
-    // upperBound`; for a single-character join of three starting with a surname, the cut after
-    // the surname set again; for a suffix, the cut before it cleared.
-    var transliterationJoins: [Range<Int>] = []
-    var singleJoins: [(range: Range<Int>, surname: Bool)] = []
-    var suffixJoins: [Int] = []
-
     // Transliterations: the current run of short ICU words made only of transliteration
     // characters, at least one of them a single character (克林|顿, 普|京).
     var transStart = -1
@@ -491,7 +486,7 @@ public struct WordRefiner: Sendable {
     var transCount = 0
     var transSingles = 0
     func flushTransliteration() {
-      if transCount >= 2, transSingles >= 1 { transliterationJoins.append(transStart..<transEnd) }
+      if transCount >= 2, transSingles >= 1 { joins.transliterations.append(transStart..<transEnd) }
       transCount = 0
       transSingles = 0
     }
@@ -505,7 +500,7 @@ public struct WordRefiner: Sendable {
     func flushSingles() {
       defer { singleCount = 0 }
       guard singleCount == 2 || singleCount == 3 else { return }
-      singleJoins.append((singleStart..<singleEnd, singleCount == 3 && classes.contains(scalars[singleStart], .surname)))
+      joins.singles.append((singleStart..<singleEnd, singleCount == 3 && classes.contains(scalars[singleStart], .surname)))
     }
 
     for (k, range) in ranges.enumerated() {
@@ -576,20 +571,12 @@ public struct WordRefiner: Sendable {
           matches = Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(range)))
         }
         // Only join when the suffix was cut off by ICU, not split from a numeral above.
-        if matches, !(second.count == 1 && classes.contains(scalars[range.upperBound - 1], .numeral)) { suffixJoins.append(range.upperBound) }
+        if matches, !(second.count == 1 && classes.contains(scalars[range.upperBound - 1], .numeral)) { joins.suffixes.append(range.upperBound) }
       }
     }
     if joinTransliterations { flushTransliteration() }
     if joinSingleCharacters { flushSingles() }
-
-    for run in transliterationJoins {
-      for position in (run.lowerBound + 1)..<run.upperBound { cut[position] = false }
-    }
-    for (run, surname) in singleJoins {
-      for position in (run.lowerBound + 1)..<run.upperBound { cut[position] = false }
-      if surname { cut[run.lowerBound + 1] = true }
-    }
-    for position in suffixJoins { cut[position] = false }
+    joins.apply(to: cut)
   }
 
   // MARK: - Protected spans

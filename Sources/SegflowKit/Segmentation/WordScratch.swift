@@ -27,6 +27,8 @@ struct WordScratch {
   /// The tokens of the current segment as they are found, before they are copied out; at least
   /// one entry per character of the longest segment so far.
   var foundTokens: [Token] = []
+  /// The conventions' joins of the current segment.
+  var joins = WordJoins()
   /// ICU's raw results, sized to the longest segment so far.
   private var boundaries = ICUBoundaries()
 
