@@ -406,6 +406,41 @@ public struct WordRefiner: Sendable {
     + "愛奧鮑貝賓達爾蓋貢漢華賈傑凱庫萊賴蘭勞盧魯倫羅邁麥納諾歐齊喬瓊薩蘇湯圖萬維溫烏謝亞揚約澤茲頓瑪麗婭馬")
   /// Two-character words with 的 that are words, not a particle after or before a word.
   static let wordsWithDe: Set<String> = ["目的", "有的", "别的", "似的", "的确", "的话", "的士", "的哥", "标的", "端的", "真的", "是的", "好的", "对的"]
+  /// The characters after 的 in ``wordsWithDe`` (`的确`), and those before it (`目的`).
+  static let afterDe = ScalarSet(wordsWithDe.map(\.unicodeScalars).filter { $0.first == "的" }.compactMap(\.last).map(String.init).joined())
+  static let beforeDe = ScalarSet(wordsWithDe.map(\.unicodeScalars).filter { $0.last == "的" }.compactMap(\.first).map(String.init).joined())
+
+  /// Whether `first` `second`, one of them 的, is one of ``wordsWithDe`` (as strings, so up to
+  /// canonical equivalence). Asked at every two-character ICU word with 的: compared as
+  /// characters, without a string, unless one is a CJK compatibility ideograph, the only single
+  /// characters canonically equal to another (a unified ideograph).
+  static func isWordWithDe(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+    if isCompatibilityIdeograph(first) || isCompatibilityIdeograph(second) {
+      return wordsWithDe.contains(String(String.UnicodeScalarView([first, second])))
+    }
+    return (first == "的" && afterDe.contains(second)) || (second == "的" && beforeDe.contains(first))
+  }
+
+  /// The ``suffixes`` of two characters (主义).
+  static let twoCharacterSuffixes: [(first: Unicode.Scalar, second: Unicode.Scalar)] = suffixes.compactMap { suffix in
+    let scalars = Array(suffix.unicodeScalars)
+    return scalars.count == 2 ? (scalars[0], scalars[1]) : nil
+  }
+
+  /// Whether `first` `second` (`first` a suffix initial) is one of ``suffixes``, found without a
+  /// string; nil when one is a CJK compatibility ideograph, the only single characters
+  /// canonically equal to another, for which the caller compares strings. Otherwise each
+  /// character is equal only to itself (a suffix initial is a unified ideograph), so the pair is
+  /// compared as characters; and no two characters equal 会.
+  static func isTwoCharacterSuffix(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool? {
+    guard !isCompatibilityIdeograph(first), !isCompatibilityIdeograph(second) else { return nil }
+    return twoCharacterSuffixes.contains { $0.first == first && $0.second == second }
+  }
+
+  @inline(__always)
+  static func isCompatibilityIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+    (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
+  }
   /// Characters that are words by themselves far more often than parts of a longer word
   /// (particles, pronouns, prepositions, adverbs, common verbs), written for Segflow.
   static let functionCharacters = ScalarSet("的了是在有和与及或也就都不没很太更最把被从对为向往以于之其此这那哪个们着过地得上下中里外内前后来去到说要会能可将并所已让给使比越又还才再而且但即则若如因由自当该每各某些啥吗呢吧啊呀么嘛哦我你他她它谁您咱俺人年月日时天等多少大小新老好高长"
@@ -426,7 +461,7 @@ public struct WordRefiner: Sendable {
 
   @inline(__always)
   static func mayStartSuffix(_ scalar: Unicode.Scalar, classes: WordClassTable = .shared) -> Bool {
-    classes.contains(scalar, .suffixInitial) || (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
+    classes.contains(scalar, .suffixInitial) || isCompatibilityIdeograph(scalar)
   }
 
   /// 会 (assembly) only after these: elsewhere it is mostly the verb "will".
@@ -508,7 +543,9 @@ public struct WordRefiner: Sendable {
       let firstScalar = scalars[range.lowerBound]
       if splitNumeralMeasure, count == 2 || count == 3 {
         if count == 2, classes.contains(firstScalar, .numeral), classes.contains(scalars[range.lowerBound + 1], .measure),
-          !(pku && text(range) == "一个"),  // lexicalized in PKU (UD splits it)
+          // Lexicalized in PKU (UD splits it). Both characters are unified ideographs (members of
+          // the two sets), each canonically equal only to itself: compared as characters.
+          !(pku && firstScalar == "一" && scalars[range.lowerBound + 1] == "个"),
           !(ud && firstScalar == "每")  // 每个, 每年: one word in UD
         {
           cut[range.lowerBound + 1] = true
@@ -519,7 +556,7 @@ public struct WordRefiner: Sendable {
         // their own.
         let last = scalars[range.upperBound - 1]
         if count == 2 {
-          if firstScalar == "的" || last == "的", !Self.wordsWithDe.contains(text(range)) { cut[range.lowerBound + 1] = true }
+          if firstScalar == "的" || last == "的", !Self.isWordWithDe(firstScalar, last) { cut[range.lowerBound + 1] = true }
         } else if last == "的" || last == "是", isIdeographic(range) {
           cut[range.upperBound - 1] = true
         }
@@ -566,6 +603,9 @@ public struct WordRefiner: Sendable {
         if second.count == 1, classes.contains(initial, .suffixInitial) {
           // One unified ideograph equals (canonically) only itself: no string needed.
           matches = classes.contains(initial, .singleSuffix) || (initial == "会" && Self.assemblyHeads.contains(text(range)))
+        } else if second.count == 2, let found = Self.isTwoCharacterSuffix(initial, scalars[second.lowerBound + 1]) {
+          // Most of these are words that merely start like a suffix (市场, 学习): no string.
+          matches = found
         } else {
           let suffix = text(second)
           matches = Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(range)))
