@@ -161,6 +161,7 @@ const char *CICU_lineBreakShortName(int32_t lineBreak) {
 int32_t CICU_generalCategory(uint32_t codePoint) { return u_charType((UChar32)codePoint); }
 
 int CICU_isWhiteSpace(uint32_t codePoint) { return u_isUWhiteSpace((UChar32)codePoint) ? 1 : 0; }
+int CICU_isAlphabetic(uint32_t codePoint) { return u_isUAlphabetic((UChar32)codePoint) ? 1 : 0; }
 
 // MARK: Charsets
 

@@ -74,6 +74,8 @@ const char *CICU_lineBreakShortName(int32_t lineBreak);
 int32_t CICU_generalCategory(uint32_t codePoint);
 /// Non-zero for white space (Unicode White_Space property).
 int CICU_isWhiteSpace(uint32_t codePoint);
+/// Non-zero for letters and other alphabetic characters (Unicode Alphabetic property).
+int CICU_isAlphabetic(uint32_t codePoint);
 
 // MARK: Charset detection and conversion
 

@@ -77,7 +77,7 @@ final class LineStream {
     if let nul = bytes.firstIndex(of: 0) {
       throw .document(DocumentError(path: path, message: "not a text file: NUL byte", byte: fileOffset + nul))
     }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    guard let text = String(wellFormedUTF8: bytes) else {
       // Another charset altogether is for the whole-document decoder to detect; broken bytes
       // later in a UTF-8 file are an error here, as there.
       if fileOffset == bomLength { throw .notUTF8 }

@@ -30,33 +30,24 @@ public enum LineSplitter {
       number += 1
     }
 
-    let raw = UnsafeRawBufferPointer(utf8)
-    var checked = 0  // bytes before this one were seen by the byte loop or the word loop
+    guard let bytes = utf8.baseAddress else { return [] }
     while index < count {
-      if index >= checked {
-        // Eight bytes at a time while none can end a line: no byte below 0x0E (LF, CR, FF) and
-        // no A8 or A9 (the last byte of U+2028 and U+2029, E2 80 A8/A9; `“ ” — …` start with
-        // E2 80 too). Exact tests for "some byte below n" and "some byte equal to v".
-        let start = index
-        while index + 8 <= count {
-          let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-          let control = ByteWord.marks(word, below: 0x0E)
-          // A8 and A9 alike, with the low bit cleared.
-          let separator = ByteWord.marks(word & 0xFEFE_FEFE_FEFE_FEFE, equalTo: 0xA8)
-          if control | separator != 0 { break }
-          index += 8
+      // The next byte that can end a line: below 0x0E (LF, CR, FF and a few other controls) or
+      // A8/A9 (the last byte of U+2028 and U+2029, E2 80 A8/A9; `“ ” — …` start with E2 80 too).
+      // Eight bytes at a time, the lowest mark being the first such byte; the rest one by one.
+      while index &+ 8 <= count {
+        let word = ByteWord.load(bytes + index)
+        // A8 and A9 alike, with the low bit cleared.
+        let marks = ByteWord.marks(word, below: 0x0E) | ByteWord.marks(word & 0xFEFE_FEFE_FEFE_FEFE, equalTo: 0xA8)
+        if marks != 0 {
+          index &+= marks.trailingZeroBitCount >> 3
+          break
         }
-        // (A separator's E2 80 may end the last word skipped.)
-        if index > start { index = max(start, index - 2) }
-        checked = min(count, index + 10)
+        index &+= 8
       }
-      let byte = utf8[index]
-      // Every byte that can end a line is at most CR or is the lead byte of U+2028/U+2029.
-      if byte > 0x0D && byte != 0xE2 {
-        index += 1
-        continue
-      }
-      switch byte {
+      while index < count, utf8[index] >= 0x0E, utf8[index] & 0xFE != 0xA8 { index &+= 1 }
+      guard index < count else { break }
+      switch utf8[index] {
       case 0x0A:
         emit(index)
         index += 1
@@ -71,9 +62,9 @@ public enum LineSplitter {
         pageNext = true
         index += 1
         lineStart = index
-      case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-        emit(index)
-        index += 3
+      case 0xA8...0xA9 where index >= lineStart + 2 && utf8[index - 2] == 0xE2 && utf8[index - 1] == 0x80:
+        emit(index - 2)
+        index += 1
         lineStart = index
       default:
         index += 1

@@ -31,7 +31,7 @@ public struct TextDecoder: Sendable {
       }
       return try decodeLegacy(bytes, charset: encoding, path: path, skip: 0)
     }
-    if let text = String(validating: bytes, as: UTF8.self) {
+    if let text = String(wellFormedUTF8: bytes) {
       try rejectBinary(bytes, path: path)
       return (text, "UTF-8", .identity)
     }
@@ -57,7 +57,7 @@ public struct TextDecoder: Sendable {
   }
 
   private func decodeUTF8(_ bytes: [UInt8], path: String, shift: Int) throws(DocumentError) -> String {
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    guard let text = String(wellFormedUTF8: bytes) else {
       throw DocumentError(path: path, message: "invalid UTF-8", byte: (UTF8Scan(bytes).firstInvalid ?? 0) + shift)
     }
     try rejectBinary(bytes, path: path, shift: shift)
@@ -127,47 +127,5 @@ struct ByteOrderMark {
     if bytes.starts(with: [0xFF, 0xFE]) { return ByteOrderMark(charset: "UTF-16LE", length: 2) }
     if bytes.starts(with: [0xFE, 0xFF]) { return ByteOrderMark(charset: "UTF-16BE", length: 2) }
     return nil
-  }
-}
-
-/// Counts well-formed multi-byte UTF-8 sequences and invalid bytes, to tell damaged UTF-8 from
-/// another charset.
-struct UTF8Scan {
-  var validMultibyte = 0
-  var invalid = 0
-  var firstInvalid: Int?
-
-  init(_ bytes: [UInt8]) {
-    var index = 0
-    while index < bytes.count {
-      let length = Self.sequenceLength(bytes, at: index)
-      if length == 0 {
-        invalid += 1
-        if firstInvalid == nil { firstInvalid = index }
-        index += 1
-      } else {
-        if length > 1 { validMultibyte += 1 }
-        index += length
-      }
-    }
-  }
-
-  /// Length of the well-formed sequence at `index` (RFC 3629), or 0.
-  static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
-    let lead = bytes[index]
-    func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
-      index + offset < bytes.count && range.contains(bytes[index + offset])
-    }
-    switch lead {
-    case 0x00...0x7F: return 1
-    case 0xC2...0xDF: return continuation(1) ? 2 : 0
-    case 0xE0: return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : 0
-    case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
-    case 0xED: return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : 0
-    case 0xF0: return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : 0
-    case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
-    case 0xF4: return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : 0
-    default: return 0
-    }
   }
 }

@@ -81,7 +81,7 @@ enum XMLInput {
 
   /// `bytes` when they are UTF-8, or an error at the first bad byte.
   static func validUTF8(_ bytes: [UInt8], path: String, shift: Int) throws(DocumentError) -> [UInt8] {
-    if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+    if UTF8Scan.isWellFormed(bytes) { return bytes }
     let offset = UTF8Scan(bytes).firstInvalid ?? 0
     let line = bytes[..<offset].count(where: { $0 == 0x0A }) + 1
     throw DocumentError(path: path, message: "invalid UTF-8", line: line, byte: offset + shift)

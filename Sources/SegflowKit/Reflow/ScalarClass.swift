@@ -66,16 +66,16 @@ enum ScalarClass: UInt8, Sendable {
       self = .space
       return
     }
-    // (Each property is a search of the standard library's or ICU's tables, and the table asks
-    // about every BMP scalar: white space is asked only of separators and controls, the only
-    // categories White_Space has (PropList.txt), and the script by number, not by name. One
-    // switch: the category is a resilient enum, and each switch over it reads it through its
-    // witnesses.)
-    switch scalar.properties.generalCategory {
+    // (Each property is a search of ICU's tables, the same Unicode version as its breaking, and
+    // the table asks about every BMP scalar: white space is asked only of separators and
+    // controls, the only categories White_Space has (PropList.txt), and the script by number,
+    // not by name. One switch: the category is a resilient enum, and each switch over it reads
+    // it through its witnesses.)
+    switch scalar.icuCategory {
     case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
       // (A separator or control that is not white space is classed as punctuation and symbols
       // are, below.)
-      self = scalar.properties.isWhitespace ? .space : width.columns == 2 ? .cjkPunctuation : .other
+      self = scalar.isICUWhiteSpace ? .space : width.columns == 2 ? .cjkPunctuation : .other
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark:
       switch scalar.script {
       case .han, .hiragana, .katakana, .bopomofo: self = .ideograph
@@ -119,9 +119,9 @@ enum ScalarTable {
   /// In ``Punctuation/continuing``.
   static let continuingFlag: UInt8 = 0x80
 
-  /// Class and wide flag (the low five bits of an entry) as the standard library's and ICU's
-  /// properties give them: what ``ScalarTableData/runs`` freezes, and what `ScalarTableTests`
-  /// checks it against for every BMP scalar.
+  /// Class and wide flag (the low five bits of an entry) as ICU's properties give them: what
+  /// ``ScalarTableData/runs`` freezes, and what `ScalarTableTests` checks it against for every
+  /// BMP scalar.
   static func entry(computing scalar: Unicode.Scalar) -> UInt8 {
     let value = scalar.value
     // (ASCII and the middle dot are narrow, whatever their East Asian width: see `width`. The

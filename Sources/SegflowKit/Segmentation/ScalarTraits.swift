@@ -1,9 +1,9 @@
 import SegflowICU
 
 /// Unicode properties the segmentation and word layers test on every character, looked up in a
-/// table for the Basic Multilingual Plane (built once from the same `Unicode.Scalar.Properties`
-/// calls) instead of asked from the standard library each time. Characters beyond the BMP are
-/// computed as before.
+/// table for the Basic Multilingual Plane (built once, from ICU's properties: the same Unicode
+/// version as ICU's breaking, and a fraction of the standard library's cost) instead of asked
+/// each time. Characters beyond the BMP are computed as the table's entries are.
 ///
 /// Loops over many characters take the table once (`let traits = ScalarTraits.shared`) and ask
 /// it: each use of a static checks that it is initialized, which was a call per character.
@@ -60,24 +60,24 @@ enum ScalarTraits {
     return Table(entries: entries)
   }()
 
-  /// A scalar's bits, asking the standard library for the general category once and for the
-  /// binary properties only where the category leaves them open: building the table at every
-  /// process start took some 95 M instructions when each was asked of every scalar. White space
+  /// A scalar's bits, asking ICU for the general category once and for the binary properties
+  /// only where the category leaves them open (building the table at every process start took
+  /// some 95 M instructions when the standard library was asked each of every scalar, 18 M
+  /// with the category alone asked of it). White space
   /// is only ever a separator or a control; every letter and letter number is alphabetic, and of
   /// the other categories only marks, other symbols, other numbers and format characters may be
   /// (circled letters, combining vowel signs). `ScalarShortcutTests` checks every scalar, in
   /// every plane, against the properties themselves.
   fileprivate static func compute(_ scalar: Unicode.Scalar) -> UInt8 {
-    let properties = scalar.properties
-    let category = properties.generalCategory
+    let category = scalar.icuCategory
     var bits = code(WordRefiner.computedStatus(of: scalar, category: category))
     switch category {
     case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
-      if properties.isWhitespace { bits |= whitespaceBit }
+      if scalar.isICUWhiteSpace { bits |= whitespaceBit }
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .letterNumber:
       bits |= alphabeticBit
     case .nonspacingMark, .spacingMark, .enclosingMark, .otherSymbol, .otherNumber, .format:
-      if properties.isAlphabetic { bits |= alphabeticBit }
+      if scalar.isICUAlphabetic { bits |= alphabeticBit }
     default:
       break
     }

@@ -7,17 +7,17 @@
 struct WordClassTable: @unchecked Sendable {
   /// One bit per set.
   struct Class: Sendable {
-    fileprivate let bit: UInt16
+    fileprivate let bit: UInt32
     fileprivate let index: Int
 
     fileprivate init(_ index: Int) {
       self.index = index
-      bit = 1 << UInt16(index)
+      bit = 1 << UInt32(index)
     }
 
     /// Whether `bits` (from ``WordClassTable/bits(of:)``) has this class.
     @inline(__always)
-    func isIn(_ bits: UInt16) -> Bool { bits & bit != 0 }
+    func isIn(_ bits: UInt32) -> Bool { bits & bit != 0 }
 
     static let urlInitial = Class(0)
     static let dateInitial = Class(1)
@@ -35,6 +35,9 @@ struct WordClassTable: @unchecked Sendable {
     static let singleSuffix = Class(13)
     static let largeNumberUnit = Class(14)
     static let percentSign = Class(15)
+    static let digit = Class(16)
+    static let atSign = Class(17)
+    static let ordinalMark = Class(18)
   }
 
   /// The sets, in the order of the classes' bits.
@@ -43,29 +46,30 @@ struct WordClassTable: @unchecked Sendable {
     WordRefiner.yearDigits, WordRefiner.monthDigits, WordRefiner.ordinalDigits, WordRefiner.numerals,
     WordRefiner.measures, WordRefiner.transliteration, WordRefiner.functionCharacters, WordRefiner.surnames,
     WordRefiner.suffixInitials, WordRefiner.singleSuffixes, WordRefiner.largeNumberUnits, WordRefiner.percentSigns,
+    WordRefiner.digits, WordRefiner.atSigns, WordRefiner.ordinalMarks,
   ]
 
   static let shared = WordClassTable()
 
   /// 65,536 entries, allocated once for the process and never freed (immutable after `init`).
-  private let bits: UnsafeMutablePointer<UInt16>
+  private let bits: UnsafeMutablePointer<UInt32>
 
   private init() {
-    bits = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10000)
+    bits = UnsafeMutablePointer<UInt32>.allocate(capacity: 0x10000)
     bits.initialize(repeating: 0, count: 0x10000)
     for (index, set) in Self.sets.enumerated() {
-      set.forEachBMPMember { value in bits[Int(value)] |= 1 << UInt16(index) }
+      set.forEachBMPMember { value in bits[Int(value)] |= 1 << UInt32(index) }
     }
   }
 
   /// The bits of every class `scalar` belongs to (test them with ``Class/isIn(_:)``): to learn
   /// in one pass which classes a text holds at all.
   @inline(__always)
-  func bits(of scalar: Unicode.Scalar) -> UInt16 {
+  func bits(of scalar: Unicode.Scalar) -> UInt32 {
     let value = scalar.value
     if value < 0x10000 { return bits[Int(value)] }
-    var result: UInt16 = 0
-    for (index, set) in Self.sets.enumerated() where set.contains(scalar) { result |= 1 << UInt16(index) }
+    var result: UInt32 = 0
+    for (index, set) in Self.sets.enumerated() where set.contains(scalar) { result |= 1 << UInt32(index) }
     return result
   }
 

@@ -106,11 +106,12 @@ public struct WordRefiner: Sendable {
     let utf8Offsets = scratch.utf8Offsets
     let n = scalars.count
     guard n > 0 else { return [] }
-    var cut = Self.reused(&scratch.cut, count: n + 1, filledWith: false)
-    var space = Self.reused(&scratch.space, count: n, filledWith: false)
-    var forbidden = Self.reused(&scratch.forbidden, count: n + 1, filledWith: false)
-    var spanAt = Self.reused(&scratch.spanAt, count: n, filledWith: -1)
-    var taken = Self.reused(&scratch.taken, count: n, filledWith: false)
+    // At least this segment's length, maybe longer (see ``WordScratch``): read up to `n` only.
+    var cut = Self.refilled(&scratch.cut, count: n + 1, with: false)
+    var space = Self.refilled(&scratch.space, count: n, with: false)
+    var forbidden = Self.refilled(&scratch.forbidden, count: n + 1, with: false)
+    var spanAt = Self.refilled(&scratch.spanAt, count: n, with: -1)
+    var taken = Self.refilled(&scratch.taken, count: n, with: false)
     defer {
       scratch.cut = cut
       scratch.space = space
@@ -140,7 +141,7 @@ public struct WordRefiner: Sendable {
       }
     }
 
-    applyConventions(scalars, ranges: scratch.words, cut: &cut)
+    applyConventions(scalars, ranges: scratch.words, cut: &cut, joins: &scratch.joins)
 
     // Protected spans.
     let spans = protectedSpans(scalars, space: space, taken: &taken)
@@ -163,33 +164,62 @@ public struct WordRefiner: Sendable {
       }
     }
 
-    // The tokens are the pieces between consecutive cuts (`cut[0]` and `cut[n]` are set), read
-    // from the flags: counted first, so the array is allocated once at its size.
-    var tokens: [Token] = []
-    tokens.reserveCapacity(cut.withUnsafeBufferPointer { cut in cut.reduce(0) { $0 &+ ($1 ? 1 : 0) } } - 1)
-    // A token takes the status of the ICU word it starts in: both are in order, so the word is
-    // found by walking forward.
-    let words = scratch.words
-    var word = 0
-    var start = 0
-    while start < n {
-      var end = start + 1
-      while !cut[end] { end += 1 }
-      defer { start = end }
-      if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
-      var type: WordRuleStatus
-      if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
-        type = spans[spanAt[start]].type
-      } else {
-        while word < words.count, words[word].upperBound <= start { word += 1 }
-        type = word < words.count && words[word].lowerBound <= start ? scratch.statuses[word] : .none
+    return tokens(cut: cut, space: space, spanAt: spanAt, spans: spans, scratch: &scratch)
+  }
+
+  /// The pieces between consecutive cuts (`cut[0]` and `cut[n]` are set) that are not all white
+  /// space, as tokens of the text loaded into `scratch`.
+  ///
+  /// A token takes the type of the protected span it is, else the status of the ICU word it
+  /// starts in (both are in order, so the word is found by walking forward), else that of its
+  /// first letter. The flags and ICU's words are read through buffers (this runs at every
+  /// character and token) and the tokens written into the scratch's buffer, then copied into an
+  /// array allocated at their count: appending checked capacity and uniqueness at every token,
+  /// and an array allocated uninitialized went through the standard library's generic code.
+  private func tokens(cut: [Bool], space: [Bool], spanAt: [Int], spans: [Span], scratch: inout WordScratch) -> [Token] {
+    let scalars = scratch.scalars
+    let utf8Offsets = scratch.utf8Offsets
+    let statuses = scratch.statuses
+    let n = scalars.count
+    let traits = ScalarTraits.shared
+    // At least one entry per character, kept from segment to segment: a segment has at most n
+    // tokens.
+    var found = Self.refilled(&scratch.foundTokens, count: 0, with: Token(type: .none, start: 0, end: 0))
+    if found.count < n { found.resize(to: n, with: Token(type: .none, start: 0, end: 0)) }
+    defer { scratch.foundTokens = found }
+    return found.withUnsafeMutableBufferPointer { found in
+      cut.withUnsafeBufferPointer { cut in
+        space.withUnsafeBufferPointer { space in
+          scratch.words.withUnsafeBufferPointer { words in
+            var written = 0
+            var word = 0
+            var start = 0
+            while start < n {
+              var end = start + 1
+              while end < n, !cut[end] { end += 1 }
+              defer { start = end }
+              if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
+              var type: WordRuleStatus
+              if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
+                type = spans[spanAt[start]].type
+              } else {
+                while word < words.count, words[word].upperBound <= start { word += 1 }
+                type = word < words.count && words[word].lowerBound <= start ? statuses[word] : .none
+              }
+              if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
+                type = traits.status(of: first)
+              }
+              found[written] = Token(type: type, start: utf8Offsets[start], end: utf8Offsets[end])
+              written += 1
+            }
+            var tokens: [Token] = []
+            tokens.reserveCapacity(written)
+            tokens.append(contentsOf: UnsafeBufferPointer(rebasing: found[..<written]))
+            return tokens
+          }
+        }
       }
-      if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
-        type = traits.status(of: first)
-      }
-      tokens.append(Token(type: type, start: utf8Offsets[start], end: utf8Offsets[end]))
     }
-    return tokens
   }
 
   /// The string of `scalars`, encoded into its UTF-8 in place (the same string as
@@ -234,6 +264,20 @@ public struct WordRefiner: Sendable {
     // went through the generic append, element by element.
     if taken.count != count { taken.resize(to: count, with: value) }
     taken.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
+    return taken
+  }
+
+  /// `array`, taken out of its owner (which is left empty), with its first `count` entries set to
+  /// `value`: grown when shorter, never cut, so that the buffers the word layer keeps from one
+  /// segment to the next are not resized at nearly every segment (each resize was a call into the
+  /// generic array code, some 10 M instructions on 2 MB). Entries after `count` are left as they
+  /// were.
+  @inline(__always)
+  static func refilled<Element>(_ array: inout [Element], count: Int, with value: Element) -> [Element] {
+    var taken: [Element] = []
+    swap(&taken, &array)
+    if taken.count < count { taken.resize(to: count, with: value) }
+    taken.withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[..<count]).update(repeating: value) }
     return taken
   }
 
@@ -345,6 +389,11 @@ public struct WordRefiner: Sendable {
   static let emailLocalMarks = ScalarSet(".%+-")
   static let urlInitials = ScalarSet("hHwWfF")
   static let urlTrailingPunctuation = ScalarSet(".,;:!?)]}'")
+  /// ASCII and full-width digits (``isDigit(_:)``), `@` and 第, as sets for ``WordClassTable``:
+  /// a segment without any is spared the number, e-mail or ordinal search.
+  static let digits = ScalarSet("0123456789０１２３４５６７８９")
+  static let atSigns = ScalarSet("@")
+  static let ordinalMarks = ScalarSet("第")
 
   /// Single-character numerals that take a measure word.
   static let numerals = ScalarSet("一两二三四五六七八九十几半每多")
@@ -357,6 +406,41 @@ public struct WordRefiner: Sendable {
     + "愛奧鮑貝賓達爾蓋貢漢華賈傑凱庫萊賴蘭勞盧魯倫羅邁麥納諾歐齊喬瓊薩蘇湯圖萬維溫烏謝亞揚約澤茲頓瑪麗婭馬")
   /// Two-character words with 的 that are words, not a particle after or before a word.
   static let wordsWithDe: Set<String> = ["目的", "有的", "别的", "似的", "的确", "的话", "的士", "的哥", "标的", "端的", "真的", "是的", "好的", "对的"]
+  /// The characters after 的 in ``wordsWithDe`` (`的确`), and those before it (`目的`).
+  static let afterDe = ScalarSet(wordsWithDe.map(\.unicodeScalars).filter { $0.first == "的" }.compactMap(\.last).map(String.init).joined())
+  static let beforeDe = ScalarSet(wordsWithDe.map(\.unicodeScalars).filter { $0.last == "的" }.compactMap(\.first).map(String.init).joined())
+
+  /// Whether `first` `second`, one of them 的, is one of ``wordsWithDe`` (as strings, so up to
+  /// canonical equivalence). Asked at every two-character ICU word with 的: compared as
+  /// characters, without a string, unless one is a CJK compatibility ideograph, the only single
+  /// characters canonically equal to another (a unified ideograph).
+  static func isWordWithDe(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+    if isCompatibilityIdeograph(first) || isCompatibilityIdeograph(second) {
+      return wordsWithDe.contains(String(String.UnicodeScalarView([first, second])))
+    }
+    return (first == "的" && afterDe.contains(second)) || (second == "的" && beforeDe.contains(first))
+  }
+
+  /// The ``suffixes`` of two characters (主义).
+  static let twoCharacterSuffixes: [(first: Unicode.Scalar, second: Unicode.Scalar)] = suffixes.compactMap { suffix in
+    let scalars = Array(suffix.unicodeScalars)
+    return scalars.count == 2 ? (scalars[0], scalars[1]) : nil
+  }
+
+  /// Whether `first` `second` (`first` a suffix initial) is one of ``suffixes``, found without a
+  /// string; nil when one is a CJK compatibility ideograph, the only single characters
+  /// canonically equal to another, for which the caller compares strings. Otherwise each
+  /// character is equal only to itself (a suffix initial is a unified ideograph), so the pair is
+  /// compared as characters; and no two characters equal 会.
+  static func isTwoCharacterSuffix(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool? {
+    guard !isCompatibilityIdeograph(first), !isCompatibilityIdeograph(second) else { return nil }
+    return twoCharacterSuffixes.contains { $0.first == first && $0.second == second }
+  }
+
+  @inline(__always)
+  static func isCompatibilityIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+    (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
+  }
   /// Characters that are words by themselves far more often than parts of a longer word
   /// (particles, pronouns, prepositions, adverbs, common verbs), written for Segflow.
   static let functionCharacters = ScalarSet("的了是在有和与及或也就都不没很太更最把被从对为向往以于之其此这那哪个们着过地得上下中里外内前后来去到说要会能可将并所已让给使比越又还才再而且但即则若如因由自当该每各某些啥吗呢吧啊呀么嘛哦我你他她它谁您咱俺人年月日时天等多少大小新老好高长"
@@ -377,20 +461,22 @@ public struct WordRefiner: Sendable {
 
   @inline(__always)
   static func mayStartSuffix(_ scalar: Unicode.Scalar, classes: WordClassTable = .shared) -> Bool {
-    classes.contains(scalar, .suffixInitial) || (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
+    classes.contains(scalar, .suffixInitial) || isCompatibilityIdeograph(scalar)
   }
 
   /// 会 (assembly) only after these: elsewhere it is mostly the verb "will".
   static let assemblyHeads: Set<String> = ["委员", "理事", "董事", "常委", "研讨", "座谈", "运动", "博览", "代表", "联合", "居委", "村委", "人代", "茶话", "招待", "交易", "展销", "洽谈", "联欢", "演唱", "音乐", "新闻发布", "发布", "年", "工商联", "基金"]
 
   /// `ranges`: ICU's words, in order.
-  private func applyConventions(_ scalars: [Unicode.Scalar], ranges: [Range<Int>], cut: inout [Bool]) {
+  /// `joins`: a buffer kept between segments, emptied here.
+  private func applyConventions(_ scalars: [Unicode.Scalar], ranges: [Range<Int>], cut: inout [Bool], joins: inout WordJoins) {
+    joins.removeAll()
     // Through buffers: the passes below run over every word, and the nested functions that
     // write `cut` paid an exclusivity check per write when they captured the array.
     scalars.withUnsafeBufferPointer { scalars in
       ranges.withUnsafeBufferPointer { ranges in
         cut.withUnsafeMutableBufferPointer { cut in
-          applyConventions(scalars, ranges: ranges, cut: cut)
+          applyConventions(scalars, ranges: ranges, cut: cut, joins: &joins)
         }
       }
     }
@@ -406,7 +492,7 @@ public struct WordRefiner: Sendable {
     }
   }
 
-  /// The conventions but UD's (``applyConventions(_:ranges:cut:)``), in one pass over ICU's words.
+  /// The conventions but UD's (``applyConventions(_:ranges:cut:joins:)``), in one pass over ICU's words.
   ///
   /// Each convention decides from ICU's words and the characters alone (none reads `cut`), and
   /// they are applied in this order, a later one winning where two touch the same position: the
@@ -414,7 +500,7 @@ public struct WordRefiner: Sendable {
   /// the suffix joins. The pass runs them side by side and keeps the joins as lists, applied in
   /// that order at the end; the splits only set cuts, before any join, so they are written at
   /// once. (One pass instead of five: this runs on every word.)
-  private func applyConventions(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>) {
+  private func applyConventions(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>, joins: inout WordJoins) {
     func text(_ range: Range<Int>) -> String { Self.string(scalars[range]) }
     let traits = ScalarTraits.shared
     func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { traits.status(of: scalars[$0]) == .ideographic } }
@@ -428,13 +514,6 @@ public struct WordRefiner: Sendable {
     let joinSingleCharacters = options.joinSingleCharacters && lexicon.words.count == lexicon.forced.count
     let attachSuffixes = options.attachSuffixes
 
-    // The joins found, in the order they are applied: cuts cleared inside `lowerBound + 1 ..<
-    // upperBound`; for a single-character join of three starting with a surname, the cut after
-    // the surname set again; for a suffix, the cut before it cleared.
-    var transliterationJoins: [Range<Int>] = []
-    var singleJoins: [(range: Range<Int>, surname: Bool)] = []
-    var suffixJoins: [Int] = []
-
     // Transliterations: the current run of short ICU words made only of transliteration
     // characters, at least one of them a single character (克林|顿, 普|京).
     var transStart = -1
@@ -442,7 +521,7 @@ public struct WordRefiner: Sendable {
     var transCount = 0
     var transSingles = 0
     func flushTransliteration() {
-      if transCount >= 2, transSingles >= 1 { transliterationJoins.append(transStart..<transEnd) }
+      if transCount >= 2, transSingles >= 1 { joins.transliterations.append(transStart..<transEnd) }
       transCount = 0
       transSingles = 0
     }
@@ -456,7 +535,7 @@ public struct WordRefiner: Sendable {
     func flushSingles() {
       defer { singleCount = 0 }
       guard singleCount == 2 || singleCount == 3 else { return }
-      singleJoins.append((singleStart..<singleEnd, singleCount == 3 && classes.contains(scalars[singleStart], .surname)))
+      joins.singles.append((singleStart..<singleEnd, singleCount == 3 && classes.contains(scalars[singleStart], .surname)))
     }
 
     for (k, range) in ranges.enumerated() {
@@ -464,7 +543,9 @@ public struct WordRefiner: Sendable {
       let firstScalar = scalars[range.lowerBound]
       if splitNumeralMeasure, count == 2 || count == 3 {
         if count == 2, classes.contains(firstScalar, .numeral), classes.contains(scalars[range.lowerBound + 1], .measure),
-          !(pku && text(range) == "一个"),  // lexicalized in PKU (UD splits it)
+          // Lexicalized in PKU (UD splits it). Both characters are unified ideographs (members of
+          // the two sets), each canonically equal only to itself: compared as characters.
+          !(pku && firstScalar == "一" && scalars[range.lowerBound + 1] == "个"),
           !(ud && firstScalar == "每")  // 每个, 每年: one word in UD
         {
           cut[range.lowerBound + 1] = true
@@ -475,7 +556,7 @@ public struct WordRefiner: Sendable {
         // their own.
         let last = scalars[range.upperBound - 1]
         if count == 2 {
-          if firstScalar == "的" || last == "的", !Self.wordsWithDe.contains(text(range)) { cut[range.lowerBound + 1] = true }
+          if firstScalar == "的" || last == "的", !Self.isWordWithDe(firstScalar, last) { cut[range.lowerBound + 1] = true }
         } else if last == "的" || last == "是", isIdeographic(range) {
           cut[range.upperBound - 1] = true
         }
@@ -522,25 +603,20 @@ public struct WordRefiner: Sendable {
         if second.count == 1, classes.contains(initial, .suffixInitial) {
           // One unified ideograph equals (canonically) only itself: no string needed.
           matches = classes.contains(initial, .singleSuffix) || (initial == "会" && Self.assemblyHeads.contains(text(range)))
+        } else if second.count == 2, let found = Self.isTwoCharacterSuffix(initial, scalars[second.lowerBound + 1]) {
+          // Most of these are words that merely start like a suffix (市场, 学习): no string.
+          matches = found
         } else {
           let suffix = text(second)
           matches = Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(range)))
         }
         // Only join when the suffix was cut off by ICU, not split from a numeral above.
-        if matches, !(second.count == 1 && classes.contains(scalars[range.upperBound - 1], .numeral)) { suffixJoins.append(range.upperBound) }
+        if matches, !(second.count == 1 && classes.contains(scalars[range.upperBound - 1], .numeral)) { joins.suffixes.append(range.upperBound) }
       }
     }
     if joinTransliterations { flushTransliteration() }
     if joinSingleCharacters { flushSingles() }
-
-    for run in transliterationJoins {
-      for position in (run.lowerBound + 1)..<run.upperBound { cut[position] = false }
-    }
-    for (run, surname) in singleJoins {
-      for position in (run.lowerBound + 1)..<run.upperBound { cut[position] = false }
-      if surname { cut[run.lowerBound + 1] = true }
-    }
-    for position in suffixJoins { cut[position] = false }
+    joins.apply(to: cut)
   }
 
   // MARK: - Protected spans
@@ -560,27 +636,21 @@ public struct WordRefiner: Sendable {
     let traits = ScalarTraits.shared
     // Which of the searches below can find anything, in one pass: each adds spans only where
     // its first character stands (a URL initial, `@`, a digit or date initial, `第`, a numeral,
-    // a punctuation mark repeated), and most segments hold few of these.
-    var seen: UInt16 = 0
-    var hasDigit = false
-    var hasAt = false
-    var hasOrdinal = false
+    // a punctuation mark repeated), and most segments hold few of these. All but the repeated
+    // mark are classes of one table, so a character costs one lookup.
+    var seen: UInt32 = 0
     var hasRun = false
     s.withUnsafeBufferPointer { s in
       var previous: Unicode.Scalar = "\u{0}"
       for c in s {
         seen |= classes.bits(of: c)
-        if c.value < 0x80 {
-          if Self.isDigit(c) { hasDigit = true } else if c == "@" { hasAt = true }
-        } else if c == "第" {
-          hasOrdinal = true
-        } else if Self.isDigit(c) {
-          hasDigit = true
-        }
         if c == previous, traits.isPunctuation(c) { hasRun = true }
         previous = c
       }
     }
+    let hasDigit = WordClassTable.Class.digit.isIn(seen)
+    let hasAt = WordClassTable.Class.atSign.isIn(seen)
+    let hasOrdinal = WordClassTable.Class.ordinalMark.isIn(seen)
     // URLs.
     var i = 0
     while WordClassTable.Class.urlInitial.isIn(seen), i < n {
@@ -781,13 +851,14 @@ public struct WordRefiner: Sendable {
     ScalarTraits.status(of: scalar)
   }
 
-  /// ``status(of:)`` from the character's properties (``ScalarTraits`` keeps a table of it).
+  /// ``status(of:)`` from the character's properties, as ICU reports them (``ScalarTraits`` keeps
+  /// a table of it).
   static func computedStatus(of scalar: Unicode.Scalar) -> WordRuleStatus {
-    computedStatus(of: scalar, category: scalar.properties.generalCategory)
+    computedStatus(of: scalar, category: scalar.icuCategory)
   }
 
   /// ``computedStatus(of:)`` for a scalar whose general category the caller already has.
-  static func computedStatus(of scalar: Unicode.Scalar, category: Unicode.GeneralCategory) -> WordRuleStatus {
+  static func computedStatus(of scalar: Unicode.Scalar, category: CharacterCategory) -> WordRuleStatus {
     if isDigit(scalar) { return .number }
     switch category {
     case .otherLetter:

@@ -17,12 +17,18 @@ struct WordScratch {
   var words: [Range<Int>] = []
   var statuses: [WordRuleStatus] = []
   /// The word layer's per-segment arrays (``WordRefiner/refine(scratch:)``), kept for the next
-  /// segment.
+  /// segment. They keep the longest segment's length: only the first `scalars.count` entries
+  /// (one more for `cut` and `forbidden`) are the current segment's.
   var cut: [Bool] = []
   var space: [Bool] = []
   var forbidden: [Bool] = []
   var spanAt: [Int] = []
   var taken: [Bool] = []
+  /// The tokens of the current segment as they are found, before they are copied out; at least
+  /// one entry per character of the longest segment so far.
+  var foundTokens: [Token] = []
+  /// The conventions' joins of the current segment.
+  var joins = WordJoins()
   /// ICU's raw results, sized to the longest segment so far.
   private var boundaries = ICUBoundaries()
 

@@ -13,3 +13,13 @@ extension String {
     self = String(decoding: bytes, as: UTF8.self)
   }
 }
+
+extension String {
+  /// `bytes` as a string when they are well-formed UTF-8, nil otherwise: what
+  /// `String(validating: bytes, as: UTF8.self)` gives, with the check made by
+  /// ``UTF8Scan/isWellFormed(_:)`` (faster on CJK text) and the copy by ``init(validUTF8:)``.
+  init?(wellFormedUTF8 bytes: [UInt8]) {
+    guard UTF8Scan.isWellFormed(bytes) else { return nil }
+    self.init(validUTF8: bytes[...])
+  }
+}
