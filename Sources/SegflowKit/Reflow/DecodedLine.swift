@@ -16,6 +16,10 @@ final class DecodedLine {
   private var capacity: Int
   /// Scratch for the profile: scalar ranges of the spaces between words.
   var gaps: [Range<Int>] = []
+  /// ``ScalarTable/bmp``, held for the decoding loop and the profile: the global, behind its
+  /// lazy initialization check, was read once a line here and once a mark in the profile, whose
+  /// loop kept its registers on the stack around that call.
+  let table = ScalarTable.bmp
 
   init(capacity: Int = 256) {
     self.capacity = capacity
@@ -59,7 +63,7 @@ final class DecodedLine {
     let end = utf8.count
     // (Wrapping arithmetic, `&+`, for the indexes, which stay below the line's byte count: their
     // overflow checks were a tenth of the loop.)
-    ScalarTable.bmp.withUnsafeBufferPointer { table in
+    table.withUnsafeBufferPointer { table in
       while index < end {
         let lead = utf8[index]
         let value: UInt32
@@ -143,6 +147,12 @@ final class DecodedLine {
     classes = .allocate(capacity: size)
     widths = .allocate(capacity: size)
     capacity = size
+  }
+
+  /// ``ScalarTable/punctuationFlags(_:)`` of `scalar`, read from the table held here.
+  @inline(__always)
+  func punctuationFlags(of scalar: Unicode.Scalar) -> UInt8 {
+    scalar.value < 0x10000 ? table[Int(scalar.value)] & 0xE0 : 0
   }
 
   /// The decoded scalars, for the helpers that read characters (bylines, quotes).

@@ -194,7 +194,7 @@ struct LineProfile {
         // (No ideograph is in any of these sets. The sets are flags of the class table: one
         // lookup for the three.)
         let scalar = scalars[position]
-        let flags = ScalarTable.punctuationFlags(scalar)
+        let flags = line.punctuationFlags(of: scalar)
         let mark = cls == .cjkPunctuation
         if mark && (previousMark || flags & ScalarTable.continuingFlag != 0) { exact = false }
         if mark { halfMarks += 1 }
@@ -394,10 +394,30 @@ struct LineProfile {
 
   /// Starts with a number or Latin word, or with one after an opening mark (`（Gargoyles）`): a
   /// word that may not have fitted at the end of the line above, leaving that line short.
+  @inline(__always)
   var startsWithWord: Bool {
     if firstClass.isWordLike { return true }
     // (A space after a one-character first word is no word either.)
-    guard Punctuation.noLineEnd.contains(first), let second = secondScalar else { return false }
+    guard firstIsNoLineEnd, let second = secondScalar else { return false }
     return ScalarClass(second).isWordLike
   }
+
+  // MARK: - Marks at the ends
+
+  // (No mark of these sets is an ideograph (`ScalarTableTests`), and most lines start and end
+  // with one: the sets, lazily initialized globals that the rules asked at every edge, are
+  // asked only about the other characters.)
+
+  /// `first` never starts a line in typesetting (``Punctuation/noLineStart``).
+  @inline(__always)
+  var firstIsNoLineStart: Bool { firstClass != .ideograph && Punctuation.noLineStart.contains(first) }
+  /// `first` never ends a line in typesetting (``Punctuation/noLineEnd``): an opening mark.
+  @inline(__always)
+  var firstIsNoLineEnd: Bool { firstClass != .ideograph && Punctuation.noLineEnd.contains(first) }
+  /// `last` never ends a line in typesetting (``Punctuation/noLineEnd``): an opening mark.
+  @inline(__always)
+  var lastIsNoLineEnd: Bool { lastClass != .ideograph && Punctuation.noLineEnd.contains(last) }
+  /// The line ends with a mark after which it goes on (``Punctuation/continuing``).
+  @inline(__always)
+  var lastIsContinuing: Bool { lastClass != .ideograph && Punctuation.continuing.contains(last) }
 }

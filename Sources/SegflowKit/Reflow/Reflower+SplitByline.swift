@@ -7,7 +7,7 @@ extension Reflower {
     let row = rows[index]
     let next = rows[index + 1]
     guard next.blanksBefore == 0, !next.startsPage, !row.isByline, !next.isByline,
-      Byline.roleInitials.contains(row.profile.first), Byline.separators.contains(row.profile.last),
+      Byline.isRoleInitial(row.profile.first), Byline.separators.contains(row.profile.last),
       index + 2 >= rows.count || rows[index + 2].blanksBefore > 0 || rows[index + 2].startsPage
     else { return false }
     let role = String(String.UnicodeScalarView(rows.source(index).unicodeScalars.filter { ScalarClass($0) != .space }.dropLast()))

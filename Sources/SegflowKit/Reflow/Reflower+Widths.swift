@@ -74,12 +74,14 @@ extension Reflower {
   }
 
   /// The line holds a Latin letter, whose width on the page we can only guess.
+  @inline(__always)
   static func hasLatinLetter(_ profile: LineProfile) -> Bool {
     profile.hasLatinLetter
   }
 
   /// The width of the number or Latin word that starts the line (`209` in `209 型艇`), 0 when it
   /// starts with CJK: what did not fit at the end of the line above.
+  @inline(__always)
   static func leadingWordWidth(_ profile: LineProfile) -> Int {
     profile.leadingWordLength
   }
@@ -88,6 +90,11 @@ extension Reflower {
   /// glyph start inside a mark's box: after a CJK mark (`…县，` ⏎ `共有`) or before one (`印度` ⏎
   /// `”（Young`). Two rows that meet between two letters or ideographs (`…地图兴` ⏎ `起。`) are two
   /// visual lines.
+  ///
+  /// (Inlined, as are the other small readers of a profile the rules call at every edge:
+  /// `hasLatinLetter`, `isTitleLike`, `startsWithWord`. A call takes its profile by address, so
+  /// a profile read in place from the rows was first copied to the stack, 188 bytes.)
+  @inline(__always)
   static func cutAtPunctuation(_ before: LineProfile, _ after: LineProfile) -> Bool {
     before.lastClass == .cjkPunctuation || after.firstClass == .cjkPunctuation
   }
@@ -101,7 +108,7 @@ extension Reflower {
       let previous = rows[start - 1].profile.width
       // A row that starts with `。` or `）` always belongs to the visual line before it, even
       // when squeezing let that line hold more than the column width.
-      let forced = Punctuation.noLineStart.contains(rows[start].profile.first)
+      let forced = rows[start].profile.firstIsNoLineStart
       guard forced || (width + previous <= column + 1 && Self.cutAtPunctuation(rows[start - 1].profile, rows[start].profile)) else { break }
       width += previous
       start -= 1

@@ -59,21 +59,22 @@ public struct Reflower: Sendable {
         let number = line.pointee.number
         let offset = line.pointee.offset
         // (Layout `lines` is verbatim: no space repair, one row per line.)
-        let row = Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+        // (Appended as it is made, and replaced in the rare case below: a row bound to a local
+        // first was copied twice on its way into the array, 224 bytes each time.)
+        rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
           index: index, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
-          verbatim: options.layout == .lines, pieceStore: &pieces)
+          verbatim: options.layout == .lines, pieceStore: &pieces))
         // (A line that ends with a byline is profiled again as two rows: rare. The whole line's
         // pieces, if any, stay unused in the store. Neither part is blank: the body holds the
         // line's first character, the byline its own.)
-        if options.detectBylines, options.layout == .columns, let cut = row.profile.bylineStart,
-          cut > row.profile.span.scalars.lowerBound
+        if options.detectBylines, options.layout == .columns, let cut = rows[rows.count - 1].profile.bylineStart,
+          cut > rows[rows.count - 1].profile.span.scalars.lowerBound
         {
+          rows.removeLast()
           rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
             index: index, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false, pieceStore: &pieces))
           rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: 0, startsPage: false,
             index: index, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue, pieceStore: &pieces))
-        } else {
-          rows.append(row)
         }
         blanks = 0
         pageStart = false
@@ -418,10 +419,10 @@ public struct Reflower: Sendable {
     let line = rows[index].lineNumber
     let blank = nextRow.blanksBefore > 0 || nextRow.startsPage
 
-    if Punctuation.noLineEnd.contains(a.last) {
+    if a.lastIsNoLineEnd {
       return Decision(.join, rule: "kinsoku-line-end", confidence: 0.99, line: line, detail: Self.lineEndDetails[a.last])
     }
-    if Punctuation.noLineStart.contains(b.first) && b.firstClass.isCJK {
+    if b.firstIsNoLineStart && b.firstClass.isCJK {
       return Decision(.join, rule: "kinsoku-line-start", confidence: 0.98, line: line, detail: Self.lineStartDetails[b.first])
     }
     // A short title-like line after the blank line, above clearly wider text: a heading, even
@@ -445,7 +446,7 @@ public struct Reflower: Sendable {
         "a line \($0) wide ending with '：', then lines of a column \($1) wide: a wide lede that ends with '：'"
       })
     }
-    if Punctuation.continuing.contains(a.last) {
+    if a.lastIsContinuing {
       return Decision(.join, rule: "continuing-punctuation", confidence: 0.97, line: line, detail: Self.continuingDetails[a.last])
     }
     if !endsSentence(rows, index) {
@@ -483,7 +484,7 @@ public struct Reflower: Sendable {
     // be stretched too: `的一个镇。` ⏎ `夏 须 草 属 （学` are two lines, the second a first line
     // stretched before a long Latin word.)
     let stretchedAlone = b.isJustified && !a.isJustified && a.length >= 3
-    if short && !blank && (Punctuation.noLineEnd.contains(b.first) || sum >= width - 1)
+    if short && !blank && (b.firstIsNoLineEnd || sum >= width - 1)
       && sum <= width + 2 && nextVisual.width <= width - 7 && !b.endsSentence
       && widthAfter(rows, index + 1) >= width - 4 && !stretchedAlone
     {
@@ -499,7 +500,7 @@ public struct Reflower: Sendable {
     // (Up to three characters, `幕牆。` ⏎ `《紐約時報》認為本`: squeezed, `。《` take one character,
     // so the rest is as wide as a 2 em first line again. On the twelve dev corpora this joins
     // three such edges rightly and one wrongly, in quanjiao text.)
-    if short && !blank && visual <= 6 && Punctuation.noLineEnd.contains(b.first) && !b.endsSentence && !stretchedAlone
+    if short && !blank && visual <= 6 && b.firstIsNoLineEnd && !b.endsSentence && !stretchedAlone
       && sum >= width - 3 && widthAfter(rows, nextVisual.end) >= width - 4
     {
       return Decision(.join, rule: "short-end-before-opening-mark", confidence: 0.55, line: line, detail: "a sentence end \(visual) wide, then an opening mark: with the next line it fills the column, as an indented first line would after a paragraph end; most sentence ends go on")
@@ -652,7 +653,7 @@ public struct Reflower: Sendable {
   func nextStartsBlock(_ rows: Rows, _ index: Int, width known: Int? = nil) -> Bool {
     let row = rows[index]
     if row.isByline { return true }
-    if Punctuation.noLineStart.contains(row.profile.first) { return false }
+    if row.profile.firstIsNoLineStart { return false }
     let after = widthAfter(rows, index)
     let width = max(known ?? 0, after)
     guard after > 0 else { return false }
@@ -692,12 +693,20 @@ public struct Reflower: Sendable {
 
   /// Row `index` ends a sentence; a row of closing marks only (`”` squeezed onto a line of its
   /// own) ends one when the row before it does.
+  ///
+  /// (Inlined, the rare row of closing marks asked in a function of its own: this runs at nearly
+  /// every edge, and the call was most of it.)
+  @inline(__always)
   func endsSentence(_ rows: Rows, _ index: Int) -> Bool {
-    let profile = rows[index].profile
-    if profile.endsSentence { return true }
-    // (The profile counts its kept characters: most rows are long, and this runs for nearly
-    // every edge.)
-    guard index > 0, profile.keptCount <= 3 else { return false }
+    if rows[index].profile.endsSentence { return true }
+    // (The profile counts its kept characters: most rows are long.)
+    guard index > 0, rows[index].profile.keptCount <= 3 else { return false }
+    return closingMarksEndSentence(rows, index)
+  }
+
+  /// Row `index`, of three characters or fewer, holds only closing and terminal marks after a
+  /// row that ends a sentence with them.
+  private func closingMarksEndSentence(_ rows: Rows, _ index: Int) -> Bool {
     let marks = rows.line(index).keptScalars
     guard marks.allSatisfy({ Punctuation.closing.contains($0) || Punctuation.terminal.contains($0) }) else { return false }
     let previous = rows.line(index - 1)
@@ -719,9 +728,10 @@ public struct Reflower: Sendable {
   }
 
   /// No sentence or clause punctuation, nothing that continues on the next line.
+  @inline(__always)
   func isTitleLike(_ profile: LineProfile) -> Bool {
     !profile.hasClausePunctuation && !profile.endsSentence
-      && !Punctuation.continuing.contains(profile.last) && !Punctuation.noLineEnd.contains(profile.last)
+      && !profile.lastIsContinuing && !profile.lastIsNoLineEnd
       && profile.last != "-"
   }
 

@@ -26,8 +26,8 @@ enum ScalarClass: UInt8, Sendable {
     return kind.isCJK || (kind == .latinLetter && scalar.value >= 0x1100 && scalar.eastAsianWidth == .wide)
   }
 
-  /// Looked up in a table for the Basic Multilingual Plane (built once from ICU's properties):
-  /// reflow classifies every character, and asking ICU each time costs more than the rest.
+  /// Looked up in a table for the Basic Multilingual Plane (``ScalarTable/bmp``): reflow
+  /// classifies every character, and asking ICU each time costs more than the rest.
   init(_ scalar: Unicode.Scalar) {
     if scalar.value < 0x10000 {
       self = ScalarClass(rawValue: ScalarTable.bmp[Int(scalar.value)] & 0x0F) ?? .other
@@ -119,15 +119,32 @@ enum ScalarTable {
   /// In ``Punctuation/continuing``.
   static let continuingFlag: UInt8 = 0x80
 
+  /// Class and wide flag (the low five bits of an entry) as ICU's properties give them: what
+  /// ``ScalarTableData/runs`` freezes, and what `ScalarTableTests` checks it against for every
+  /// BMP scalar.
+  static func entry(computing scalar: Unicode.Scalar) -> UInt8 {
+    let value = scalar.value
+    // (ASCII and the middle dot are narrow, whatever their East Asian width: see `width`. The
+    // flag says so, so that reading a line's widths is one test.)
+    let width: EastAsianWidth = value < 0x80 ? .narrow : scalar.eastAsianWidth
+    let wide: UInt8 = value != 0xB7 && width.columns == 2 ? 0x10 : 0
+    return ScalarClass(computing: scalar, width: width).rawValue | wide
+  }
+
+  /// Built from the generated runs rather than from the properties: asking ICU the general
+  /// category, the script and the East Asian width of all 65,536 scalars cost some 230
+  /// instructions each, 15 M once per process (600 and 39 M with the standard library's
+  /// category), where filling the table from the runs costs 0.2 M.
   static let bmp: [UInt8] = {
     var table = [UInt8](repeating: ScalarClass.other.rawValue, count: 0x10000)
-    for value in 0..<0x10000 {
-      guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-      // (ASCII and the middle dot are narrow, whatever their East Asian width: see `width`. The
-      // flag says so, so that reading a line's widths is one test.)
-      let width: EastAsianWidth = value < 0x80 ? .narrow : scalar.eastAsianWidth
-      let wide: UInt8 = value != 0xB7 && width.columns == 2 ? 0x10 : 0
-      table[value] = ScalarClass(computing: scalar, width: width).rawValue | wide
+    let runs = ScalarTableData.runs
+    for (index, run) in runs.enumerated() {
+      let end = index + 1 < runs.count ? Int(runs[index + 1] >> 8) : 0x10000
+      var value = Int(run >> 8)
+      while value < end {
+        table[value] = UInt8(truncatingIfNeeded: run)
+        value += 1
+      }
     }
     for (marks, flag) in [
       (Punctuation.terminalMarks, terminalFlag), (Punctuation.clauseInternalMarks, clauseFlag),

@@ -66,4 +66,16 @@ import Testing
     // (Random lines that are bylines too, or the agreement says little.)
     #expect(matched > 50)
   }
+
+  @Test("the switch of role initials is the set of the roles' first characters")
+  func roleInitialsAgree() {
+    var mismatches: [String] = []
+    for value in UInt32(0)..<0x10000 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      if Byline.isRoleInitial(scalar) != Byline.roleInitials.contains(scalar) { mismatches.append(String(value, radix: 16)) }
+    }
+    #expect(mismatches.isEmpty, "differ at U+\(mismatches.prefix(20).joined(separator: ", U+"))")
+    #expect(Byline.isRoleInitial("记"))
+    #expect(!Byline.isRoleInitial("\u{20000}"))
+  }
 }

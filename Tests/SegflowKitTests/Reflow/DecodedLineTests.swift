@@ -70,4 +70,18 @@ import Testing
     }
     #expect(mismatches.isEmpty, "differ at U+\(mismatches.prefix(20).joined(separator: ", U+"))")
   }
+
+  @Test("the punctuation flags read from the line's table are the class table's")
+  func punctuationFlagsMatchTable() {
+    let decoded = DecodedLine()
+    var mismatches: [String] = []
+    for value in UInt32(0)..<0x10000 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      if decoded.punctuationFlags(of: scalar) != ScalarTable.punctuationFlags(scalar) { mismatches.append(String(value, radix: 16)) }
+    }
+    #expect(mismatches.isEmpty, "differ at U+\(mismatches.prefix(20).joined(separator: ", U+"))")
+    #expect(decoded.punctuationFlags(of: "。") == ScalarTable.terminalFlag | ScalarTable.clauseFlag)
+    #expect(decoded.punctuationFlags(of: "，") == ScalarTable.clauseFlag | ScalarTable.continuingFlag)
+    #expect(decoded.punctuationFlags(of: "\u{20000}") == 0)
+  }
 }
