@@ -12,14 +12,18 @@ public struct BatchRunner: Sendable {
   /// Resume log; nil processes everything and records nothing.
   public var manifest: Manifest?
   /// Documents larger than twice this many bytes are processed in chunks of about this size
-  /// (``ChunkedProcessor``), with the same outputs; nil processes every document whole.
+  /// (``ChunkedProcessor``), with the same outputs; nil processes every document whole. 512 KB
+  /// by default: a chunk's lines, rows, blocks and segments then stay small enough to be reused
+  /// from the allocator's free lists and caches, where 4 MB chunks spent a tenth of a run in the
+  /// kernel mapping fresh pages (0.5 s against 0.1 s on the 20 MB corpus) and held 158 MB
+  /// against 62 MB.
   public var chunkBytes: Int?
   /// Documents larger than this fail with a clear error instead of being processed; nil: no limit.
   public var maxBytes: Int?
   /// Documents still running after this long fail (checked between stages and chunks).
   public var timeLimit: Duration?
 
-  public init(pipeline: Pipeline, outputDirectory: String, writers: [any SegmentWriter], jobs: Int, manifest: Manifest? = nil, chunkBytes: Int? = 4 << 20) {
+  public init(pipeline: Pipeline, outputDirectory: String, writers: [any SegmentWriter], jobs: Int, manifest: Manifest? = nil, chunkBytes: Int? = 512 << 10) {
     self.pipeline = pipeline
     self.outputDirectory = outputDirectory
     self.writers = writers

@@ -38,7 +38,7 @@ struct RunCommand: AsyncParsableCommand {
   var logFormat: LogFormat = .text
 
   @Option(name: .long, help: ArgumentHelp("Documents over twice this size (KB) are processed in chunks of about this size, in bounded memory, with the same outputs; 0 processes every document whole.", valueName: "kb"))
-  var chunkKb: Int = 4096
+  var chunkKb: Int = 512
 
   @Option(name: .long, help: ArgumentHelp("Fail documents larger than this many megabytes (reported, the batch goes on).", valueName: "mb"))
   var maxMb: Double?
