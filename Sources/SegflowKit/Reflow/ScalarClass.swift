@@ -67,10 +67,9 @@ enum ScalarClass: UInt8, Sendable {
       return
     }
     // (Each property is a search of ICU's tables, the same Unicode version as its breaking, and
-    // the table asks about every BMP scalar: white space is asked only of separators and
-    // controls, the only categories White_Space has (PropList.txt), and the script by number,
-    // not by name. One switch: the category is a resilient enum, and each switch over it reads
-    // it through its witnesses.)
+    // the table's entries were computed for every BMP scalar: white space is asked only of
+    // separators and controls, the only categories White_Space has (PropList.txt), and the
+    // script by number, not by name.)
     switch scalar.icuCategory {
     case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
       // (A separator or control that is not white space is classed as punctuation and symbols
