@@ -149,10 +149,10 @@ final class DecodedLine {
     capacity = size
   }
 
-  /// ``ScalarTable/punctuationFlags(_:)`` of `scalar`, read from the table held here.
+  /// ``ScalarTable/punctuationFlags(_:in:)`` of `scalar`, read from the table held here.
   @inline(__always)
   func punctuationFlags(of scalar: Unicode.Scalar) -> UInt8 {
-    scalar.value < 0x10000 ? table[Int(scalar.value)] & 0xE0 : 0
+    ScalarTable.punctuationFlags(scalar, in: table)
   }
 
   /// The decoded scalars, for the helpers that read characters (bylines, quotes).

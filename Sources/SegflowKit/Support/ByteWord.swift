@@ -1,6 +1,7 @@
 /// Eight bytes of UTF-8 read as one little-endian word (the first byte lowest), and marks of
-/// the bytes that meet a test, each by its top bit: the line splitter and the writers' escapers
-/// skip eight plain bytes with one test. A word's marks are zero exactly when no byte meets the
+/// the bytes that meet a test, each by its top bit: the UTF-8 check, the line splitter, the
+/// source locator's character counts and the writers' escapers skip eight plain bytes with one
+/// test. A word's marks are zero exactly when no byte meets the
 /// test, and the lowest mark is always a true one (only a borrow from a true one may mark a byte
 /// above it).
 enum ByteWord {
