@@ -38,12 +38,7 @@ import Testing
     let alphabet = Array("中文，。“”‘’…•–ab Z9,.()\"' ".unicodeScalars)
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<500 {
-      var lines: [String] = []
-      for _ in 0..<Int.random(in: 1...12, using: &generator) {
-        var view = String.UnicodeScalarView()
-        for _ in 0..<Int.random(in: 1...12, using: &generator) { view.append(alphabet.randomElement(using: &generator)!) }
-        lines.append(String(view))
-      }
+      let lines = BlockBuilderReuseTests.randomLines(from: alphabet, lines: 1...12, length: 1...12, using: &generator)
       let rows = BlockBuilderReuseTests.rows(lines)
       let joining = rows.map { _ in Int.random(in: 0..<5, using: &generator) == 0 }
       var builder = BlockBuilder()

@@ -5,6 +5,15 @@ import Testing
 /// `finishKeepingBuffers` hands its buffers on to the next block; every block it gives must be
 /// the block a fresh builder per block gives.
 @Suite struct BlockBuilderReuseTests {
+  /// Between `lines` lines of between `length` characters drawn from `alphabet`.
+  static func randomLines(from alphabet: [Unicode.Scalar], lines: ClosedRange<Int>, length: ClosedRange<Int>, using generator: inout some RandomNumberGenerator) -> [String] {
+    (0..<Int.random(in: lines, using: &generator)).map { _ in
+      var view = String.UnicodeScalarView()
+      for _ in 0..<Int.random(in: length, using: &generator) { view.append(alphabet.randomElement(using: &generator)!) }
+      return String(view)
+    }
+  }
+
   /// Rows of `lines` as the reflow makes them (one document, offsets counted in its text).
   static func rows(_ lines: [String]) -> Reflower.Rows {
     let decoded = DecodedLine()
@@ -59,12 +68,7 @@ import Testing
     let alphabet = Array("中文天气，。“”-ab Z9 ".unicodeScalars)
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<300 {
-      var lines: [String] = []
-      for _ in 0..<Int.random(in: 1...30, using: &generator) {
-        var view = String.UnicodeScalarView()
-        for _ in 0..<Int.random(in: 1...40, using: &generator) { view.append(alphabet.randomElement(using: &generator)!) }
-        lines.append(String(view))
-      }
+      let lines = Self.randomLines(from: alphabet, lines: 1...30, length: 1...40, using: &generator)
       let rows = Self.rows(lines)
       var sizes: [Int] = []
       var left = rows.count
