@@ -90,16 +90,12 @@ struct OutputBytes: ~Copyable {
   mutating func appendNumber(_ value: Int) {
     reserve(20)
     if value < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
-    // The magnitude as unsigned, so Int.min works too; digits counted first (by comparison, no
-    // division), then written backwards in place, two at a time from a table of pairs (eight
-    // numbers a segment: the divisions were most of their cost).
+    // The magnitude as unsigned, so Int.min works too; digits counted first, then written
+    // backwards in place, two at a time from a table of pairs (eight numbers a segment: the
+    // divisions were most of their cost, and counting by comparison with 10, 100, … most of the
+    // rest).
     var rest = value.magnitude
-    var digits = 1
-    var bound: UInt = 10
-    while digits < 20, rest >= bound {
-      digits += 1
-      if digits < 20 { bound &*= 10 }
-    }
+    let digits = Self.decimalDigits(rest)
     var position = count + digits
     let pairs = Self.digitPairs.utf8Start
     while rest >= 100 {
@@ -117,6 +113,47 @@ struct OutputBytes: ~Copyable {
       base[position - 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
     }
     count += digits
+  }
+
+  /// The number of decimal digits of `value` (1 for 0): from its bit length, ⌊bits · log10 2⌋
+  /// (1233 / 4096 is log10 2 closely enough for 64 bits) is the digit count or one less, which
+  /// one comparison with a power of ten settles. Setting the lowest bit makes 0 count as 1 and
+  /// changes no other count (10ⁿ − 1, where it would, is odd already).
+  @inline(__always)
+  static func decimalDigits(_ value: UInt) -> Int {
+    let odd = value | 1
+    let bits = UInt.bitWidth - odd.leadingZeroBitCount
+    let guess = (bits &* 1233) &>> 12
+    return guess &+ (odd >= powerOfTen(guess) ? 1 : 0)
+  }
+
+  /// 10 to the `exponent` (0...19, as ``decimalDigits(_:)`` makes it). A switch of constants,
+  /// which the compiler turns into a table lookup (a stored table of them was copied onto the
+  /// stack at every call).
+  @inline(__always)
+  private static func powerOfTen(_ exponent: Int) -> UInt {
+    switch exponent {
+    case 0: 1
+    case 1: 10
+    case 2: 100
+    case 3: 1_000
+    case 4: 10_000
+    case 5: 100_000
+    case 6: 1_000_000
+    case 7: 10_000_000
+    case 8: 100_000_000
+    case 9: 1_000_000_000
+    case 10: 10_000_000_000
+    case 11: 100_000_000_000
+    case 12: 1_000_000_000_000
+    case 13: 10_000_000_000_000
+    case 14: 100_000_000_000_000
+    case 15: 1_000_000_000_000_000
+    case 16: 10_000_000_000_000_000
+    case 17: 100_000_000_000_000_000
+    case 18: 1_000_000_000_000_000_000
+    default: 10_000_000_000_000_000_000
+    }
   }
 
   /// "00", "01", …, "99" back to back.
