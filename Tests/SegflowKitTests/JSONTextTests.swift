@@ -161,6 +161,24 @@ import Testing
 }
 
 @Suite struct JSONLWordsTests {
+  @Test("the JSONL and XLIFF 2 bodies fit the size reserved for them, and use most of it")
+  func reservedSizes() throws {
+    for document in try ExportFixtures.documents() {
+      let context = ExportFixtures.context(document)
+      let withWords = document.segments.first?.tokens != nil
+      let sizes = [
+        ("jsonl", JSONLWriter().bodyBytes(document, context: context).count, document.estimatedOutputBytes(perSegment: 256, perTextByte: withWords ? 3 : 1)),
+        ("xliff2", XLIFF2Writer().bodyBytes(document, context: context).count, document.estimatedOutputBytes(perSegment: 400, perTextByte: 1)),
+      ]
+      for (writer, written, reserved) in sizes {
+        // Written within the reservation: the body never grows (and copies itself) midway.
+        #expect(written <= reserved, "\(writer), \(document.name): \(written) > \(reserved)")
+        // Not wildly over: at most twice what is written, beyond a small document's slack.
+        #expect(reserved <= 2 * written + 4096, "\(writer), \(document.name): \(reserved) for \(written)")
+      }
+    }
+  }
+
   @Test("JSONL words read back as the tokens' texts, in segments that need escaping and in those that do not")
   func wordsRoundTrip() throws {
     let pipeline = try PipelineLoader.parse(

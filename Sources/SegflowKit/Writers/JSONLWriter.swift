@@ -22,7 +22,9 @@ public struct JSONLWriter: StreamingSegmentWriter {
     // Each record is built in one reused buffer and appended whole: the body is never held
     // twice (a chunk's records are tens of megabytes).
     var body: [UInt8] = []
-    body.reserveCapacity(document.segments.count * 256)
+    // About 210 bytes of keys and numbers a segment; the text once, and again as words.
+    let withWords = document.segments.first?.tokens != nil
+    body.reserveCapacity(document.estimatedOutputBytes(perSegment: 256, perTextByte: withWords ? 3 : 1))
     var record = OutputBytes(capacity: 4096)
     for segment in document.segments {
       record.removeAll()

@@ -33,7 +33,10 @@ public struct XLIFF2Writer: StreamingSegmentWriter {
   /// The units as bytes (``OutputBytes/records(_:reserving:_:)``): interpolated strings cost
   /// four times what the JSONL writer spends on the same document.
   public func bodyBytes(_ document: Document, context: WriterContext) -> [UInt8] {
-    OutputBytes.records(document.units) { unit, out in Self.append(unit, document: document, context: context, to: &out) }
+    // About 380 bytes of metadata and markup a segment, with its unit's share.
+    OutputBytes.records(document.units, reserving: document.estimatedOutputBytes(perSegment: 400, perTextByte: 1)) { unit, out in
+      Self.append(unit, document: document, context: context, to: &out)
+    }
   }
 
   /// One `<unit>`: the segments' metadata, then the segments.
