@@ -31,15 +31,9 @@ struct EdgeModel: Sendable {
   var threshold: Double
   /// How far past `threshold` the probability must be for the model to override the rules.
   var margin: Double
-  /// The nodes of all trees, flat (reflow asks the model at many edges: no struct or closure
-  /// per node). `feature[i]` is the feature node `i` tests, or -1 for a leaf; `cut[i]` is its
-  /// threshold, or for a leaf its value times `rate` (scikit-learn scales each leaf value by the
-  /// learning rate before adding it, so the product is the same double); `left[i]` and
-  /// `right[i]` are absolute node indexes.
-  var feature: [Int32] = []
-  var cut: [Double] = []
-  var left: [Int32] = []
-  var right: [Int32] = []
+  /// The nodes of all trees, flat and in file order (reflow asks the model at many edges: no
+  /// class or closure per node). Children are absolute indexes.
+  var nodes: [Node] = []
   /// `roots[t]` is the first node of tree `t`.
   var roots: [Int32] = []
 
@@ -62,31 +56,26 @@ struct EdgeModel: Sendable {
     guard try reader.word() == "trees", let trees = Int(try reader.word()), trees >= 0 else { throw reader.fail("expected 'trees N'") }
     reader.endLine()
     for _ in 0..<trees {
-      let root = feature.count
+      let root = nodes.count
       roots.append(Int32(root))
       while let token = try reader.token() {
         if token.isLeaf {
-          feature.append(-1)
-          cut.append(rate * token.value)
-          left.append(-1)
-          right.append(-1)
+          nodes.append(Node(feature: -1, left: -1, right: -1, cut: rate * token.value))
         } else {
           guard token.feature >= 0, token.feature < names.count, token.left > 0, token.right > 0 else {
             throw reader.fail("bad node")
           }
-          feature.append(Int32(token.feature))
-          cut.append(token.value)
-          left.append(Int32(root + token.left))
-          right.append(Int32(root + token.right))
+          nodes.append(Node(feature: Int32(token.feature), left: Int32(root + token.left), right: Int32(root + token.right), cut: token.value))
         }
       }
       // Every child must be a later node of the same tree (no cycles, no jumps out of it).
-      for index in root..<feature.count where feature[index] >= 0 {
-        guard left[index] > index, right[index] > index, Int(left[index]) < feature.count, Int(right[index]) < feature.count else {
+      for index in root..<nodes.count where nodes[index].feature >= 0 {
+        let node = nodes[index]
+        guard node.left > index, node.right > index, Int(node.left) < nodes.count, Int(node.right) < nodes.count else {
           throw reader.fail("a child index is outside its tree")
         }
       }
-      guard feature.count > root else { throw reader.fail("empty tree") }
+      guard nodes.count > root else { throw reader.fail("empty tree") }
       reader.endLine()
     }
     guard reader.atEnd else { throw reader.fail("more lines than 'trees' says") }
@@ -103,25 +92,20 @@ struct EdgeModel: Sendable {
     // Summed as scikit-learn sums (base first, then each tree's scaled leaf), so the
     // probabilities agree to the last bits.
     var raw = base
-    // Each feature as scikit-learn compares it: rounded to a 32-bit float, once.
-    var x = [Double](repeating: 0, count: names.count)
-    for (index, value) in features.values.prefix(names.count).enumerated() { x[index] = Double(Float(value)) }
-    x.withUnsafeBufferPointer { x in
-      feature.withUnsafeBufferPointer { feature in
-        cut.withUnsafeBufferPointer { cut in
-          left.withUnsafeBufferPointer { left in
-            right.withUnsafeBufferPointer { right in
-              for root in roots {
-                var index = Int(root)
-                var tested = Int(feature[index])
-                while tested >= 0 {
-                  index = Int(x[tested] <= cut[index] ? left[index] : right[index])
-                  tested = Int(feature[index])
-                }
-                raw += cut[index]
-              }
-            }
+    let count = names.count
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { x in
+      // Each feature as scikit-learn compares it: rounded to a 32-bit float, once (and 0 for a
+      // feature the vector lacks).
+      features.values.withUnsafeBufferPointer { values in
+        for index in 0..<count { x[index] = index < values.count ? Double(Float(values[index])) : 0 }
+      }
+      nodes.withUnsafeBufferPointer { nodes in
+        for root in roots {
+          var node = nodes[Int(root)]
+          while node.feature >= 0 {
+            node = nodes[Int(x[Int(node.feature)] <= node.cut ? node.left : node.right)]
           }
+          raw += node.cut
         }
       }
     }
