@@ -123,8 +123,13 @@ public struct WordRefiner: Sendable {
     }
 
     let traits = ScalarTraits.shared
+    let classes = WordClassTable.shared
     // ICU's cuts and white space, written through buffers (these run at every word and
-    // character; an array write checks that the array is not shared).
+    // character; an array write checks that the array is not shared). The same pass over the
+    // characters learns which of ``protectedSpans``' searches can find anything: the word
+    // classes the segment holds, and whether a punctuation mark is repeated.
+    var seen: UInt32 = 0
+    var hasRun = false
     cut.withUnsafeMutableBufferPointer { cut in
       space.withUnsafeMutableBufferPointer { space in
         cut[0] = true
@@ -133,10 +138,17 @@ public struct WordRefiner: Sendable {
           cut[range.lowerBound] = true
           cut[range.upperBound] = true
         }
-        for index in 0..<n where traits.isWhitespace(scalars[index]) {
-          space[index] = true
-          cut[index] = true
-          cut[index + 1] = true
+        var previous: Unicode.Scalar = "\u{0}"
+        for index in 0..<n {
+          let c = scalars[index]
+          seen |= classes.bits(of: c)
+          if c == previous, traits.isPunctuation(c) { hasRun = true }
+          previous = c
+          if traits.isWhitespace(c) {
+            space[index] = true
+            cut[index] = true
+            cut[index + 1] = true
+          }
         }
       }
     }
@@ -144,7 +156,7 @@ public struct WordRefiner: Sendable {
     applyConventions(scalars, ranges: scratch.words, cut: &cut, joins: &scratch.joins)
 
     // Protected spans.
-    let spans = protectedSpans(scalars, space: space, taken: &taken)
+    let spans = protectedSpans(scalars, space: space, taken: &taken, seen: seen, hasRun: hasRun)
     for (spanIndex, span) in spans.enumerated() {
       cut[span.range.lowerBound] = true
       cut[span.range.upperBound] = true
@@ -605,7 +617,12 @@ public struct WordRefiner: Sendable {
 
   /// `taken`: `s.count` times false (a buffer kept between segments); marks the characters of
   /// the spans found.
-  func protectedSpans(_ s: UnsafeBufferPointer<Unicode.Scalar>, space: [Bool], taken: inout [Bool]) -> [Span] {
+  /// `seen`: the ``WordClassTable`` bits of all of `s`'s characters together; `hasRun`: whether
+  /// a punctuation mark follows itself. Each search below adds spans only where its first
+  /// character stands (a URL initial, `@`, a digit or date initial, `第`, a numeral, a
+  /// punctuation mark repeated), and most segments hold few of these: the searches that can find
+  /// nothing are skipped. (``refine(scratch:)`` learns both in its pass over the characters.)
+  func protectedSpans(_ s: UnsafeBufferPointer<Unicode.Scalar>, space: [Bool], taken: inout [Bool], seen: UInt32, hasRun: Bool) -> [Span] {
     let n = s.count
     var spans: [Span] = []
     func add(_ range: Range<Int>, _ type: WordRuleStatus) {
@@ -616,18 +633,6 @@ public struct WordRefiner: Sendable {
     // The character sets, as bits of one table (``WordClassTable``).
     let classes = WordClassTable.shared
     let traits = ScalarTraits.shared
-    // Which of the searches below can find anything, in one pass: each adds spans only where
-    // its first character stands (a URL initial, `@`, a digit or date initial, `第`, a numeral,
-    // a punctuation mark repeated), and most segments hold few of these. All but the repeated
-    // mark are classes of one table, so a character costs one lookup.
-    var seen: UInt32 = 0
-    var hasRun = false
-    var previous: Unicode.Scalar = "\u{0}"
-    for c in s {
-      seen |= classes.bits(of: c)
-      if c == previous, traits.isPunctuation(c) { hasRun = true }
-      previous = c
-    }
     let hasDigit = WordClassTable.Class.digit.isIn(seen)
     let hasAt = WordClassTable.Class.atSign.isIn(seen)
     let hasOrdinal = WordClassTable.Class.ordinalMark.isIn(seen)
@@ -676,7 +681,14 @@ public struct WordRefiner: Sendable {
     // positions are settled by one lookup.
     i = 0
     let mayHaveNumber = hasDigit || (options.attachDateUnits && WordClassTable.Class.dateInitial.isIn(seen))
+    let attachDateUnits = options.attachDateUnits
     while mayHaveNumber, i < n {
+      // Only a digit or a date initial starts one: one lookup settles the other positions.
+      let bits = classes.bits(of: s[i])
+      guard WordClassTable.Class.digit.isIn(bits) || (attachDateUnits && WordClassTable.Class.dateInitial.isIn(bits)) else {
+        i += 1
+        continue
+      }
       guard Self.isDigit(s[i]), i == 0 || !(Self.isDigit(s[i - 1]) || Self.isLatinLetter(s[i - 1]) || s[i - 1] == "." || s[i - 1] == "．") else {
         if options.attachDateUnits, classes.contains(s[i], .dateInitial), let length = chineseDateLength(s, at: i) {
           add(i..<(i + length), .number)
