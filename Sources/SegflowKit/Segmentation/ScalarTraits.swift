@@ -1,9 +1,9 @@
 import SegflowICU
 
 /// Unicode properties the segmentation and word layers test on every character, looked up in a
-/// table for the Basic Multilingual Plane (built once, from ICU's properties: the same Unicode
-/// version as ICU's breaking, and a fraction of the standard library's cost) instead of asked
-/// each time. Characters beyond the BMP are computed as the table's entries are.
+/// table for the Basic Multilingual Plane (generated from ICU's properties, ``ScalarTraitsData``:
+/// the same Unicode version as ICU's breaking) instead of asked each time. Characters beyond the
+/// BMP are computed as the table's entries were.
 ///
 /// Loops over many characters take the table once (`let traits = ScalarTraits.shared`) and ask
 /// it: each use of a static checks that it is initialized, which was a call per character.
@@ -44,21 +44,42 @@ enum ScalarTraits {
       scalar.value < 0x10000 ? entries[Int(scalar.value)] : ScalarTraits.compute(scalar)
     }
 
+    /// The entry of BMP code point `value` (the tests compare it with the generated runs).
+    func entry(_ value: Int) -> UInt8 { entries[value] }
+
     @inline(__always) func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { bits(scalar) & ScalarTraits.whitespaceBit != 0 }
     @inline(__always) func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { bits(scalar) & ScalarTraits.alphabeticBit != 0 }
     @inline(__always) func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { bits(scalar) & ScalarTraits.punctuationBit != 0 }
     @inline(__always) func status(of scalar: Unicode.Scalar) -> WordRuleStatus { ScalarTraits.status(code: bits(scalar) & ScalarTraits.statusMask) }
   }
 
+  /// Filled from the generated runs (``ScalarTraitsData``) rather than from ICU's properties:
+  /// computing all 65,536 entries cost some 5 M instructions at every process start, filling
+  /// them from the runs a fraction of that. `ScalarTraitsTableTests` checks the runs against
+  /// ``compute(_:)`` and `ScalarShortcutTests` every entry against ICU's properties.
   static let shared: Table = {
     let entries = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
-    entries.initialize(repeating: 0, count: 0x10000)
-    for value in 0..<0x10000 {
-      guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-      entries[value] = compute(scalar)
+    let runs = ScalarTraitsData.runs
+    for (index, run) in runs.enumerated() {
+      let start = Int(run >> 8)
+      let end = index + 1 < runs.count ? Int(runs[index + 1] >> 8) : 0x10000
+      (entries + start).initialize(repeating: UInt8(truncatingIfNeeded: run), count: end - start)
     }
     return Table(entries: entries)
   }()
+
+  /// The table's entry for every BMP code point as runs (`start << 8 | entry`), computed: what
+  /// ``ScalarTraitsData/runs`` freezes. Surrogates, which are no scalars, have entry 0.
+  static func computedRuns() -> [UInt32] {
+    var runs: [UInt32] = []
+    var previous: UInt8?
+    for value in UInt32(0)..<0x10000 {
+      let entry = Unicode.Scalar(value).map(compute) ?? 0
+      if entry != previous { runs.append(value << 8 | UInt32(entry)) }
+      previous = entry
+    }
+    return runs
+  }
 
   /// A scalar's bits, asking ICU for the general category once and for the binary properties
   /// only where the category leaves them open: building the table at every process start took

@@ -86,13 +86,16 @@ public struct WordRefiner: Sendable {
     // or that starts before the previous one ends, is left out).
     var scalarAt = [Int](repeating: -1, count: (scratch.utf8Offsets.last ?? 0) + 1)
     for (index, offset) in scratch.utf8Offsets.enumerated() { scalarAt[offset] = index }
+    var words: [Range<Int>] = []
+    var statuses: [WordRuleStatus] = []
     for token in icuTokens {
       let start = token.start < scalarAt.count ? scalarAt[token.start] : -1
       let end = token.end < scalarAt.count ? scalarAt[token.end] : -1
-      guard start >= 0, end > start, start >= scratch.words.last?.upperBound ?? 0 else { continue }
-      scratch.words.append(start..<end)
-      scratch.statuses.append(token.type)
+      guard start >= 0, end > start, start >= words.last?.upperBound ?? 0 else { continue }
+      words.append(start..<end)
+      statuses.append(token.type)
     }
+    scratch.setWords(words, statuses: statuses)
     return refine(scratch: &scratch)
   }
 
@@ -103,7 +106,6 @@ public struct WordRefiner: Sendable {
   /// back at the end.
   func refine(scratch: inout WordScratch) -> [Token] {
     let scalars = scratch.scalars
-    let utf8Offsets = scratch.utf8Offsets
     let n = scalars.count
     guard n > 0 else { return [] }
     // At least this segment's length, maybe longer (see ``WordScratch``): read up to `n` only.
@@ -121,8 +123,13 @@ public struct WordRefiner: Sendable {
     }
 
     let traits = ScalarTraits.shared
+    let classes = WordClassTable.shared
     // ICU's cuts and white space, written through buffers (these run at every word and
-    // character; an array write checks that the array is not shared).
+    // character; an array write checks that the array is not shared). The same pass over the
+    // characters learns which of ``protectedSpans``' searches can find anything: the word
+    // classes the segment holds, and whether a punctuation mark is repeated.
+    var seen: UInt32 = 0
+    var hasRun = false
     cut.withUnsafeMutableBufferPointer { cut in
       space.withUnsafeMutableBufferPointer { space in
         cut[0] = true
@@ -131,8 +138,13 @@ public struct WordRefiner: Sendable {
           cut[range.lowerBound] = true
           cut[range.upperBound] = true
         }
-        scalars.withUnsafeBufferPointer { scalars in
-          for index in 0..<n where traits.isWhitespace(scalars[index]) {
+        var previous: Unicode.Scalar = "\u{0}"
+        for index in 0..<n {
+          let c = scalars[index]
+          seen |= classes.bits(of: c)
+          if c == previous, traits.isPunctuation(c) { hasRun = true }
+          previous = c
+          if traits.isWhitespace(c) {
             space[index] = true
             cut[index] = true
             cut[index + 1] = true
@@ -144,7 +156,7 @@ public struct WordRefiner: Sendable {
     applyConventions(scalars, ranges: scratch.words, cut: &cut, joins: &scratch.joins)
 
     // Protected spans.
-    let spans = protectedSpans(scalars, space: space, taken: &taken)
+    let spans = protectedSpans(scalars, space: space, taken: &taken, seen: seen, hasRun: hasRun)
     for (spanIndex, span) in spans.enumerated() {
       cut[span.range.lowerBound] = true
       cut[span.range.upperBound] = true
@@ -187,36 +199,35 @@ public struct WordRefiner: Sendable {
     var found = Self.refilled(&scratch.foundTokens, count: 0, with: Token(type: .none, start: 0, end: 0))
     if found.count < n { found.resize(to: n, with: Token(type: .none, start: 0, end: 0)) }
     defer { scratch.foundTokens = found }
+    let words = scratch.words
     return found.withUnsafeMutableBufferPointer { found in
       cut.withUnsafeBufferPointer { cut in
         space.withUnsafeBufferPointer { space in
-          scratch.words.withUnsafeBufferPointer { words in
-            var written = 0
-            var word = 0
-            var start = 0
-            while start < n {
-              var end = start + 1
-              while end < n, !cut[end] { end += 1 }
-              defer { start = end }
-              if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
-              var type: WordRuleStatus
-              if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
-                type = spans[spanAt[start]].type
-              } else {
-                while word < words.count, words[word].upperBound <= start { word += 1 }
-                type = word < words.count && words[word].lowerBound <= start ? statuses[word] : .none
-              }
-              if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
-                type = traits.status(of: first)
-              }
-              found[written] = Token(type: type, start: utf8Offsets[start], end: utf8Offsets[end])
-              written += 1
+          var written = 0
+          var word = 0
+          var start = 0
+          while start < n {
+            var end = start + 1
+            while end < n, !cut[end] { end += 1 }
+            defer { start = end }
+            if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
+            var type: WordRuleStatus
+            if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
+              type = spans[spanAt[start]].type
+            } else {
+              while word < words.count, words[word].upperBound <= start { word += 1 }
+              type = word < words.count && words[word].lowerBound <= start ? statuses[word] : .none
             }
-            var tokens: [Token] = []
-            tokens.reserveCapacity(written)
-            tokens.append(contentsOf: UnsafeBufferPointer(rebasing: found[..<written]))
-            return tokens
+            if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
+              type = traits.status(of: first)
+            }
+            found[written] = Token(type: type, start: utf8Offsets[start], end: utf8Offsets[end])
+            written += 1
           }
+          var tokens: [Token] = []
+          tokens.reserveCapacity(written)
+          tokens.append(contentsOf: UnsafeBufferPointer(rebasing: found[..<written]))
+          return tokens
         }
       }
     }
@@ -254,19 +265,6 @@ public struct WordRefiner: Sendable {
     }
   }
 
-  /// `array`, taken out of its owner (which is left empty), as `count` copies of `value`, in the
-  /// storage it already has.
-  @inline(__always)
-  static func reused<Element>(_ array: inout [Element], count: Int, filledWith value: Element) -> [Element] {
-    var taken: [Element] = []
-    swap(&taken, &array)
-    // Filled in place (a memset for these element types): emptying and appending `count` copies
-    // went through the generic append, element by element.
-    if taken.count != count { taken.resize(to: count, with: value) }
-    taken.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
-    return taken
-  }
-
   /// `array`, taken out of its owner (which is left empty), with its first `count` entries set to
   /// `value`: grown when shorter, never cut, so that the buffers the word layer keeps from one
   /// segment to the next are not resized at nearly every segment (each resize was a call into the
@@ -283,7 +281,7 @@ public struct WordRefiner: Sendable {
 
   // MARK: - Lattice
 
-  private func bestPath(_ scalars: [Unicode.Scalar], cut: [Bool], forbidden: [Bool], space: [Bool], spans: [Span], spanAt: [Int]) -> [Int] {
+  private func bestPath(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, cut: [Bool], forbidden: [Bool], space: [Bool], spans: [Span], spanAt: [Int]) -> [Int] {
     let n = scalars.count
     var cost = [Double](repeating: .infinity, count: n + 1)
     var back = [Int](repeating: -1, count: n + 1)
@@ -469,16 +467,12 @@ public struct WordRefiner: Sendable {
 
   /// `ranges`: ICU's words, in order.
   /// `joins`: a buffer kept between segments, emptied here.
-  private func applyConventions(_ scalars: [Unicode.Scalar], ranges: [Range<Int>], cut: inout [Bool], joins: inout WordJoins) {
+  private func applyConventions(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ranges: UnsafeBufferPointer<Range<Int>>, cut: inout [Bool], joins: inout WordJoins) {
     joins.removeAll()
-    // Through buffers: the passes below run over every word, and the nested functions that
+    // Through a buffer: the passes below run over every word, and the nested functions that
     // write `cut` paid an exclusivity check per write when they captured the array.
-    scalars.withUnsafeBufferPointer { scalars in
-      ranges.withUnsafeBufferPointer { ranges in
-        cut.withUnsafeMutableBufferPointer { cut in
-          applyConventions(scalars, ranges: ranges, cut: cut, joins: &joins)
-        }
-      }
+    cut.withUnsafeMutableBufferPointer { cut in
+      applyConventions(scalars, ranges: ranges, cut: cut, joins: &joins)
     }
     if options.conventions == .ud {
       // On the words as the conventions above left them (本|报 joined is one word here).
@@ -623,7 +617,12 @@ public struct WordRefiner: Sendable {
 
   /// `taken`: `s.count` times false (a buffer kept between segments); marks the characters of
   /// the spans found.
-  func protectedSpans(_ s: [Unicode.Scalar], space: [Bool], taken: inout [Bool]) -> [Span] {
+  /// `seen`: the ``WordClassTable`` bits of all of `s`'s characters together; `hasRun`: whether
+  /// a punctuation mark follows itself. Each search below adds spans only where its first
+  /// character stands (a URL initial, `@`, a digit or date initial, `第`, a numeral, a
+  /// punctuation mark repeated), and most segments hold few of these: the searches that can find
+  /// nothing are skipped. (``refine(scratch:)`` learns both in its pass over the characters.)
+  func protectedSpans(_ s: UnsafeBufferPointer<Unicode.Scalar>, space: [Bool], taken: inout [Bool], seen: UInt32, hasRun: Bool) -> [Span] {
     let n = s.count
     var spans: [Span] = []
     func add(_ range: Range<Int>, _ type: WordRuleStatus) {
@@ -634,20 +633,6 @@ public struct WordRefiner: Sendable {
     // The character sets, as bits of one table (``WordClassTable``).
     let classes = WordClassTable.shared
     let traits = ScalarTraits.shared
-    // Which of the searches below can find anything, in one pass: each adds spans only where
-    // its first character stands (a URL initial, `@`, a digit or date initial, `第`, a numeral,
-    // a punctuation mark repeated), and most segments hold few of these. All but the repeated
-    // mark are classes of one table, so a character costs one lookup.
-    var seen: UInt32 = 0
-    var hasRun = false
-    s.withUnsafeBufferPointer { s in
-      var previous: Unicode.Scalar = "\u{0}"
-      for c in s {
-        seen |= classes.bits(of: c)
-        if c == previous, traits.isPunctuation(c) { hasRun = true }
-        previous = c
-      }
-    }
     let hasDigit = WordClassTable.Class.digit.isIn(seen)
     let hasAt = WordClassTable.Class.atSign.isIn(seen)
     let hasOrdinal = WordClassTable.Class.ordinalMark.isIn(seen)
@@ -696,7 +681,14 @@ public struct WordRefiner: Sendable {
     // positions are settled by one lookup.
     i = 0
     let mayHaveNumber = hasDigit || (options.attachDateUnits && WordClassTable.Class.dateInitial.isIn(seen))
+    let attachDateUnits = options.attachDateUnits
     while mayHaveNumber, i < n {
+      // Only a digit or a date initial starts one: one lookup settles the other positions.
+      let bits = classes.bits(of: s[i])
+      guard WordClassTable.Class.digit.isIn(bits) || (attachDateUnits && WordClassTable.Class.dateInitial.isIn(bits)) else {
+        i += 1
+        continue
+      }
       guard Self.isDigit(s[i]), i == 0 || !(Self.isDigit(s[i - 1]) || Self.isLatinLetter(s[i - 1]) || s[i - 1] == "." || s[i - 1] == "．") else {
         if options.attachDateUnits, classes.contains(s[i], .dateInitial), let length = chineseDateLength(s, at: i) {
           add(i..<(i + length), .number)
@@ -768,7 +760,7 @@ public struct WordRefiner: Sendable {
 
   /// A date in Chinese numerals at `i`: `二○○一年`, `十二月`, `三十一日` (a lone numeral before 日
   /// only after 月).
-  func chineseDateLength(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+  func chineseDateLength(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Int? {
     let classes = WordClassTable.shared
     // A date starts with a numeral: most positions are settled by one lookup.
     guard classes.contains(s[i], .yearDigit) || classes.contains(s[i], .monthDigit) else { return nil }
@@ -826,7 +818,7 @@ public struct WordRefiner: Sendable {
 
   /// Length of a URL starting at `i` (`http://`, `https://`, `www.`), without trailing
   /// punctuation.
-  static func urlLength(_ s: [Unicode.Scalar], at i: Int) -> Int? {
+  static func urlLength(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Int? {
     // Every prefix starts with h, w or f: most positions are settled by one comparison.
     guard Self.urlInitials.contains(s[i]) else { return nil }
     let prefixes = ["https://", "http://", "www.", "ftp://"]

@@ -8,14 +8,31 @@ import SegflowICU
 /// built for an ICU word the word layer then replaces. Not shared between tasks.
 struct WordScratch {
   /// The segment's scalars.
-  var scalars: [Unicode.Scalar] = []
+  var scalars: UnsafeBufferPointer<Unicode.Scalar> { scalarStorage.prefix(scalarCount) }
   /// The UTF-8 offset of each scalar, and the byte count last (`scalars.count + 1` entries).
-  var utf8Offsets: [Int] = []
+  var utf8Offsets: UnsafeBufferPointer<Int> { offsetStorage.prefix(scalarCount + 1) }
   /// The segment in UTF-16, as ICU reads it.
-  var utf16: [UInt16] = []
+  var utf16: UnsafeBufferPointer<UInt16> { unitStorage.prefix(unitCount) }
   /// ICU's words without its white-space pieces, as scalar ranges, in order, and their statuses.
-  var words: [Range<Int>] = []
-  var statuses: [WordRuleStatus] = []
+  var words: UnsafeBufferPointer<Range<Int>> { wordStorage.prefix(wordCount) }
+  var statuses: UnsafeBufferPointer<WordRuleStatus> { statusStorage.prefix(wordCount) }
+
+  // The storage of the buffers above, kept from one segment to the next and grown only for a
+  // longer one (``ScratchBuffer``); the counts are the current segment's.
+  private let scalarStorage = ScratchBuffer<Unicode.Scalar>()
+  private let offsetStorage = ScratchBuffer<Int>()
+  private let unitStorage = ScratchBuffer<UInt16>()
+  private let wordStorage = ScratchBuffer<Range<Int>>()
+  private let statusStorage = ScratchBuffer<WordRuleStatus>()
+  private(set) var scalarCount = 0
+  private(set) var unitCount = 0
+  private(set) var wordCount = 0
+  /// ICU's raw results (UTF-16 offsets and rule statuses) and, for a text beyond the BMP, the
+  /// scalar index of each UTF-16 offset.
+  private let icuOffsets = ScratchBuffer<Int32>()
+  private let icuStatuses = ScratchBuffer<Int32>()
+  private let scalarAtUnit = ScratchBuffer<Int>()
+
   /// The word layer's per-segment arrays (``WordRefiner/refine(scratch:)``), kept for the next
   /// segment. They keep the longest segment's length: only the first `scalars.count` entries
   /// (one more for `cut` and `forbidden`) are the current segment's.
@@ -29,78 +46,118 @@ struct WordScratch {
   var foundTokens: [Token] = []
   /// The conventions' joins of the current segment.
   var joins = WordJoins()
-  /// ICU's raw results, sized to the longest segment so far.
-  private var boundaries = ICUBoundaries()
 
   /// Decodes `text` into ``scalars``, ``utf8Offsets`` and ``utf16`` (in one pass over its UTF-8)
   /// and clears the words.
   mutating func load(_ text: String) {
-    words.removeAll(keepingCapacity: true)
-    statuses.removeAll(keepingCapacity: true)
+    wordCount = 0
     var copy = text
     copy.withUTF8 { bytes in
-      // Sized for the worst case (a scalar and a UTF-16 unit per byte), written through
-      // pointers, then cut to what was written: appending checked capacity and uniqueness three
-      // times per character.
+      // Room for the worst case (a scalar and a UTF-16 unit per byte), written through pointers.
       let count = bytes.count
-      scalars.resize(to: count, with: "\u{0}")
-      utf8Offsets.resize(to: count + 1, with: 0)
-      utf16.resize(to: count, with: 0)
-      var scalarCount = 0
-      var unitCount = 0
-      scalars.withUnsafeMutableBufferPointer { scalarsOut in
-        utf8Offsets.withUnsafeMutableBufferPointer { offsetsOut in
-          utf16.withUnsafeMutableBufferPointer { unitsOut in
-            guard let units = unitsOut.baseAddress else { return }
-            offsetsOut[0] = 0
-            UTF8Decoder.forEachScalar(in: bytes) { value, end in
-              scalarsOut[scalarCount] = Unicode.Scalar(value) ?? "\u{FFFD}"
-              scalarCount += 1
-              offsetsOut[scalarCount] = end
-              unitCount += UTF8Decoder.writeUTF16(value, to: units + unitCount)
-            }
-          }
-        }
+      scalarStorage.reserve(count)
+      offsetStorage.reserve(count + 1)
+      unitStorage.reserve(count)
+      guard let input = bytes.baseAddress else {
+        (scalarCount, unitCount) = (0, 0)
+        offsetStorage.base[0] = 0
+        return
       }
-      scalars.resize(to: scalarCount, with: "\u{0}")
-      utf8Offsets.resize(to: scalarCount + 1, with: 0)
-      utf16.resize(to: unitCount, with: 0)
+      (scalarCount, unitCount) = Self.decode(input, count: count, scalars: scalarStorage.base, offsets: offsetStorage.base, units: unitStorage.base)
     }
+  }
+
+  /// Writes the scalars of the `count` bytes of valid UTF-8 at `input` (a string's, so each value
+  /// decoded is a scalar) to `scalars`, the UTF-8 offset of each to `offsets` (then `count` after
+  /// the last) and their UTF-16 to `units`, and returns how many scalars and units it wrote. One
+  /// loop with the three-byte case (CJK) first: the shared per-scalar decoder with a closure cost
+  /// about 40 instructions a character here, checking each value again as a scalar another 9.
+  static func decode(
+    _ input: UnsafePointer<UInt8>, count: Int, scalars: UnsafeMutablePointer<Unicode.Scalar>, offsets: UnsafeMutablePointer<Int>,
+    units: UnsafeMutablePointer<UInt16>
+  ) -> (scalars: Int, units: Int) {
+    var index = 0
+    var scalar = 0
+    var unit = 0
+    while index < count {
+      let lead = UInt32(input[index])
+      offsets[scalar] = index
+      let value: UInt32
+      if lead >= 0xE0, lead < 0xF0 {
+        value = (lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F)
+        index &+= 3
+      } else if lead < 0x80 {
+        value = lead
+        index &+= 1
+      } else if lead < 0xE0 {
+        value = (lead & 0x1F) << 6 | UInt32(input[index + 1] & 0x3F)
+        index &+= 2
+      } else {
+        value = (lead & 0x07) << 18 | UInt32(input[index + 1] & 0x3F) << 12 | UInt32(input[index + 2] & 0x3F) << 6 | UInt32(input[index + 3] & 0x3F)
+        index &+= 4
+      }
+      scalars[scalar] = unsafeBitCast(value, to: Unicode.Scalar.self)
+      scalar &+= 1
+      if value < 0x10000 {
+        units[unit] = UInt16(truncatingIfNeeded: value)
+        unit &+= 1
+      } else {
+        unit &+= UTF8Decoder.writeUTF16(value, to: units + unit)
+      }
+    }
+    offsets[scalar] = count
+    return (scalar, unit)
+  }
+
+  /// Sets the words to `words` (scalar ranges of the loaded text, in order) and their statuses.
+  mutating func setWords(_ words: [Range<Int>], statuses: [WordRuleStatus]) {
+    let count = min(words.count, statuses.count)
+    wordStorage.reserve(count)
+    statusStorage.reserve(count)
+    for index in 0..<count {
+      wordStorage.base[index] = words[index]
+      statusStorage.base[index] = statuses[index]
+    }
+    wordCount = count
   }
 
   /// Fills ``words`` and ``statuses`` with `iterator`'s words of the loaded text, leaving out the
   /// pieces that are only white space (as ``WordSplitter/tokens(of:)`` does).
   mutating func breakWords(with iterator: BreakIterator) throws {
-    // Filled as local arrays (taken out and put back, their storage kept): appending to a
-    // stored property checked its uniqueness at every word.
-    var words = WordRefiner.reused(&self.words, count: 0, filledWith: 0..<0)
-    var statuses = WordRefiner.reused(&self.statuses, count: 0, filledWith: .none)
-    defer {
-      self.words = words
-      self.statuses = statuses
-    }
-    let unitCount = utf16.count
+    wordCount = 0
+    let unitCount = self.unitCount
     guard unitCount > 0 else { return }
-    try boundaries.find(in: utf16, with: iterator)
+    icuOffsets.reserve(unitCount)
+    icuStatuses.reserve(unitCount)
+    let found = try iterator.boundaries(
+      inUTF16: utf16, offsets: UnsafeMutableBufferPointer(start: icuOffsets.base, count: unitCount),
+      ruleStatuses: UnsafeMutableBufferPointer(start: icuStatuses.base, count: unitCount))
+    let scalars = self.scalars
     // UTF-16 offset → scalar index: the same unless a character lies beyond the BMP.
-    var scalarAt: [Int] = []
-    if unitCount != scalars.count {
-      scalarAt = [Int](repeating: 0, count: unitCount + 1)
+    let beyondBMP = unitCount != scalars.count
+    let scalarAt = scalarAtUnit
+    if beyondBMP {
+      scalarAt.reserve(unitCount + 1)
       var unit = 0
       for (index, scalar) in scalars.enumerated() {
-        scalarAt[unit] = index
+        scalarAt.base[unit] = index
         unit += scalar.value < 0x10000 ? 1 : 2
       }
-      scalarAt[unitCount] = scalars.count
+      scalarAt.base[unitCount] = scalars.count
     }
+    // At most one word per boundary, written through pointers.
+    wordStorage.reserve(found)
+    statusStorage.reserve(found)
+    let words = wordStorage.base
+    let statuses = statusStorage.base
+    let offsets = icuOffsets.base
+    let codes = icuStatuses.base
     let traits = ScalarTraits.shared
-    let scalars = self.scalars
-    words.reserveCapacity(boundaries.count)
-    statuses.reserveCapacity(boundaries.count)
+    var written = 0
     var start = 0
-    for k in 0..<boundaries.count {
-      let end16 = Int(boundaries.offsets[k])
-      let end = scalarAt.isEmpty ? end16 : scalarAt[end16]
+    for k in 0..<found {
+      let end16 = Int(offsets[k])
+      let end = beyondBMP ? scalarAt.base[end16] : end16
       guard end > start else { continue }
       // A piece is white space when all of it is, except one starting with U+000B or U+000C:
       // the test has always looked at the lead byte first, and those two are not among its
@@ -108,11 +165,13 @@ struct WordScratch {
       let first = scalars[start].value
       let whiteSpace = first != 0x0B && first != 0x0C && (start..<end).allSatisfy { traits.isWhitespace(scalars[$0]) }
       if !whiteSpace {
-        words.append(start..<end)
-        statuses.append(WordRuleStatus(ruleStatus: boundaries.ruleStatuses[k]))
+        words[written] = start..<end
+        statuses[written] = WordRuleStatus(ruleStatus: codes[k])
+        written += 1
       }
       start = end
     }
+    wordCount = written
   }
 
   /// ICU's words as tokens of the loaded text.
