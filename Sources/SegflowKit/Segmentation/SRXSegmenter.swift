@@ -160,20 +160,30 @@ public final class SRXSegmenter {
   public func apply(to text: String, boundaries: [Int]) -> (ends: [Int], outcome: Outcome) {
     var transcoded = UTF16Text()
     transcoded.load(text)
-    return apply(to: transcoded, boundaries: boundaries)
+    var scratch = SRXScratch()
+    scratch.icuEnds = boundaries.filter { $0 > 0 && $0 < transcoded.utf8Count }
+    let outcome = apply(to: transcoded, scratch: &scratch)
+    return (scratch.ends, outcome)
   }
 
   /// ``apply(to:boundaries:)`` on a block already in UTF-16 (``SentenceSplitter`` transcodes it
-  /// once for ICU and the rules).
-  func apply(to text: UTF16Text, boundaries: [Int]) -> (ends: [Int], outcome: Outcome) {
+  /// once for ICU and the rules), with ICU's ends inside the block in `scratch.icuEnds`; the ends
+  /// are left in `scratch.ends`, the other lists of `scratch` reused.
+  func apply(to text: UTF16Text, scratch: inout SRXScratch) -> Outcome {
     let utf8Count = text.utf8Count
-    let icuEnds = boundaries.filter { $0 > 0 && $0 < utf8Count }
-    guard !compiled.isEmpty, utf8Count > 0 else { return (icuEnds + [utf8Count], .applied) }
+    scratch.ends.removeAll(keepingCapacity: true)
+    guard !compiled.isEmpty, utf8Count > 0 else {
+      scratch.ends.append(contentsOf: scratch.icuEnds)
+      scratch.ends.append(utf8Count)
+      return .applied
+    }
     let units = text.units
     let mayMatch = prefilters?.mayMatch(in: units)
     // No rule can match anywhere in the block: ICU's boundaries stand as they are.
     if let mayMatch, !zip(hasRegex, mayMatch).contains(where: { !$0 || $1 }) {
-      return (icuEnds + [utf8Count], .applied)
+      scratch.ends.append(contentsOf: scratch.icuEnds)
+      scratch.ends.append(utf8Count)
+      return .applied
     }
     // UTF-16 offset → UTF-8 offset, and the white space after each position (every White_Space
     // character is in the BMP, so a surrogate is never space).
@@ -194,11 +204,18 @@ public final class SRXSegmenter {
     // offsets, ascending and without repeats: its matches are found left to right and
     // `normalized` keeps their order) as `allHits[start..<end]`, or matching everywhere (no
     // pattern). A rule without hits cannot decide any position, so it is left out.
-    var active: [(rule: Int, start: Int, end: Int, everywhere: Bool)] = []
+    // The lists are the scratch's, moved out while they are filled (and back on every return).
+    var active = Self.emptied(&scratch.active)
+    var allHits = Self.emptied(&scratch.allHits)
+    var breakHits = Self.emptied(&scratch.breakHits)
+    let icuEnds = scratch.icuEnds
+    defer {
+      scratch.active = active
+      scratch.allHits = allHits
+      scratch.breakHits = breakHits
+    }
     // The block's units classified for the candidate filters, on the first rule that needs them.
     var surrogates: [Int]?
-    var allHits: [Int] = []
-    var breakHits: [Int] = []
     for index in compiled.indices {
       // Settled without reading the rule where possible (each read retains and releases it).
       guard hasRegex[index] else {
@@ -211,15 +228,20 @@ public final class SRXSegmenter {
         active.append((index, 0, 0, true))
         continue
       }
-      var hits: [Int] = []
+      // This rule's hits are appended to `allHits` from `first` on.
+      let first = allHits.count
       var outOfOrder = false
       func hit(_ range: Range<Int>) {
         let position = rule.matchesStart ? range.lowerBound : range.upperBound
         guard position > 0, position < units.count else { return }
         let mapped = normalized(position)
-        guard mapped > 0, mapped < utf8Count, mapped != hits.last else { return }
-        if let last = hits.last, mapped < last { outOfOrder = true }
-        hits.append(mapped)
+        guard mapped > 0, mapped < utf8Count else { return }
+        if allHits.count > first {
+          let last = allHits[allHits.count - 1]
+          if mapped == last { return }
+          if mapped < last { outOfOrder = true }
+        }
+        allHits.append(mapped)
       }
       do {
         try regex.setText(units, timeLimit: budget)
@@ -283,20 +305,32 @@ public final class SRXSegmenter {
           for range in try regex.matches(from: 0) { hit(range) }
         }
       } catch {
-        return (icuEnds + [utf8Count], .timedOut(ruleLine: rule.rule.line, ruleIndex: index + 1))
+        scratch.ends.append(contentsOf: icuEnds)
+        scratch.ends.append(utf8Count)
+        return .timedOut(ruleLine: rule.rule.line, ruleIndex: index + 1)
       }
-      if outOfOrder { hits = Array(Set(hits)).sorted() }  // not expected of a left-to-right scan; kept exact
-      guard !hits.isEmpty else { continue }
-      if rule.rule.isBreak { breakHits.append(contentsOf: hits) }
-      active.append((index, allHits.count, allHits.count + hits.count, false))
-      allHits.append(contentsOf: hits)
+      if outOfOrder {  // not expected of a left-to-right scan; kept exact
+        let sorted = Array(Set(allHits[first...])).sorted()
+        allHits.replaceSubrange(first..., with: sorted)
+      }
+      guard allHits.count > first else { continue }
+      if rule.rule.isBreak { breakHits.append(contentsOf: allHits[first...]) }
+      active.append((index, first, allHits.count, false))
     }
     // Candidates: ICU's ends and every break rule's hits, ascending, each once. Visited in
     // order, so each rule's hits are walked with a cursor instead of searched.
-    var candidates = icuEnds + breakHits
+    var candidates = Self.emptied(&scratch.candidates)
+    candidates.append(contentsOf: icuEnds)
+    candidates.append(contentsOf: breakHits)
     if !breakHits.isEmpty { candidates.sort() }
-    var cursors = active.map(\.start)
-    var ends: [Int] = []
+    var cursors = Self.emptied(&scratch.cursors)
+    for rule in active { cursors.append(rule.start) }
+    var ends = Self.emptied(&scratch.ends)
+    defer {
+      scratch.candidates = candidates
+      scratch.cursors = cursors
+      scratch.ends = ends
+    }
     var icuCursor = 0
     var previous = -1
     for position in candidates where position != previous {
@@ -320,6 +354,16 @@ public final class SRXSegmenter {
       if decision { ends.append(position) }
     }
     ends.append(utf8Count)
-    return (ends, .applied)
+    return .applied
+  }
+
+  /// `array`, emptied with its storage kept, moved out of `array` (left empty): a list filled in
+  /// a loop is faster as a local than through the scratch it belongs to.
+  @inline(__always)
+  static func emptied<Element>(_ array: inout [Element]) -> [Element] {
+    var taken: [Element] = []
+    swap(&taken, &array)
+    taken.removeAll(keepingCapacity: true)
+    return taken
   }
 }

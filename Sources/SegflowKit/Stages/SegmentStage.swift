@@ -34,12 +34,10 @@ public struct SegmentStage: Stage {
     }
     var segments: [Segment] = []
     segments.reserveCapacity(document.blocks.count * 3)
-    var scratch = UTF16Text()  // one set of buffers for every block
+    var scratch = SentenceScratch()  // one set of buffers for every block
     for (blockIndex, block) in document.blocks.enumerated() {
-      let ranges: [Range<Int>]
       do {
-        let (split, outcome) = try splitter.splitReporting(block.text, scratch: &scratch)
-        ranges = split
+        let outcome = try splitter.splitReporting(block.text, scratch: &scratch)
         if case .timedOut(let ruleLine, let ruleIndex) = outcome, let rules {
           let line = block.pieces.first.map { ":\($0.line)" } ?? ""
           document.warnings.append("\(document.path)\(line): warning: SRX rule \(ruleIndex) (\(rules.file):\(ruleLine)) ran out of time on this paragraph; kept ICU's sentence boundaries for it")
@@ -53,7 +51,7 @@ public struct SegmentStage: Stage {
       // for every segment cost more than the rest of the segment's bookkeeping).
       let idPrefix = "\(document.name):\(document.firstBlockNumber + blockIndex):"
       var index = 0
-      for range in ranges {
+      for range in scratch.ranges {
         var end = range.upperBound
         while end > range.lowerBound, Self.isSpaceByte(bytes, end) { end = Self.previousScalarStart(bytes, end) }
         guard end > range.lowerBound else {
