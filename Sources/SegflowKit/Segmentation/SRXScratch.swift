@@ -16,4 +16,7 @@ struct SRXScratch {
   /// The rules that match somewhere in the block, and a cursor into `allHits` for each.
   var active: [(rule: Int, start: Int, end: Int, everywhere: Bool)] = []
   var cursors: [Int] = []
+  /// Where the units of the rules' start sets stand in the block
+  /// (``SRXPrefilterTable/mayMatch(in:events:)``).
+  var events: [Int] = []
 }

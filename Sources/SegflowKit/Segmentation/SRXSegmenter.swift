@@ -77,6 +77,30 @@ public final class SRXSegmenter {
         }
       }
     }
+
+    /// ``firstStart(from:in:)`` read from `events`, the positions of every start set's units in
+    /// the block (``SRXPrefilterTable/mayMatch(in:events:)``), ascending: `cursor` (from 0 per
+    /// block and rule, `start` never decreasing) walks them instead of every unit.
+    func firstStart(from start: Int, in units: [UInt16], events: [Int], cursor: inout Int) -> Int {
+      guard let starts else { return start }
+      return units.withUnsafeBufferPointer { units in
+        starts.withUnsafeBufferPointer { starts in
+          events.withUnsafeBufferPointer { events in
+            var k = cursor
+            while k < events.count {
+              let position = events[k]
+              if position >= start {
+                let unit = units[position]
+                if starts[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 { break }
+              }
+              k += 1
+            }
+            cursor = k
+            return k < events.count ? events[k] : units.count
+          }
+        }
+      }
+    }
   }
 
   /// What happened to one block.
@@ -90,7 +114,7 @@ public final class SRXSegmenter {
   /// ICU's time limit per rule and paragraph, in its own steps per 1,000 UTF-16 units of the
   /// paragraph (0: none).
   public let timeLimit: Int32
-  private let compiled: [Compiled]
+  let compiled: [Compiled]
   /// Per rule, whether it has a pattern (`compiled[i].regex != nil`) and whether it breaks,
   /// read without the rule.
   private let hasRegex: [Bool]
@@ -110,6 +134,8 @@ public final class SRXSegmenter {
     var compiled: [Compiled] = []
     let unitClasses = SRXUnitClasses()
     let derived = rules.map { SRXPrefilter(rule: $0) }
+    // Every start set's units: the block prefilter lists where they stand (its events).
+    var startUnion = Set<UInt16>()
     for (index, rule) in rules.enumerated() {
       let (pattern, matchesStart) = Self.scanPattern(rule)
       var starts: [UInt64]?
@@ -117,6 +143,7 @@ public final class SRXSegmenter {
         var bitmap = [UInt64](repeating: 0, count: 0x10000 / 64)
         for unit in units { bitmap[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
         starts = bitmap
+        startUnion.formUnion(units)
       }
       let candidates = prefilter && starts == nil ? Self.candidateFilter(rule, classes: unitClasses) : nil
       do {
@@ -131,7 +158,7 @@ public final class SRXSegmenter {
     self.unitClasses = unitClasses
     self.hasRegex = compiled.map { $0.regex != nil }
     self.isBreak = compiled.map(\.rule.isBreak)
-    self.prefilters = prefilter && derived.contains { $0 != nil } ? SRXPrefilterTable(prefilters: derived) : nil
+    self.prefilters = prefilter && derived.contains { $0 != nil } ? SRXPrefilterTable(prefilters: derived, events: startUnion) : nil
   }
 
   /// The pattern a rule is scanned with (nil: both parts empty) and whether its matches' starts
@@ -178,7 +205,11 @@ public final class SRXSegmenter {
       return .applied
     }
     let units = text.units
-    let mayMatch = prefilters?.mayMatch(in: units)
+    var events = Self.emptied(&scratch.events)
+    defer { scratch.events = events }
+    let mayMatch = prefilters?.mayMatch(in: units, events: &events)
+    // Start sets are found from the events (all their units are among them) when listed.
+    let onEvents = prefilters?.collectsEvents ?? false
     // No rule can match anywhere in the block: ICU's boundaries stand as they are.
     if let mayMatch, !zip(hasRegex, mayMatch).contains(where: { !$0 || $1 }) {
       scratch.ends.append(contentsOf: scratch.icuEnds)
@@ -251,8 +282,9 @@ public final class SRXSegmenter {
           // the first element consumes a unit).
           var start = 0
           var scan = SRXPrefilter.OpenerCondition.Scan()
+          var eventCursor = 0
           while start < units.count {
-            start = rule.firstStart(from: start, in: units)
+            start = onEvents ? rule.firstStart(from: start, in: units, events: events, cursor: &eventCursor) : rule.firstStart(from: start, in: units)
             guard start < units.count else { break }
             guard rule.opener?.mayStart(at: start, in: units, scan: &scan) ?? true else {
               start += 1
