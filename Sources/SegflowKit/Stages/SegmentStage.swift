@@ -45,8 +45,8 @@ public struct SegmentStage: Stage {
       } catch {
         throw DocumentError(path: document.path, message: "\(error)", line: block.pieces.first?.line)
       }
-      let locator = SourceLocator(block: block, offsetMap: document.offsetMap)
-      let bytes = locator.text
+      var walk = SourceWalk(block: block, offsetMap: document.offsetMap)  // segments come in order
+      let bytes = walk.text
       // `document:block:` once per block; each id adds its index (interpolating the three parts
       // for every segment cost more than the rest of the segment's bookkeeping).
       let idPrefix = "\(document.name):\(document.firstBlockNumber + blockIndex):"
@@ -65,8 +65,8 @@ public struct SegmentStage: Stage {
           id: idPrefix + String(index),
           block: document.firstBlockNumber + blockIndex, index: index, kind: block.kind,
           text: Self.slice(bytes, core),
-          trailing: String(decoding: bytes[end..<range.upperBound], as: UTF8.self),
-          range: core, source: locator.span(core)))
+          trailing: end == range.upperBound ? "" : String(decoding: bytes[end..<range.upperBound], as: UTF8.self),
+          range: core, source: walk.span(core)))
       }
     }
     document.segments = segments
