@@ -19,4 +19,6 @@ struct SRXScratch {
   /// Where the units of the rules' start sets stand in the block
   /// (``SRXPrefilterTable/mayMatch(in:events:)``).
   var events: [Int] = []
+  /// Per rule, whether it may match in the block (``SRXPrefilterTable/mayMatch(in:events:into:)``).
+  var mayMatch: [Bool] = []
 }

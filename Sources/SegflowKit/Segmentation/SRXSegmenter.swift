@@ -206,8 +206,19 @@ public final class SRXSegmenter {
     }
     let units = text.units
     var events = Self.emptied(&scratch.events)
-    defer { scratch.events = events }
-    let mayMatch = prefilters?.mayMatch(in: units, events: &events)
+    var flags: [Bool] = []
+    swap(&flags, &scratch.mayMatch)
+    defer {
+      scratch.events = events
+      scratch.mayMatch = flags
+    }
+    let mayMatch: [Bool]?
+    if let prefilters {
+      prefilters.mayMatch(in: units, events: &events, into: &flags)
+      mayMatch = flags
+    } else {
+      mayMatch = nil
+    }
     // Start sets are found from the events (all their units are among them) when listed.
     let onEvents = prefilters?.collectsEvents ?? false
     // No rule can match anywhere in the block: ICU's boundaries stand as they are.
