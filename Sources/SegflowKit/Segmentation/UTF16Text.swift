@@ -10,30 +10,24 @@ struct UTF16Text {
   var utf8Count = 0
   var boundaries = ICUBoundaries()
 
-  /// Where a block is transcoded: sized for the worst case (a unit per byte) and only grown, so
-  /// that `units` and `utf8Offsets` are each filled with one copy of exactly what was written
-  /// (growing them to the worst case and cutting them back cost two resizes a block).
-  private var unitsOut: [UInt16] = []
-  private var offsetsOut: [Int] = []
-
   /// Transcodes `text` (one pass over its UTF-8).
   mutating func load(_ text: String) {
     var copy = text
     copy.withUTF8 { bytes in
+      // Sized for the worst case (a unit per byte), written through pointers, then cut to what
+      // was written: appending checked capacity and uniqueness twice per character.
       let count = bytes.count
-      if unitsOut.count < count { unitsOut = [UInt16](repeating: 0, count: max(count, 2 * unitsOut.count)) }
-      if offsetsOut.count < count + 1 { offsetsOut = [Int](repeating: 0, count: max(count + 1, 2 * offsetsOut.count)) }
+      units.resize(to: count, with: 0)
+      utf8Offsets.resize(to: count + 1, with: 0)
       var unitCount = 0
-      unitsOut.withUnsafeMutableBufferPointer { unitsOut in
-        offsetsOut.withUnsafeMutableBufferPointer { offsetsOut in
+      units.withUnsafeMutableBufferPointer { unitsOut in
+        utf8Offsets.withUnsafeMutableBufferPointer { offsetsOut in
           guard let input = bytes.baseAddress, let unitsOut = unitsOut.baseAddress, let offsetsOut = offsetsOut.baseAddress else { return }
           unitCount = Self.transcode(input, count: count, units: unitsOut, offsets: offsetsOut)
         }
       }
-      units.removeAll(keepingCapacity: true)
-      units.append(contentsOf: unitsOut[0..<unitCount])
-      utf8Offsets.removeAll(keepingCapacity: true)
-      utf8Offsets.append(contentsOf: offsetsOut[0..<(unitCount + 1)])
+      units.resize(to: unitCount, with: 0)
+      utf8Offsets.resize(to: unitCount + 1, with: 0)
       utf8Count = count
     }
   }
