@@ -11,10 +11,20 @@ public struct SourceLocator {
   static let stride = 64
 
   public init(block: Block, offsetMap: OffsetMap) {
+    self.init(block: block, offsetMap: offsetMap, sampled: true)
+  }
+
+  /// Without samples (`sampled: false`) only ``SourceWalk``, which counts characters itself, may
+  /// ask for positions.
+  init(block: Block, offsetMap: OffsetMap, sampled: Bool) {
     self.block = block
     let text = Array(block.text.utf8)
     self.text = text
     self.offsetMap = offsetMap
+    guard sampled else {
+      charactersBefore = []
+      return
+    }
     var counts: [Int32] = []
     counts.reserveCapacity(text.count / Self.stride + 1)
     text.withUnsafeBytes { raw in
@@ -55,11 +65,23 @@ public struct SourceLocator {
 
   /// The source span of the block text's UTF-8 range `range` (non-empty).
   public func span(_ range: Range<Int>) -> SourceSpan {
-    let start = position(at: range.lowerBound)
+    span(range) { from, to, _ in characters(before: to) - characters(before: from) }
+  }
+
+  /// The position of the character at block-text offset `offset`.
+  public func position(at offset: Int) -> SourcePosition {
+    position(at: offset) { from, to, _ in characters(before: to) - characters(before: from) }
+  }
+
+  /// ``span(_:)`` with `between(from, to, piece)` giving the characters that start in
+  /// `text[from..<to]`, `from` the start of piece `piece` (clamped to the text).
+  @inline(__always)
+  func span(_ range: Range<Int>, between: (Int, Int, Int) -> Int) -> SourceSpan {
+    let start = position(at: range.lowerBound, between: between)
     // The last character's first byte, then step past the character.
     var last = max(range.lowerBound, range.upperBound - 1)
     while last > range.lowerBound, text[last] & 0xC0 == 0x80 { last -= 1 }
-    var end = position(at: last)
+    var end = position(at: last, between: between)
     var width = 1
     while last + width < text.count, text[last + width] & 0xC0 == 0x80 { width += 1 }
     end.column += 1
@@ -67,8 +89,8 @@ public struct SourceLocator {
     return SourceSpan(start: start, end: end)
   }
 
-  /// The position of the character at block-text offset `offset`.
-  public func position(at offset: Int) -> SourcePosition {
+  @inline(__always)
+  func position(at offset: Int, between: (Int, Int, Int) -> Int) -> SourcePosition {
     guard let index = pieceIndex(containing: offset) else {
       return SourcePosition(line: 1, column: 1, byte: 0)
     }
@@ -76,7 +98,7 @@ public struct SourceLocator {
     let inside = min(max(0, offset - piece.textOffset), max(0, piece.length - 1))
     let from = min(piece.textOffset, text.count)
     let to = min(piece.textOffset + inside, text.count)
-    let scalars = characters(before: to) - characters(before: from)
+    let scalars = between(from, to, index)
     return SourcePosition(line: piece.line, column: piece.column + scalars, byte: offsetMap.originalOffset(piece.sourceOffset + inside))
   }
 

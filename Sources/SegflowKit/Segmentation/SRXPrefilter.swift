@@ -279,6 +279,45 @@ struct SRXPrefilter {
       }
     }
 
+    /// The units the plain form of ``holds(in:)`` reacts to (those with a kind other than a low
+    /// surrogate's alone, low surrogates aside), when the condition is plain and they are few;
+    /// nil otherwise. Any other unit only lengthens the gap, so with these marked in a block's
+    /// ``SRXPrefilterTable`` events the condition is tested on the events alone
+    /// (``holds(in:events:)``).
+    var markedUnits: [UInt16]? {
+      // A plain condition's kinds are those of `starts`, `stops` and `openers` (and low
+      // surrogates); a class like `[^\s]` makes nearly every unit a stop.
+      guard plain, stops.count <= 512 else { return nil }
+      return Array(starts.union(stops).union(openers))
+    }
+
+    /// ``holds(in:)`` for a plain condition (``markedUnits`` not nil) read at `events` alone: the
+    /// positions of `units`, ascending, of every unit in ``markedUnits`` and every low surrogate
+    /// (others may be among them). The units between two events are of no kind: each adds one
+    /// to the gap, as the loop over every unit counts them.
+    func holds(in units: [UInt16], events: UnsafeBufferPointer<Int>) -> Bool {
+      var open = false
+      var gap = 0
+      var previous = -1
+      return kinds.withUnsafeBufferPointer { kinds in
+        units.withUnsafeBufferPointer { units in
+          for position in events {
+            gap += position - previous - 1
+            previous = position
+            let kind = kinds[Int(units[position])]
+            if kind & 1 != 0, open, gap <= maxGap { return true }
+            if kind & 2 != 0 {
+              open = kind & 8 != 0
+              gap = 0
+            } else if kind & 4 == 0 {
+              gap += 1
+            }
+          }
+          return false
+        }
+      }
+    }
+
     /// Whether some position of `units` satisfies the condition (false: no match in the block).
     func holds(in units: [UInt16]) -> Bool {
       if plain {
@@ -786,10 +825,19 @@ struct SRXPrefilterTable {
   private let setParts: [(word: Int, bits: UInt64)]
   private let setStarts: [Int]
   private let ruleSets: [Range<Int>?]
-  /// Per rule, the look-behind condition checked when the sets pass.
+  /// Per rule, the look-behind condition checked when the sets pass, and whether it is checked
+  /// at the events alone.
   private let openers: [SRXPrefilter.OpenerCondition?]
+  private let openersOnEvents: [Bool]
+  /// Whether ``mayMatch(in:events:)`` lists the events: the table is in use and has some.
+  let collectsEvents: Bool
+  /// The flag of an event unit's entry in `slot`; slots are numbered below it.
+  static let eventBit: UInt16 = 0x8000
 
-  init(prefilters: [SRXPrefilter?]) {
+  /// Builds the table for `prefilters` (one per rule, nil for a rule without); `events` are
+  /// units whose positions ``mayMatch(in:events:)`` lists (the start sets of the rules, see
+  /// ``SRXSegmenter``), to which the units the plain opener conditions react are added.
+  init(prefilters: [SRXPrefilter?], events: Set<UInt16> = []) {
     var slot = [UInt16](repeating: 0, count: 65536)
     var count = 0
     var ruleSlots: [[[Int]]?] = []
@@ -809,13 +857,31 @@ struct SRXPrefilterTable {
       }
       ruleSlots.append(sets)
     }
-    self.slot = count > 0 && count < 65535 ? slot : []
-    self.slotCount = count < 65535 ? count : 0
+    // An event's entry has the top bit set (its slot, if any, below it).
+    let usable = count > 0 && count < Self.eventBit
+    var openersOnEvents: [Bool] = []
+    if usable {
+      for unit in events { slot[Int(unit)] |= Self.eventBit }
+      for prefilter in prefilters {
+        let marked = prefilter?.opener?.markedUnits
+        openersOnEvents.append(marked != nil)
+        for unit in marked ?? [] { slot[Int(unit)] |= Self.eventBit }
+      }
+      if openersOnEvents.contains(true) {
+        for unit in 0xDC00...0xDFFF { slot[unit] |= Self.eventBit }
+      }
+    } else {
+      openersOnEvents = prefilters.map { _ in false }
+    }
+    self.slot = usable ? slot : []
+    self.collectsEvents = usable && (!events.isEmpty || openersOnEvents.contains(true))
+    self.openersOnEvents = openersOnEvents
+    self.slotCount = usable ? count : 0
     self.wordCount = (self.slotCount + 63) / 64
     var setParts: [(word: Int, bits: UInt64)] = []
     var setStarts: [Int] = [0]
     var ruleSets: [Range<Int>?] = []
-    for sets in count < 65535 ? ruleSlots : prefilters.map({ _ in nil }) {
+    for sets in usable ? ruleSlots : prefilters.map({ _ in nil }) {
       guard let sets else {
         ruleSets.append(nil)
         continue
@@ -835,46 +901,71 @@ struct SRXPrefilterTable {
     self.openers = prefilters.map { $0?.opener }
   }
 
-  /// Per rule, whether it may match in `units` (false: it certainly does not).
-  func mayMatch(in units: [UInt16]) -> [Bool] {
-    guard slotCount > 0 else { return ruleSets.map { _ in true } }
-    var result = [Bool](repeating: true, count: ruleSets.count)
-    // The slots present, as a bitset on the stack (at most 1,024 words).
+  /// Per rule, whether it may match in `units` (false: it certainly does not); when
+  /// ``collectsEvents``, `events` is set to the positions of the event units in `units`,
+  /// ascending (it is emptied otherwise). One pass over the units serves both.
+  func mayMatch(in units: [UInt16], events: inout [Int]) -> [Bool] {
+    var result: [Bool] = []
+    mayMatch(in: units, events: &events, into: &result)
+    return result
+  }
+
+  /// ``mayMatch(in:events:)`` written into `result`, whose storage is kept from one block to the
+  /// next (allocating an array per block was a fifth of this pass on Chinese text).
+  func mayMatch(in units: [UInt16], events: inout [Int], into result: inout [Bool]) {
+    events.removeAll(keepingCapacity: true)
+    if result.count != ruleSets.count { result = [Bool](repeating: true, count: ruleSets.count) }
+    guard slotCount > 0 else {
+      for index in result.indices { result[index] = true }
+      return
+    }
+    // The slots present, as a bitset on the stack (at most 512 words).
     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { present in
       present.initialize(repeating: 0)
       // Every array read through a buffer: these loops run over every unit and every rule's
       // sets of every block, and the arrays' bounds and uniqueness checks were a third of them.
       slot.withUnsafeBufferPointer { slot in
         units.withUnsafeBufferPointer { units in
-          for unit in units {
-            let k = Int(slot[Int(unit)])
+          for position in units.indices {
+            let entry = slot[Int(units[position])]
+            guard entry != 0 else { continue }
+            let k = Int(entry & ~Self.eventBit)
             if k != 0 { present[(k - 1) >> 6] |= 1 << UInt64((k - 1) & 63) }
+            if entry & Self.eventBit != 0 { events.append(position) }
           }
         }
       }
       setParts.withUnsafeBufferPointer { setParts in
         setStarts.withUnsafeBufferPointer { setStarts in
-          result.withUnsafeMutableBufferPointer { result in
-            for (index, sets) in ruleSets.enumerated() {
-              guard let sets else { continue }
-              var passes = true
-              for set in sets {
-                var hit = false
-                for part in setStarts[set]..<setStarts[set + 1] where present[setParts[part].word] & setParts[part].bits != 0 {
-                  hit = true
-                  break
+          events.withUnsafeBufferPointer { events in
+            result.withUnsafeMutableBufferPointer { result in
+              for (index, sets) in ruleSets.enumerated() {
+                guard let sets else {
+                  result[index] = true
+                  continue
                 }
-                if !hit {
-                  passes = false
-                  break
+                var passes = true
+                for set in sets {
+                  var hit = false
+                  for part in setStarts[set]..<setStarts[set + 1] where present[setParts[part].word] & setParts[part].bits != 0 {
+                    hit = true
+                    break
+                  }
+                  if !hit {
+                    passes = false
+                    break
+                  }
                 }
+                guard passes, let opener = openers[index] else {
+                  result[index] = passes
+                  continue
+                }
+                result[index] = openersOnEvents[index] ? opener.holds(in: units, events: events) : opener.holds(in: units)
               }
-              result[index] = passes && (openers[index]?.holds(in: units) ?? true)
             }
           }
         }
       }
     }
-    return result
   }
 }

@@ -77,6 +77,30 @@ public final class SRXSegmenter {
         }
       }
     }
+
+    /// ``firstStart(from:in:)`` read from `events`, the positions of every start set's units in
+    /// the block (``SRXPrefilterTable/mayMatch(in:events:)``), ascending: `cursor` (from 0 per
+    /// block and rule, `start` never decreasing) walks them instead of every unit.
+    func firstStart(from start: Int, in units: [UInt16], events: [Int], cursor: inout Int) -> Int {
+      guard let starts else { return start }
+      return units.withUnsafeBufferPointer { units in
+        starts.withUnsafeBufferPointer { starts in
+          events.withUnsafeBufferPointer { events in
+            var k = cursor
+            while k < events.count {
+              let position = events[k]
+              if position >= start {
+                let unit = units[position]
+                if starts[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 { break }
+              }
+              k += 1
+            }
+            cursor = k
+            return k < events.count ? events[k] : units.count
+          }
+        }
+      }
+    }
   }
 
   /// What happened to one block.
@@ -90,7 +114,7 @@ public final class SRXSegmenter {
   /// ICU's time limit per rule and paragraph, in its own steps per 1,000 UTF-16 units of the
   /// paragraph (0: none).
   public let timeLimit: Int32
-  private let compiled: [Compiled]
+  let compiled: [Compiled]
   /// Per rule, whether it has a pattern (`compiled[i].regex != nil`) and whether it breaks,
   /// read without the rule.
   private let hasRegex: [Bool]
@@ -110,6 +134,8 @@ public final class SRXSegmenter {
     var compiled: [Compiled] = []
     let unitClasses = SRXUnitClasses()
     let derived = rules.map { SRXPrefilter(rule: $0) }
+    // Every start set's units: the block prefilter lists where they stand (its events).
+    var startUnion = Set<UInt16>()
     for (index, rule) in rules.enumerated() {
       let (pattern, matchesStart) = Self.scanPattern(rule)
       var starts: [UInt64]?
@@ -117,6 +143,7 @@ public final class SRXSegmenter {
         var bitmap = [UInt64](repeating: 0, count: 0x10000 / 64)
         for unit in units { bitmap[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
         starts = bitmap
+        startUnion.formUnion(units)
       }
       let candidates = prefilter && starts == nil ? Self.candidateFilter(rule, classes: unitClasses) : nil
       do {
@@ -131,7 +158,7 @@ public final class SRXSegmenter {
     self.unitClasses = unitClasses
     self.hasRegex = compiled.map { $0.regex != nil }
     self.isBreak = compiled.map(\.rule.isBreak)
-    self.prefilters = prefilter && derived.contains { $0 != nil } ? SRXPrefilterTable(prefilters: derived) : nil
+    self.prefilters = prefilter && derived.contains { $0 != nil } ? SRXPrefilterTable(prefilters: derived, events: startUnion) : nil
   }
 
   /// The pattern a rule is scanned with (nil: both parts empty) and whether its matches' starts
@@ -160,20 +187,45 @@ public final class SRXSegmenter {
   public func apply(to text: String, boundaries: [Int]) -> (ends: [Int], outcome: Outcome) {
     var transcoded = UTF16Text()
     transcoded.load(text)
-    return apply(to: transcoded, boundaries: boundaries)
+    var scratch = SRXScratch()
+    scratch.icuEnds = boundaries.filter { $0 > 0 && $0 < transcoded.utf8Count }
+    let outcome = apply(to: transcoded, scratch: &scratch)
+    return (scratch.ends, outcome)
   }
 
   /// ``apply(to:boundaries:)`` on a block already in UTF-16 (``SentenceSplitter`` transcodes it
-  /// once for ICU and the rules).
-  func apply(to text: UTF16Text, boundaries: [Int]) -> (ends: [Int], outcome: Outcome) {
+  /// once for ICU and the rules), with ICU's ends inside the block in `scratch.icuEnds`; the ends
+  /// are left in `scratch.ends`, the other lists of `scratch` reused.
+  func apply(to text: UTF16Text, scratch: inout SRXScratch) -> Outcome {
     let utf8Count = text.utf8Count
-    let icuEnds = boundaries.filter { $0 > 0 && $0 < utf8Count }
-    guard !compiled.isEmpty, utf8Count > 0 else { return (icuEnds + [utf8Count], .applied) }
+    scratch.ends.removeAll(keepingCapacity: true)
+    guard !compiled.isEmpty, utf8Count > 0 else {
+      scratch.ends.append(contentsOf: scratch.icuEnds)
+      scratch.ends.append(utf8Count)
+      return .applied
+    }
     let units = text.units
-    let mayMatch = prefilters?.mayMatch(in: units)
+    var events = Self.emptied(&scratch.events)
+    var flags: [Bool] = []
+    swap(&flags, &scratch.mayMatch)
+    defer {
+      scratch.events = events
+      scratch.mayMatch = flags
+    }
+    let mayMatch: [Bool]?
+    if let prefilters {
+      prefilters.mayMatch(in: units, events: &events, into: &flags)
+      mayMatch = flags
+    } else {
+      mayMatch = nil
+    }
+    // Start sets are found from the events (all their units are among them) when listed.
+    let onEvents = prefilters?.collectsEvents ?? false
     // No rule can match anywhere in the block: ICU's boundaries stand as they are.
     if let mayMatch, !zip(hasRegex, mayMatch).contains(where: { !$0 || $1 }) {
-      return (icuEnds + [utf8Count], .applied)
+      scratch.ends.append(contentsOf: scratch.icuEnds)
+      scratch.ends.append(utf8Count)
+      return .applied
     }
     // UTF-16 offset → UTF-8 offset, and the white space after each position (every White_Space
     // character is in the BMP, so a surrogate is never space).
@@ -194,11 +246,18 @@ public final class SRXSegmenter {
     // offsets, ascending and without repeats: its matches are found left to right and
     // `normalized` keeps their order) as `allHits[start..<end]`, or matching everywhere (no
     // pattern). A rule without hits cannot decide any position, so it is left out.
-    var active: [(rule: Int, start: Int, end: Int, everywhere: Bool)] = []
+    // The lists are the scratch's, moved out while they are filled (and back on every return).
+    var active = Self.emptied(&scratch.active)
+    var allHits = Self.emptied(&scratch.allHits)
+    var breakHits = Self.emptied(&scratch.breakHits)
+    let icuEnds = scratch.icuEnds
+    defer {
+      scratch.active = active
+      scratch.allHits = allHits
+      scratch.breakHits = breakHits
+    }
     // The block's units classified for the candidate filters, on the first rule that needs them.
     var surrogates: [Int]?
-    var allHits: [Int] = []
-    var breakHits: [Int] = []
     for index in compiled.indices {
       // Settled without reading the rule where possible (each read retains and releases it).
       guard hasRegex[index] else {
@@ -211,15 +270,20 @@ public final class SRXSegmenter {
         active.append((index, 0, 0, true))
         continue
       }
-      var hits: [Int] = []
+      // This rule's hits are appended to `allHits` from `first` on.
+      let first = allHits.count
       var outOfOrder = false
       func hit(_ range: Range<Int>) {
         let position = rule.matchesStart ? range.lowerBound : range.upperBound
         guard position > 0, position < units.count else { return }
         let mapped = normalized(position)
-        guard mapped > 0, mapped < utf8Count, mapped != hits.last else { return }
-        if let last = hits.last, mapped < last { outOfOrder = true }
-        hits.append(mapped)
+        guard mapped > 0, mapped < utf8Count else { return }
+        if allHits.count > first {
+          let last = allHits[allHits.count - 1]
+          if mapped == last { return }
+          if mapped < last { outOfOrder = true }
+        }
+        allHits.append(mapped)
       }
       do {
         try regex.setText(units, timeLimit: budget)
@@ -229,8 +293,9 @@ public final class SRXSegmenter {
           // the first element consumes a unit).
           var start = 0
           var scan = SRXPrefilter.OpenerCondition.Scan()
+          var eventCursor = 0
           while start < units.count {
-            start = rule.firstStart(from: start, in: units)
+            start = onEvents ? rule.firstStart(from: start, in: units, events: events, cursor: &eventCursor) : rule.firstStart(from: start, in: units)
             guard start < units.count else { break }
             guard rule.opener?.mayStart(at: start, in: units, scan: &scan) ?? true else {
               start += 1
@@ -283,20 +348,32 @@ public final class SRXSegmenter {
           for range in try regex.matches(from: 0) { hit(range) }
         }
       } catch {
-        return (icuEnds + [utf8Count], .timedOut(ruleLine: rule.rule.line, ruleIndex: index + 1))
+        scratch.ends.append(contentsOf: icuEnds)
+        scratch.ends.append(utf8Count)
+        return .timedOut(ruleLine: rule.rule.line, ruleIndex: index + 1)
       }
-      if outOfOrder { hits = Array(Set(hits)).sorted() }  // not expected of a left-to-right scan; kept exact
-      guard !hits.isEmpty else { continue }
-      if rule.rule.isBreak { breakHits.append(contentsOf: hits) }
-      active.append((index, allHits.count, allHits.count + hits.count, false))
-      allHits.append(contentsOf: hits)
+      if outOfOrder {  // not expected of a left-to-right scan; kept exact
+        let sorted = Array(Set(allHits[first...])).sorted()
+        allHits.replaceSubrange(first..., with: sorted)
+      }
+      guard allHits.count > first else { continue }
+      if rule.rule.isBreak { breakHits.append(contentsOf: allHits[first...]) }
+      active.append((index, first, allHits.count, false))
     }
     // Candidates: ICU's ends and every break rule's hits, ascending, each once. Visited in
     // order, so each rule's hits are walked with a cursor instead of searched.
-    var candidates = icuEnds + breakHits
+    var candidates = Self.emptied(&scratch.candidates)
+    candidates.append(contentsOf: icuEnds)
+    candidates.append(contentsOf: breakHits)
     if !breakHits.isEmpty { candidates.sort() }
-    var cursors = active.map(\.start)
-    var ends: [Int] = []
+    var cursors = Self.emptied(&scratch.cursors)
+    for rule in active { cursors.append(rule.start) }
+    var ends = Self.emptied(&scratch.ends)
+    defer {
+      scratch.candidates = candidates
+      scratch.cursors = cursors
+      scratch.ends = ends
+    }
     var icuCursor = 0
     var previous = -1
     for position in candidates where position != previous {
@@ -320,6 +397,16 @@ public final class SRXSegmenter {
       if decision { ends.append(position) }
     }
     ends.append(utf8Count)
-    return (ends, .applied)
+    return .applied
+  }
+
+  /// `array`, emptied with its storage kept, moved out of `array` (left empty): a list filled in
+  /// a loop is faster as a local than through the scratch it belongs to.
+  @inline(__always)
+  static func emptied<Element>(_ array: inout [Element]) -> [Element] {
+    var taken: [Element] = []
+    swap(&taken, &array)
+    taken.removeAll(keepingCapacity: true)
+    return taken
   }
 }

@@ -21,31 +21,45 @@ public struct SentenceSplitter {
   }
 
   public func splitReporting(_ text: String) throws -> (ranges: [Range<Int>], outcome: SRXSegmenter.Outcome) {
-    var scratch = UTF16Text()
-    return try splitReporting(text, scratch: &scratch)
+    var scratch = SentenceScratch()
+    let outcome = try splitReporting(text, scratch: &scratch)
+    return (scratch.ranges, outcome)
   }
 
   /// ``splitReporting(_:)`` with the buffers of `scratch` (a segment stage keeps one per
-  /// document): the block is transcoded to UTF-16 once, for ICU's sentence iterator (faster on
-  /// UTF-16 than on UTF-8) and for the SRX rules' regular expressions.
-  func splitReporting(_ text: String, scratch: inout UTF16Text) throws -> (ranges: [Range<Int>], outcome: SRXSegmenter.Outcome) {
-    scratch.load(text)
-    try scratch.boundaries.find(in: scratch.units, with: iterator)
-    // ICU's boundaries as UTF-8 offsets, from 0, as ``BreakIterator/boundaries(in:)`` gives them.
-    var boundaries: [Int] = [0]
-    boundaries.reserveCapacity(scratch.boundaries.count + 1)
-    for k in 0..<scratch.boundaries.count { boundaries.append(scratch.utf8Offsets[Int(scratch.boundaries.offsets[k])]) }
+  /// document), the ranges left in `scratch.ranges`: the block is transcoded to UTF-16 once, for
+  /// ICU's sentence iterator (faster on UTF-16 than on UTF-8) and for the SRX rules' regular
+  /// expressions.
+  func splitReporting(_ text: String, scratch: inout SentenceScratch) throws -> SRXSegmenter.Outcome {
+    scratch.text.load(text)
+    try scratch.text.boundaries.find(in: scratch.text.units, with: iterator)
+    scratch.ranges.removeAll(keepingCapacity: true)
+    let found = scratch.text.boundaries
+    let utf8Offsets = scratch.text.utf8Offsets
     guard let rules, !text.isEmpty else {
-      return (zip(boundaries, boundaries.dropFirst()).map { $0..<$1 }, .applied)
+      // ICU's boundaries as UTF-8 offsets, each range from the one before (from 0), as
+      // ``BreakIterator/boundaries(in:)`` gives them.
+      var start = 0
+      for k in 0..<found.count {
+        let end = utf8Offsets[Int(found.offsets[k])]
+        scratch.ranges.append(start..<end)
+        start = end
+      }
+      return .applied
     }
-    let (ends, outcome) = rules.apply(to: scratch, boundaries: boundaries)
-    var ranges: [Range<Int>] = []
-    ranges.reserveCapacity(ends.count)
+    // ICU's ends inside the block, as UTF-8 offsets.
+    let utf8Count = scratch.text.utf8Count
+    scratch.rules.icuEnds.removeAll(keepingCapacity: true)
+    for k in 0..<found.count {
+      let end = utf8Offsets[Int(found.offsets[k])]
+      if end > 0, end < utf8Count { scratch.rules.icuEnds.append(end) }
+    }
+    let outcome = rules.apply(to: scratch.text, scratch: &scratch.rules)
     var start = 0
-    for end in ends where end > start {
-      ranges.append(start..<end)
+    for end in scratch.rules.ends where end > start {
+      scratch.ranges.append(start..<end)
       start = end
     }
-    return (ranges, outcome)
+    return outcome
   }
 }

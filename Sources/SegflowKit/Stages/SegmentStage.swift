@@ -34,12 +34,11 @@ public struct SegmentStage: Stage {
     }
     var segments: [Segment] = []
     segments.reserveCapacity(document.blocks.count * 3)
-    var scratch = UTF16Text()  // one set of buffers for every block
+    var scratch = SentenceScratch()  // one set of buffers for every block
+    let indexNames = Self.indexNames
     for (blockIndex, block) in document.blocks.enumerated() {
-      let ranges: [Range<Int>]
       do {
-        let (split, outcome) = try splitter.splitReporting(block.text, scratch: &scratch)
-        ranges = split
+        let outcome = try splitter.splitReporting(block.text, scratch: &scratch)
         if case .timedOut(let ruleLine, let ruleIndex) = outcome, let rules {
           let line = block.pieces.first.map { ":\($0.line)" } ?? ""
           document.warnings.append("\(document.path)\(line): warning: SRX rule \(ruleIndex) (\(rules.file):\(ruleLine)) ran out of time on this paragraph; kept ICU's sentence boundaries for it")
@@ -47,13 +46,13 @@ public struct SegmentStage: Stage {
       } catch {
         throw DocumentError(path: document.path, message: "\(error)", line: block.pieces.first?.line)
       }
-      let locator = SourceLocator(block: block, offsetMap: document.offsetMap)
-      let bytes = locator.text
+      var walk = SourceWalk(block: block, offsetMap: document.offsetMap)  // segments come in order
+      let bytes = walk.text
       // `document:block:` once per block; each id adds its index (interpolating the three parts
       // for every segment cost more than the rest of the segment's bookkeeping).
       let idPrefix = "\(document.name):\(document.firstBlockNumber + blockIndex):"
       var index = 0
-      for range in ranges {
+      for range in scratch.ranges {
         var end = range.upperBound
         while end > range.lowerBound, Self.isSpaceByte(bytes, end) { end = Self.previousScalarStart(bytes, end) }
         guard end > range.lowerBound else {
@@ -64,15 +63,19 @@ public struct SegmentStage: Stage {
         index += 1
         let core = range.lowerBound..<end
         segments.append(Segment(
-          id: idPrefix + String(index),
+          id: idPrefix + (index < indexNames.count ? indexNames[index] : String(index)),
           block: document.firstBlockNumber + blockIndex, index: index, kind: block.kind,
           text: Self.slice(bytes, core),
-          trailing: String(decoding: bytes[end..<range.upperBound], as: UTF8.self),
-          range: core, source: locator.span(core)))
+          trailing: end == range.upperBound ? "" : String(decoding: bytes[end..<range.upperBound], as: UTF8.self),
+          range: core, source: walk.span(core)))
       }
     }
     document.segments = segments
   }
+
+  /// `String(index)` for the segment indices most blocks have (converting the number for every
+  /// segment cost about 180 instructions an id).
+  static let indexNames = (0..<100).map { String($0) }
 
   /// The characters at UTF-8 offsets `range` (on character boundaries) of `bytes`, a block's
   /// valid text, not validated again (``String/init(validUTF8:)``): a `Substring` of the block

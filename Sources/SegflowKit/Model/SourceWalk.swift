@@ -1,0 +1,73 @@
+/// The source spans of a block's ranges asked in ascending order (the segment stage's
+/// segments), as ``SourceLocator/span(_:)`` gives them: characters are counted forward from the
+/// last offset asked instead of from samples taken over the whole block first (sampling every
+/// block cost more than all its lookups). Asked out of order it counts again from the start, so
+/// it is only slower, never wrong.
+struct SourceWalk {
+  /// The block's locator, without samples.
+  let locator: SourceLocator
+  private var counter = Counter()
+
+  init(block: Block, offsetMap: OffsetMap) {
+    locator = SourceLocator(block: block, offsetMap: offsetMap, sampled: false)
+  }
+
+  /// The block text's bytes.
+  var text: [UInt8] { locator.text }
+
+  mutating func span(_ range: Range<Int>) -> SourceSpan {
+    var counter = self.counter  // apart from the locator the closure reads
+    let span = locator.text.withUnsafeBytes { text in
+      locator.span(range) { from, to, piece in counter.characters(from: from, to: to, piece: piece, in: text) }
+    }
+    self.counter = counter
+    return span
+  }
+
+  /// How many characters start in the first `offset` bytes of the text (for tests; spans count
+  /// through ``span(_:)``).
+  mutating func characters(before offset: Int) -> Int {
+    locator.text.withUnsafeBytes { counter.characters(before: offset, in: $0) }
+  }
+
+  struct Counter {
+    /// Characters that start in `text[0..<countedTo]`.
+    private var countedTo = 0
+    private var counted = 0
+    /// The piece whose start was counted last, and the characters before it.
+    private var piece = -1
+    private var beforePiece = 0
+
+    /// The characters that start in `text[from..<to]`, `from` the start of piece `piece`.
+    @inline(__always)
+    mutating func characters(from: Int, to: Int, piece: Int, in text: UnsafeRawBufferPointer) -> Int {
+      if piece != self.piece {
+        self.piece = piece
+        beforePiece = characters(before: from, in: text)
+      }
+      return characters(before: to, in: text) - beforePiece
+    }
+
+    /// How many characters start in `text[0..<offset]`, counted on from the last offset asked.
+    mutating func characters(before offset: Int, in text: UnsafeRawBufferPointer) -> Int {
+      if offset < countedTo {
+        countedTo = 0
+        counted = 0
+      }
+      var index = countedTo
+      var count = counted
+      // Eight bytes at a time (``ByteWord/characterStarts(_:)``), then byte by byte.
+      while index + 8 <= offset {
+        count += ByteWord.characterStarts(text.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        index += 8
+      }
+      while index < offset {
+        if text[index] & 0xC0 != 0x80 { count += 1 }
+        index += 1
+      }
+      countedTo = offset
+      counted = count
+      return count
+    }
+  }
+}
