@@ -68,19 +68,6 @@ enum ScalarTraits {
     return Table(entries: entries)
   }()
 
-  /// The table's entry for every BMP code point as runs (`start << 8 | entry`), computed: what
-  /// ``ScalarTraitsData/runs`` freezes. Surrogates, which are no scalars, have entry 0.
-  static func computedRuns() -> [UInt32] {
-    var runs: [UInt32] = []
-    var previous: UInt8?
-    for value in UInt32(0)..<0x10000 {
-      let entry = Unicode.Scalar(value).map(compute) ?? 0
-      if entry != previous { runs.append(value << 8 | UInt32(entry)) }
-      previous = entry
-    }
-    return runs
-  }
-
   /// A scalar's bits, asking ICU for the general category once and for the binary properties
   /// only where the category leaves them open: building the table at every process start took
   /// some 95 M instructions when the standard library was asked each property of every scalar,
@@ -89,7 +76,8 @@ enum ScalarTraits {
   /// marks, other symbols, other numbers and format characters may be (circled letters,
   /// combining vowel signs). `ScalarShortcutTests` checks every scalar, in every plane, against
   /// ICU's properties themselves.
-  fileprivate static func compute(_ scalar: Unicode.Scalar) -> UInt8 {
+  /// (Also what `ScalarTraitsTableTests` computes ``ScalarTraitsData/runs`` from.)
+  static func compute(_ scalar: Unicode.Scalar) -> UInt8 {
     let category = scalar.icuCategory
     var bits = code(WordRefiner.computedStatus(of: scalar, category: category))
     switch category {
