@@ -249,6 +249,9 @@ public struct Reflower: Sendable {
 
     let next = index + 1 < rows.count ? rows[index + 1] : nil
     let context = contextWidth(rows, around: index)
+    // (Asked by up to five of the rules below about the same row, each scanning its text for
+    // quotation marks: asked once, when a rule first gets to it.)
+    lazy var titleAboveText = isTitleAboveText(profile, source: rows.source(index))
     if PageNumber.matches(profile, text: rows.line(index).text) {
       return Classification(kind: row.startsPage ? .header : .footer, rule: "page-number", confidence: 0.9, detail: "a page number")
     }
@@ -294,7 +297,7 @@ public struct Reflower: Sendable {
     // (at least as wide as the lines below it, or clearly narrower) is the headline.
     if let next, index == 0 || (index <= 2 && previousKind == .header && rows[index].blanksBefore > 0),
       next.blanksBefore == 0, !next.isByline, !next.startsPage, index + 2 < rows.count, !profile.isJustified,
-      isTitleAboveText(profile, source: rows.source(index)), !Punctuation.noLineStart.contains(next.profile.first)
+      titleAboveText, !Punctuation.noLineStart.contains(next.profile.first)
     {
       // (Narrower only when its width is sure, and not cut before a number or Latin word.)
       let below = widthAfter(rows, index)
@@ -330,7 +333,7 @@ public struct Reflower: Sendable {
       return Classification(kind: .heading, rule: "title-above-wider-text", confidence: 0.7, detail: "a short title-like line above much wider text")
     }
     if let next, next.blanksBefore == 0, !next.isByline, !profile.isJustified, index + 2 < rows.count,
-      !Punctuation.noLineStart.contains(next.profile.first), isTitleAboveText(profile, source: rows.source(index))
+      !Punctuation.noLineStart.contains(next.profile.first), titleAboveText
     {
       let below = widthAfter(rows, index)
       // A headline spanning columns above a narrower column.
@@ -351,7 +354,7 @@ public struct Reflower: Sendable {
     // alone, but the title is shorter than any first line (W − 4, give or take one) by more.
     // (After a blank line only: directly below a heading, a paragraph's first line has that shape.)
     if let next, row.blanksBefore > 0 || row.startsPage, next.blanksBefore == 0, !next.isByline, !next.startsPage, index + 2 < rows.count,
-      !Punctuation.noLineStart.contains(next.profile.first), !profile.isJustified, isTitleAboveText(profile, source: rows.source(index))
+      !Punctuation.noLineStart.contains(next.profile.first), !profile.isJustified, titleAboveText
     {
       // The column width below: the second widest of the next four rows (one overfull line
       // around a long Latin word must not make a full line look indented).
@@ -371,7 +374,7 @@ public struct Reflower: Sendable {
     // A heading set directly above a paragraph's indented first line.
     if let next, next.blanksBefore == 0, !next.isByline, nextStarts, !Punctuation.noLineStart.contains(next.profile.first),
       index + 2 < rows.count, profile.width <= max(context, widthAfter(rows, index + 1)) + 2,
-      !profile.isJustified, isTitleAboveText(profile, source: rows.source(index)), !isIndentedFirstLine(rows, index), isFirstLineWide(rows, index + 1) || (isTitleLike(rows[index + 1].profile) && isFirstLineWide(rows, index + 2))
+      !profile.isJustified, titleAboveText, !isIndentedFirstLine(rows, index), isFirstLineWide(rows, index + 1) || (isTitleLike(rows[index + 1].profile) && isFirstLineWide(rows, index + 2))
     {
       return Classification(kind: .heading, rule: "title-above-indent", confidence: 0.7, detail: "a title-like line after a blank, above an indented first line")
     }
@@ -383,7 +386,7 @@ public struct Reflower: Sendable {
     // (After the rules the model is asked about, which see such rows too.)
     if let next, row.blanksBefore > 0 || row.startsPage, next.blanksBefore == 0, !next.isByline, !next.startsPage, index + 2 < rows.count,
       next.profile.startsWithWord || next.profile.isJustified, !Punctuation.noLineStart.contains(next.profile.first),
-      !profile.isJustified, profile.isPureCJK, isTitleAboveText(profile, source: rows.source(index)), !Self.cutAtPunctuation(profile, next.profile)
+      !profile.isJustified, profile.isPureCJK, titleAboveText, !Self.cutAtPunctuation(profile, next.profile)
     {
       let below = max(secondWidest(rows, after: index + 1), exactWidth(rows, around: index, limit: widthAfter(rows, index + 1) + 1) ?? 0)
       let column = max(below, next.profile.isJustified ? next.profile.width : 0)
