@@ -16,6 +16,8 @@ public protocol Stage: Sendable {
 public final class StageContext {
   private var iterators: [String: BreakIterator] = [:]
   private var segmenters: [SegmenterKey: SRXSegmenter] = [:]
+  /// The last rules asked for by language, the language and the rules selected for it.
+  private var lastSelection: (rules: SRXRules, language: String, selected: [SRXRule])?
 
   private struct SegmenterKey: Hashable {
     let rules: [SRXRule]
@@ -51,6 +53,19 @@ public final class StageContext {
     let made = try SRXSegmenter(rules: rules, file: file, timeLimit: timeLimit)
     segmenters[key] = made
     return made
+  }
+
+  /// `rules.rules(for: language)`, kept for the next document with the same rules and language
+  /// (a batch's documents): matching the language patterns compiles each of them, about 0.5 M
+  /// instructions a pattern. Only the last selection is kept, not a dictionary of them (its
+  /// first insertion cost 0.4 M, more than a single document gains), and it is checked against
+  /// the rules themselves: cheap when they are the same value (equal arrays sharing storage
+  /// compare at once), still right when they differ.
+  public func rules(_ rules: SRXRules, for language: String) -> [SRXRule] {
+    if let last = lastSelection, last.language == language, last.rules == rules { return last.selected }
+    let selected = rules.rules(for: language)
+    lastSelection = (rules, language, selected)
+    return selected
   }
 
   /// A cached iterator of `kind` for the ICU locale `locale`.

@@ -3,6 +3,8 @@
 /// and the sentence ranges found.
 struct SentenceScratch {
   var text = UTF16Text()
+  /// Where ``text`` is transcoded to first (``UTF16Text/load(_:staging:)``).
+  let staging = UTF16Staging()
   var rules = SRXScratch()
   /// The last block's sentences (UTF-8 ranges covering it exactly, in order).
   var ranges: [Range<Int>] = []

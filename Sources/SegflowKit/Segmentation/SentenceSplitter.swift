@@ -31,7 +31,7 @@ public struct SentenceSplitter {
   /// ICU's sentence iterator (faster on UTF-16 than on UTF-8) and for the SRX rules' regular
   /// expressions.
   func splitReporting(_ text: String, scratch: inout SentenceScratch) throws -> SRXSegmenter.Outcome {
-    scratch.text.load(text)
+    scratch.text.load(text, staging: scratch.staging)
     try scratch.text.boundaries.find(in: scratch.text.units, with: iterator)
     scratch.ranges.removeAll(keepingCapacity: true)
     let found = scratch.text.boundaries

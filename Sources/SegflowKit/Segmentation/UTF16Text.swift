@@ -9,25 +9,33 @@ struct UTF16Text {
   var utf8Offsets: [Int] = []
   var utf8Count = 0
   var boundaries = ICUBoundaries()
-
-  /// Transcodes `text` (one pass over its UTF-8).
+  /// Transcodes `text` (one pass over its UTF-8), through staging buffers of its own.
   mutating func load(_ text: String) {
+    load(text, staging: UTF16Staging())
+  }
+
+  /// Transcodes `text` through `staging` (``SentenceScratch`` keeps one for every block): the
+  /// UTF-16 is written there, sized for the longest block so far, then copied into the arrays.
+  /// Sizing the arrays themselves for the worst case (a unit per byte) and cutting them back
+  /// filled every entry twice per block. The buffers are kept outside this type so that its
+  /// shape stays plain arrays: with them inside, ``SRXSegmenter/apply(to:scratch:)`` was no
+  /// longer specialized for its fields, English text +16 M.
+  mutating func load(_ text: String, staging: UTF16Staging) {
     var copy = text
     copy.withUTF8 { bytes in
-      // Sized for the worst case (a unit per byte), written through pointers, then cut to what
-      // was written: appending checked capacity and uniqueness twice per character.
       let count = bytes.count
-      units.resize(to: count, with: 0)
-      utf8Offsets.resize(to: count + 1, with: 0)
+      staging.units.reserve(count)
+      staging.offsets.reserve(count + 1)
       var unitCount = 0
-      units.withUnsafeMutableBufferPointer { unitsOut in
-        utf8Offsets.withUnsafeMutableBufferPointer { offsetsOut in
-          guard let input = bytes.baseAddress, let unitsOut = unitsOut.baseAddress, let offsetsOut = offsetsOut.baseAddress else { return }
-          unitCount = Self.transcode(input, count: count, units: unitsOut, offsets: offsetsOut)
-        }
+      if let input = bytes.baseAddress {
+        unitCount = Self.transcode(input, count: count, units: staging.units.base, offsets: staging.offsets.base)
+      } else {
+        staging.offsets.base[0] = 0
       }
-      units.resize(to: unitCount, with: 0)
-      utf8Offsets.resize(to: unitCount + 1, with: 0)
+      units.removeAll(keepingCapacity: true)
+      units.append(contentsOf: staging.units.prefix(unitCount))
+      utf8Offsets.removeAll(keepingCapacity: true)
+      utf8Offsets.append(contentsOf: staging.offsets.prefix(unitCount + 1))
       utf8Count = count
     }
   }

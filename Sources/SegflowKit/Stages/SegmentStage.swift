@@ -25,7 +25,7 @@ public struct SegmentStage: Stage {
       let iterator = try context.iterator(.sentence, locale: Language.sentenceLocale(document.language))
       var segmenter: SRXSegmenter?
       if let rules {
-        let selected = rules.rules(for: document.language)
+        let selected = context.rules(rules, for: document.language)
         if !selected.isEmpty { segmenter = try context.segmenter(rules: selected, file: rules.file, timeLimit: timeLimit) }
       }
       splitter = SentenceSplitter(iterator: iterator, rules: segmenter)

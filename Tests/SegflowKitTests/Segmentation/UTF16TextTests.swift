@@ -2,7 +2,7 @@ import Testing
 @testable import SegflowKit
 
 /// `UTF16Text.load` transcodes with a loop of its own; it must give the standard library's UTF-16
-/// and each unit's character start, also when one set of buffers serves texts of every length.
+/// and each unit's character start, also when one set of buffers (and one staging) serves texts of every length.
 @Suite struct UTF16TextTests {
   /// The plain way: the string's UTF-16 view, and the UTF-8 offset of each scalar repeated for
   /// each of its units.
@@ -21,11 +21,15 @@ import Testing
     let alphabet: [Character] = ["a", " ", "\n", "\u{7F}", "\u{80}", "é", "\u{7FF}", "\u{800}", "我", "，", "。", "\u{FFFD}", "\u{FFFF}", "𠀀", "😀", "\u{10FFFF}"]
     var generator = SplitMix(seed: 16)
     var scratch = UTF16Text()
+    let staging = UTF16Staging()  // shared by every round, as a segment stage shares it
     for round in 0..<2_000 {
       let length = round % 10 == 0 ? 0 : Int.random(in: 1...(round % 7 == 0 ? 600 : 40), using: &generator)
       let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
-      scratch.load(text)
+      scratch.load(text, staging: staging)
       let (units, offsets) = Self.expected(text)
+      var fresh = UTF16Text()
+      fresh.load(text)
+      #expect(fresh.units == units && fresh.utf8Offsets == offsets, "\(text.debugDescription)")
       #expect(scratch.units == units, "\(text.debugDescription)")
       #expect(scratch.utf8Offsets == offsets, "\(text.debugDescription)")
       #expect(scratch.utf8Count == text.utf8.count)
