@@ -304,18 +304,26 @@ struct SRXPrefilter {
           for position in events {
             gap += position - previous - 1
             previous = position
-            let kind = kinds[Int(units[position])]
-            if kind & 1 != 0, open, gap <= maxGap { return true }
-            if kind & 2 != 0 {
-              open = kind & 8 != 0
-              gap = 0
-            } else if kind & 4 == 0 {
-              gap += 1
-            }
+            if plainStep(kinds[Int(units[position])], open: &open, gap: &gap) { return true }
           }
           return false
         }
       }
+    }
+
+    /// One unit of a plain condition's scan, of kind `kind`: true when it is a stop reached with
+    /// the condition open and the gap small enough; otherwise an opener or closer sets `open`
+    /// and restarts the gap, and a unit of no kind lengthens it.
+    @inline(__always)
+    private func plainStep(_ kind: UInt8, open: inout Bool, gap: inout Int) -> Bool {
+      if kind & 1 != 0, open, gap <= maxGap { return true }
+      if kind & 2 != 0 {
+        open = kind & 8 != 0
+        gap = 0
+      } else if kind & 4 == 0 {
+        gap += 1
+      }
+      return false
     }
 
     /// Whether some position of `units` satisfies the condition (false: no match in the block).
@@ -327,16 +335,7 @@ struct SRXPrefilter {
         var gap = 0
         return kinds.withUnsafeBufferPointer { kinds in
           units.withUnsafeBufferPointer { units in
-            for unit in units {
-              let kind = kinds[Int(unit)]
-              if kind & 1 != 0, open, gap <= maxGap { return true }
-              if kind & 2 != 0 {
-                open = kind & 8 != 0
-                gap = 0
-              } else if kind & 4 == 0 {
-                gap += 1
-              }
-            }
+            for unit in units where plainStep(kinds[Int(unit)], open: &open, gap: &gap) { return true }
             return false
           }
         }
