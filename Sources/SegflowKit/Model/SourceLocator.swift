@@ -46,21 +46,10 @@ public struct SourceLocator {
   /// How many characters start in `text[0..<offset]` (`offset` at most `text.count`).
   func characters(before offset: Int) -> Int {
     let sample = offset / Self.stride
-    var count = Int(charactersBefore[sample])
-    var index = sample * Self.stride
-    text.withUnsafeBytes { raw in
-      // Eight bytes at a time as in `init`, then byte by byte (a span asks this four times, and
-      // the byte loop over half a stride on average was most of it).
-      while index + 8 <= offset {
-        count += ByteWord.characterStarts(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        index += 8
-      }
-      while index < offset {
-        if raw[index] & 0xC0 != 0x80 { count += 1 }
-        index += 1
-      }
-    }
-    return count
+    // Eight bytes at a time as in `init`, then byte by byte (a span asks this four times, and
+    // the byte loop over half a stride on average was most of it).
+    let rest = text.withUnsafeBytes { ByteWord.characterStarts(in: $0, from: sample * Self.stride, to: offset) }
+    return Int(charactersBefore[sample]) + rest
   }
 
   /// The source span of the block text's UTF-8 range `range` (non-empty).

@@ -54,20 +54,9 @@ struct SourceWalk {
         countedTo = 0
         counted = 0
       }
-      var index = countedTo
-      var count = counted
-      // Eight bytes at a time (``ByteWord/characterStarts(_:)``), then byte by byte.
-      while index + 8 <= offset {
-        count += ByteWord.characterStarts(text.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        index += 8
-      }
-      while index < offset {
-        if text[index] & 0xC0 != 0x80 { count += 1 }
-        index += 1
-      }
+      counted += ByteWord.characterStarts(in: text, from: countedTo, to: offset)
       countedTo = offset
-      counted = count
-      return count
+      return counted
     }
   }
 }

@@ -37,6 +37,23 @@ enum ByteWord {
     return 8 - Int((continuations &* ones) >> 56)
   }
 
+  /// How many characters start in `bytes[start..<end]` (UTF-8): eight bytes at a time with
+  /// ``characterStarts(_:)``, then byte by byte.
+  @inline(__always)
+  static func characterStarts(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
+    var index = start
+    var count = 0
+    while index + 8 <= end {
+      count += characterStarts(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      index += 8
+    }
+    while index < end {
+      if bytes[index] & 0xC0 != 0x80 { count += 1 }
+      index += 1
+    }
+    return count
+  }
+
   /// Whether `test(start, end)` holds for some stretch of `bytes`: asked only of the eight-byte
   /// words `marks` marks anything in, and of the last few bytes.
   @inline(__always)
