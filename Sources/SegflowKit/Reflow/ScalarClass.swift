@@ -136,15 +136,7 @@ enum ScalarTable {
   /// category), where filling the table from the runs costs 0.2 M.
   static let bmp: [UInt8] = {
     var table = [UInt8](repeating: ScalarClass.other.rawValue, count: 0x10000)
-    let runs = ScalarTableData.runs
-    for (index, run) in runs.enumerated() {
-      let end = index + 1 < runs.count ? Int(runs[index + 1] >> 8) : 0x10000
-      var value = Int(run >> 8)
-      while value < end {
-        table[value] = UInt8(truncatingIfNeeded: run)
-        value += 1
-      }
-    }
+    table.withUnsafeMutableBufferPointer { BMPRuns.fill($0, from: ScalarTableData.runs) }
     for (marks, flag) in [
       (Punctuation.terminalMarks, terminalFlag), (Punctuation.clauseInternalMarks, clauseFlag),
       (Punctuation.continuingMarks, continuingFlag),

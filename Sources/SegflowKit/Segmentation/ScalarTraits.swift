@@ -59,12 +59,8 @@ enum ScalarTraits {
   /// ``compute(_:)`` and `ScalarShortcutTests` every entry against ICU's properties.
   static let shared: Table = {
     let entries = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
-    let runs = ScalarTraitsData.runs
-    for (index, run) in runs.enumerated() {
-      let start = Int(run >> 8)
-      let end = index + 1 < runs.count ? Int(runs[index + 1] >> 8) : 0x10000
-      (entries + start).initialize(repeating: UInt8(truncatingIfNeeded: run), count: end - start)
-    }
+    entries.initialize(repeating: 0, count: 0x10000)
+    BMPRuns.fill(UnsafeMutableBufferPointer(start: entries, count: 0x10000), from: ScalarTraitsData.runs)
     return Table(entries: entries)
   }()
 
