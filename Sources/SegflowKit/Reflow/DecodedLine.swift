@@ -61,28 +61,14 @@ final class DecodedLine {
     var n = 0
     var index = 0
     let end = utf8.count
+    // (Not nil whenever the loop below runs: there are bytes.)
+    let bytes = utf8.baseAddress
     // (Wrapping arithmetic, `&+`, for the indexes, which stay below the line's byte count: their
     // overflow checks were a tenth of the loop.)
     table.withUnsafeBufferPointer { table in
       while index < end {
-        let lead = utf8[index]
-        let value: UInt32
-        let length: Int
         // Swift strings hold well-formed UTF-8.
-        if lead < 0x80 {
-          value = UInt32(lead)
-          length = 1
-        } else if lead < 0xE0 {
-          value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index &+ 1] & 0x3F)
-          length = 2
-        } else if lead < 0xF0 {
-          value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[index &+ 1] & 0x3F) << 6 | UInt32(utf8[index &+ 2] & 0x3F)
-          length = 3
-        } else {
-          value = UInt32(lead & 0x07) << 18 | UInt32(utf8[index &+ 1] & 0x3F) << 12 | UInt32(utf8[index &+ 2] & 0x3F) << 6
-            | UInt32(utf8[index &+ 3] & 0x3F)
-          length = 4
-        }
+        let (value, length) = UTF8Decoder.decode(bytes.unsafelyUnwrapped + index)
         // (Unchecked: a Swift string holds only scalar values, and the table only raw values of
         // classes (`ScalarClass.fromTable`); checking both was a fifth of the loop.)
         let scalar = unsafeBitCast(value, to: Unicode.Scalar.self)

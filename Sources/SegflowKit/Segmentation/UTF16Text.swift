@@ -48,23 +48,16 @@ struct UTF16Text {
     var index = 0
     var unit = 0
     while index < count {
-      let lead = UInt32(input[index])
       offsets[unit] = index
-      if lead >= 0xE0, lead < 0xF0 {
-        units[unit] = UInt16(truncatingIfNeeded: (lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F))
-        index &+= 3
-      } else if lead < 0x80 {
-        units[unit] = UInt16(truncatingIfNeeded: lead)
-        index &+= 1
-      } else if lead < 0xE0 {
-        units[unit] = UInt16(truncatingIfNeeded: (lead & 0x1F) << 6 | UInt32(input[index + 1] & 0x3F))
-        index &+= 2
+      let (value, width) = UTF8Decoder.decode(input + index)
+      if value < 0x10000 {
+        units[unit] = UInt16(truncatingIfNeeded: value)
       } else {
-        let value = (lead & 0x07) << 18 | UInt32(input[index + 1] & 0x3F) << 12 | UInt32(input[index + 2] & 0x3F) << 6 | UInt32(input[index + 3] & 0x3F)
+        // A surrogate pair: both units start at the character.
         unit &+= UTF8Decoder.writeUTF16(value, to: units + unit) - 1
         offsets[unit] = index
-        index &+= 4
       }
+      index &+= width
       unit &+= 1
     }
     offsets[unit] = count

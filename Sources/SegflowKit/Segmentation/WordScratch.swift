@@ -80,22 +80,9 @@ struct WordScratch {
     var scalar = 0
     var unit = 0
     while index < count {
-      let lead = UInt32(input[index])
       offsets[scalar] = index
-      let value: UInt32
-      if lead >= 0xE0, lead < 0xF0 {
-        value = (lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F)
-        index &+= 3
-      } else if lead < 0x80 {
-        value = lead
-        index &+= 1
-      } else if lead < 0xE0 {
-        value = (lead & 0x1F) << 6 | UInt32(input[index + 1] & 0x3F)
-        index &+= 2
-      } else {
-        value = (lead & 0x07) << 18 | UInt32(input[index + 1] & 0x3F) << 12 | UInt32(input[index + 2] & 0x3F) << 6 | UInt32(input[index + 3] & 0x3F)
-        index &+= 4
-      }
+      let (value, width) = UTF8Decoder.decode(input + index)
+      index &+= width
       scalars[scalar] = unsafeBitCast(value, to: Unicode.Scalar.self)
       scalar &+= 1
       if value < 0x10000 {
