@@ -120,6 +120,7 @@ struct LineProfile {
     let scalars = line.scalars
     let classes = line.classes
     let widths = line.widths
+    let entries = line.entries
     let offsets = line.offsets
     var lower = range.lowerBound
     while lower < range.upperBound, classes[lower] == .space { lower += 1 }
@@ -167,19 +168,19 @@ struct LineProfile {
         if cls == .space { break }
         if cls == .ideograph {
           // A run of ideographs (most of a CJK line) in a loop of its own: all that changes
-          // along it is the width and the count. (Wrapping arithmetic: both stay below twice the
-          // line's length; their overflow checks were a sixth of the loop.)
+          // along it is the width and the count, read from the entries (an ideograph's is its
+          // wide flag alone: class zero, in no punctuation set), not from the class and width
+          // views. (Wrapping arithmetic: both stay below twice the line's length; their overflow
+          // checks were a sixth of the loop.)
           let runStart = position
-          var runWidth = 0
-          var runWide = true
+          var narrow = 0  // ideographs set one unit wide: rare
           repeat {
-            let w = widths[position]
-            runWidth &+= Int(w)
-            if w != 2 { runWide = false }
+            if entries[position] != ScalarTable.wideIdeograph { narrow &+= 1 }
             position &+= 1
-          } while position <= upper && classes[position] == .ideograph
-          width += runWidth
-          if !runWide { allWideCJK = false }
+            while position <= upper && entries[position] == ScalarTable.wideIdeograph { position &+= 1 }
+          } while position <= upper && entries[position] & ScalarTable.classMask == ScalarClass.ideograph.rawValue
+          width += 2 &* (position &- runStart) &- narrow
+          if narrow > 0 { allWideCJK = false }
           cjkCount += position - runStart
           wordLike = false
           if position - runStart > 1 { solidIdeographs = true }
@@ -191,10 +192,10 @@ struct LineProfile {
         if w != 2 || !cls.isCJK { allWideCJK = false }
         if cls.isCJK { cjkCount += 1 }
         if !cls.isWordLike { wordLike = false }
-        // (No ideograph is in any of these sets. The sets are flags of the class table: one
-        // lookup for the three.)
+        // (No ideograph is in any of these sets. The sets are flags of the class table, which
+        // the decoded line keeps with each scalar's class: no lookup.)
         let scalar = scalars[position]
-        let flags = line.punctuationFlags(of: scalar)
+        let flags = entries[position] & ScalarTable.punctuationFlagsMask
         let mark = cls == .cjkPunctuation
         if mark && (previousMark || flags & ScalarTable.continuingFlag != 0) { exact = false }
         if mark { halfMarks += 1 }
