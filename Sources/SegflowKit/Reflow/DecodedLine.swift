@@ -21,8 +21,8 @@ final class DecodedLine {
   /// ``ScalarClass/width(_:)`` of each scalar (its entry's wide flag).
   var widths: Widths { Widths(entries: entries) }
   private var capacity: Int
-  /// Scratch for the profile: scalar ranges of the spaces between words.
-  var gaps: [Range<Int>] = []
+  /// Scratch for the profile: scalar ranges of the spaces between words (fewer than the scalars).
+  private(set) var gaps: UnsafeMutablePointer<Range<Int>>
   /// ``ScalarTable/bmp``, held for the decoding loop: the global, behind its lazy initialization
   /// check, was read once a line.
   let table = ScalarTable.bmp
@@ -32,12 +32,14 @@ final class DecodedLine {
     scalars = .allocate(capacity: capacity)
     offsets = .allocate(capacity: capacity + 1)
     entries = .allocate(capacity: capacity)
+    gaps = .allocate(capacity: capacity)
   }
 
   deinit {
     scalars.deallocate()
     offsets.deallocate()
     entries.deallocate()
+    gaps.deallocate()
   }
 
   /// Decodes `text` and classifies its scalars. In a line without any CJK character (no
@@ -126,9 +128,11 @@ final class DecodedLine {
     scalars.deallocate()
     offsets.deallocate()
     entries.deallocate()
+    gaps.deallocate()
     scalars = .allocate(capacity: size)
     offsets = .allocate(capacity: size + 1)
     entries = .allocate(capacity: size)
+    gaps = .allocate(capacity: size)
     capacity = size
   }
 

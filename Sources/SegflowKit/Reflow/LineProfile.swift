@@ -140,9 +140,10 @@ struct LineProfile {
     // pdftotext spaced only some gaps (squeezed punctuation makes the gaps uneven); a single one
     // between ideographs may be real (`“联党心 通民生”`, `创新发展 用好党建`).
     var cjkGaps = 0
-    // (The line's buffer, taken at the first gap, so that it is uniquely referenced and keeps
-    // its capacity; most lines have no space inside.)
-    var gaps: [Range<Int>] = []
+    // (Written into the line's buffer, room for a gap a scalar: an array lent by the line and
+    // taken back cost some 40 instructions a line.)
+    let gaps = line.gaps
+    var gapCount = 0
     // Counts over the non-space scalars (all of them are kept).
     var nonSpace = 0
     var width = 0
@@ -219,12 +220,8 @@ struct LineProfile {
           leadingWord += 1
         }
       } else {
-        if gaps.capacity == 0 {
-          gaps = line.gaps
-          line.gaps = []
-          gaps.removeAll(keepingCapacity: true)
-        }
-        gaps.append(previousTokenEnd..<tokenStart)
+        (gaps + gapCount).initialize(to: previousTokenEnd..<tokenStart)
+        gapCount += 1
         if classes[previousTokenEnd - 1].isCJK && classes[tokenStart].isCJK { cjkGaps += 1 }
       }
       tokenCount += 1
@@ -248,7 +245,7 @@ struct LineProfile {
     var glue = 0
     var keptGaps = 0
     var pieceStart = lower
-    for gap in gaps {
+    for gap in UnsafeBufferPointer(start: gaps, count: gapCount) {
       let a = classes[gap.lowerBound - 1]
       let b = classes[gap.upperBound]
       let keep: Bool
@@ -296,8 +293,6 @@ struct LineProfile {
     let pure = allWideCJK && keptGaps == 0 && pieceCount == 1
     let internalSpace = !letterSpaced && pieceCount == 1 && tokenCount == 2
       && classes[gaps[0].lowerBound - 1].isCJK && classes[gaps[0].upperBound].isCJK
-    // (The buffers moved, not copied: a copy cost a retain and a release per line.)
-    if gaps.capacity > 0 { line.gaps = consume gaps }
 
     self.index = index
     self.span = Piece(scalars: lower..<(upper + 1), bytes: offsets[lower]..<offsets[upper + 1])
