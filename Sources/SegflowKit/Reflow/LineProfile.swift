@@ -148,6 +148,7 @@ struct LineProfile {
     var nonSpace = 0
     var width = 0
     var allWideCJK = true
+    var narrowIdeographs = 0  // set one unit wide: rare (counted in the width at the end)
     var exact = true
     var previousMark = false
     var halfMarks = 0
@@ -174,15 +175,13 @@ struct LineProfile {
           // views. (Wrapping arithmetic: both stay below twice the line's length; their overflow
           // checks were a sixth of the loop.)
           let runStart = position
-          var narrow = 0  // ideographs set one unit wide: rare
           repeat {
-            if entries[position] != ScalarTable.wideIdeograph { narrow &+= 1 }
+            if entries[position] != ScalarTable.wideIdeograph { narrowIdeographs &+= 1 }
             position &+= 1
             while position <= upper && entries[position] == ScalarTable.wideIdeograph { position &+= 1 }
           } while position <= upper && entries[position] & ScalarTable.classMask == ScalarClass.ideograph.rawValue
-          width += 2 &* (position &- runStart) &- narrow
-          if narrow > 0 { allWideCJK = false }
-          cjkCount += position - runStart
+          width &+= 2 &* (position &- runStart)
+          cjkCount &+= position &- runStart
           wordLike = false
           if position - runStart > 1 { solidIdeographs = true }
           previousMark = false
@@ -228,6 +227,8 @@ struct LineProfile {
       previousTokenEnd = position
       while position <= upper, classes[position] == .space { position += 1 }
     }
+    width -= narrowIdeographs
+    if narrowIdeographs > 0 { allWideCJK = false }
     // With a number or Latin word in the line, pdftotext's space threshold drops to 0.03 em:
     // a stretched line then shows every gap spaced, so two ideographs set solid (`观景台于 2011
     // 年 4 月 17 日`) say the line was not stretched, however many single characters the glue
