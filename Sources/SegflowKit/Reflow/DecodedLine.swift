@@ -12,9 +12,9 @@ final class DecodedLine {
   private(set) var offsets: UnsafeMutablePointer<Int>
   /// The ``ScalarTable`` entry of each scalar as the table holds it (beyond the BMP, its class
   /// and wide flag computed, no punctuation flag), but for the class of an ambiguous mark in a
-  /// Latin line (see `load`). Stored whole: the class and the width in arrays
-  /// of their own were a sixth of the decoding loop, and the profile reads each mark's flags here
-  /// rather than look it up again.
+  /// Latin line (see `load`). Stored whole: the class and the width in arrays of their own were a
+  /// fifth of the decoding loop, and the profile reads each mark's flags here rather than look it
+  /// up again.
   private(set) var entries: UnsafeMutablePointer<UInt8>
   /// The class of each scalar (its entry's low four bits).
   var classes: Classes { Classes(entries: entries) }
