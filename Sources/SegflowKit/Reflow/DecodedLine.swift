@@ -1,5 +1,5 @@
-/// One line decoded for profiling: each scalar with its UTF-8 offset, reflow class and display
-/// width, in buffers that are reused from line to line.
+/// One line decoded for profiling: each scalar with its UTF-8 offset and class table entry (reflow
+/// class, display width, punctuation flags), in buffers that are reused from line to line.
 ///
 /// Reflow profiles every line; allocating the scalar, class and token arrays of each line (and
 /// freeing them) was most of its time. One `DecodedLine` serves a whole document.
@@ -10,30 +10,36 @@ final class DecodedLine {
   private(set) var scalars: UnsafeMutablePointer<Unicode.Scalar>
   /// UTF-8 offset of each scalar in the line; `offsets[count]` is the line's byte length.
   private(set) var offsets: UnsafeMutablePointer<Int>
-  private(set) var classes: UnsafeMutablePointer<ScalarClass>
-  /// ``ScalarClass/width(_:)`` of each scalar.
-  private(set) var widths: UnsafeMutablePointer<UInt8>
+  /// The ``ScalarTable`` entry of each scalar as the table holds it (beyond the BMP, its class
+  /// and wide flag computed, no punctuation flag), but for the class of an ambiguous mark in a
+  /// Latin line (see `load`). Stored whole: the class and the width in arrays of their own were a
+  /// fifth of the decoding loop, and the profile reads each mark's flags here rather than look it
+  /// up again.
+  private(set) var entries: UnsafeMutablePointer<UInt8>
+  /// The class of each scalar (its entry's low four bits).
+  var classes: Classes { Classes(entries: entries) }
+  /// ``ScalarClass/width(_:)`` of each scalar (its entry's wide flag).
+  var widths: Widths { Widths(entries: entries) }
   private var capacity: Int
-  /// Scratch for the profile: scalar ranges of the spaces between words.
-  var gaps: [Range<Int>] = []
-  /// ``ScalarTable/bmp``, held for the decoding loop and the profile: the global, behind its
-  /// lazy initialization check, was read once a line here and once a mark in the profile, whose
-  /// loop kept its registers on the stack around that call.
+  /// Scratch for the profile: scalar ranges of the spaces between words (fewer than the scalars).
+  private(set) var gaps: UnsafeMutablePointer<Range<Int>>
+  /// ``ScalarTable/bmp``, held for the decoding loop: the global, behind its lazy initialization
+  /// check, was read once a line.
   let table = ScalarTable.bmp
 
   init(capacity: Int = 256) {
     self.capacity = capacity
     scalars = .allocate(capacity: capacity)
     offsets = .allocate(capacity: capacity + 1)
-    classes = .allocate(capacity: capacity)
-    widths = .allocate(capacity: capacity)
+    entries = .allocate(capacity: capacity)
+    gaps = .allocate(capacity: capacity)
   }
 
   deinit {
     scalars.deallocate()
     offsets.deallocate()
-    classes.deallocate()
-    widths.deallocate()
+    entries.deallocate()
+    gaps.deallocate()
   }
 
   /// Decodes `text` and classifies its scalars. In a line without any CJK character (no
@@ -56,8 +62,7 @@ final class DecodedLine {
     // (Locals: every access to a class's stored property is checked for exclusivity.)
     let scalars = self.scalars
     let offsets = self.offsets
-    let classes = self.classes
-    let widths = self.widths
+    let entries = self.entries
     var n = 0
     var index = 0
     let end = utf8.count
@@ -72,26 +77,22 @@ final class DecodedLine {
         // (Unchecked: a Swift string holds only scalar values, and the table only raw values of
         // classes (`ScalarClass.fromTable`); checking both was a fifth of the loop.)
         let scalar = unsafeBitCast(value, to: Unicode.Scalar.self)
-        let kind: ScalarClass
-        let width: UInt8
+        let entry: UInt8
         if value < 0x10000 {
-          let entry = table[Int(value)]
-          kind = ScalarClass.fromTable(entry)
-          width = 1 &+ (entry >> 4) & 1
+          entry = table[Int(value)]
         } else {
-          kind = ScalarClass(computing: scalar)
-          width = UInt8(scalar.eastAsianWidth.columns)
+          entry = ScalarClass(computing: scalar).rawValue | (scalar.eastAsianWidth.columns == 2 ? ScalarTable.wideFlag : 0)
         }
         scalars[n] = scalar
         offsets[n] = index
-        classes[n] = kind
-        widths[n] = width
+        entries[n] = entry
         n &+= 1
         index &+= length
       }
     }
     offsets[n] = end
     count = n
+    let classes = self.classes
     // Is the line blank, is it Latin? Asked after the loop, which they would slow for every
     // character: up to the first character that is not a space, and to the first CJK character
     // that is not East Asian ambiguous (in a CJK line, nearly always the first or second).
@@ -117,7 +118,7 @@ final class DecodedLine {
       }
     }
     if !settled && ambiguous {
-      for i in 0..<n where classes[i] == .cjkPunctuation { classes[i] = .other }
+      for i in 0..<n where classes[i] == .cjkPunctuation { entries[i] = entries[i] & ~ScalarTable.classMask | ScalarClass.other.rawValue }
     }
   }
 
@@ -126,19 +127,29 @@ final class DecodedLine {
     let size = max(bytes, capacity * 2)
     scalars.deallocate()
     offsets.deallocate()
-    classes.deallocate()
-    widths.deallocate()
+    entries.deallocate()
+    gaps.deallocate()
     scalars = .allocate(capacity: size)
     offsets = .allocate(capacity: size + 1)
-    classes = .allocate(capacity: size)
-    widths = .allocate(capacity: size)
+    entries = .allocate(capacity: size)
+    gaps = .allocate(capacity: size)
     capacity = size
   }
 
-  /// ``ScalarTable/punctuationFlags(_:in:)`` of `scalar`, read from the table held here.
-  @inline(__always)
-  func punctuationFlags(of scalar: Unicode.Scalar) -> UInt8 {
-    ScalarTable.punctuationFlags(scalar, in: table)
+  /// The classes of the decoded scalars, read from their entries.
+  struct Classes {
+    let entries: UnsafeMutablePointer<UInt8>
+    subscript(index: Int) -> ScalarClass {
+      @inline(__always) get { ScalarClass.fromTable(entries[index]) }
+    }
+  }
+
+  /// The widths of the decoded scalars, read from their entries.
+  struct Widths {
+    let entries: UnsafeMutablePointer<UInt8>
+    subscript(index: Int) -> UInt8 {
+      @inline(__always) get { 1 &+ (entries[index] >> 4) & 1 }
+    }
   }
 
   /// The decoded scalars, for the helpers that read characters (bylines, quotes).

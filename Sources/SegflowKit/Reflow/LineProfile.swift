@@ -120,6 +120,7 @@ struct LineProfile {
     let scalars = line.scalars
     let classes = line.classes
     let widths = line.widths
+    let entries = line.entries
     let offsets = line.offsets
     var lower = range.lowerBound
     while lower < range.upperBound, classes[lower] == .space { lower += 1 }
@@ -139,13 +140,15 @@ struct LineProfile {
     // pdftotext spaced only some gaps (squeezed punctuation makes the gaps uneven); a single one
     // between ideographs may be real (`“联党心 通民生”`, `创新发展 用好党建`).
     var cjkGaps = 0
-    // (The line's buffer, taken at the first gap, so that it is uniquely referenced and keeps
-    // its capacity; most lines have no space inside.)
-    var gaps: [Range<Int>] = []
+    // (Written into the line's buffer, room for a gap a scalar: an array lent by the line and
+    // taken back cost some 40 instructions a line.)
+    let gaps = line.gaps
+    var gapCount = 0
     // Counts over the non-space scalars (all of them are kept).
     var nonSpace = 0
     var width = 0
     var allWideCJK = true
+    var narrowIdeographs = 0  // set one unit wide: rare (counted in the width at the end)
     var exact = true
     var previousMark = false
     var halfMarks = 0
@@ -167,20 +170,18 @@ struct LineProfile {
         if cls == .space { break }
         if cls == .ideograph {
           // A run of ideographs (most of a CJK line) in a loop of its own: all that changes
-          // along it is the width and the count. (Wrapping arithmetic: both stay below twice the
-          // line's length; their overflow checks were a sixth of the loop.)
+          // along it is the width and the count, read from the entries (an ideograph's is its
+          // wide flag alone: class zero, in no punctuation set), not from the class and width
+          // views. (Wrapping arithmetic: both stay below twice the line's length; their overflow
+          // checks were a sixth of the loop.)
           let runStart = position
-          var runWidth = 0
-          var runWide = true
           repeat {
-            let w = widths[position]
-            runWidth &+= Int(w)
-            if w != 2 { runWide = false }
+            if entries[position] != ScalarTable.wideIdeograph { narrowIdeographs &+= 1 }
             position &+= 1
-          } while position <= upper && classes[position] == .ideograph
-          width += runWidth
-          if !runWide { allWideCJK = false }
-          cjkCount += position - runStart
+            while position <= upper && entries[position] == ScalarTable.wideIdeograph { position &+= 1 }
+          } while position <= upper && entries[position] & ScalarTable.classMask == ScalarClass.ideograph.rawValue
+          width &+= 2 &* (position &- runStart)
+          cjkCount &+= position &- runStart
           wordLike = false
           if position - runStart > 1 { solidIdeographs = true }
           previousMark = false
@@ -191,10 +192,10 @@ struct LineProfile {
         if w != 2 || !cls.isCJK { allWideCJK = false }
         if cls.isCJK { cjkCount += 1 }
         if !cls.isWordLike { wordLike = false }
-        // (No ideograph is in any of these sets. The sets are flags of the class table: one
-        // lookup for the three.)
+        // (No ideograph is in any of these sets. The sets are flags of the class table, which
+        // the decoded line keeps with each scalar's class: no lookup.)
         let scalar = scalars[position]
-        let flags = line.punctuationFlags(of: scalar)
+        let flags = entries[position] & ScalarTable.punctuationFlagsMask
         let mark = cls == .cjkPunctuation
         if mark && (previousMark || flags & ScalarTable.continuingFlag != 0) { exact = false }
         if mark { halfMarks += 1 }
@@ -218,18 +219,16 @@ struct LineProfile {
           leadingWord += 1
         }
       } else {
-        if gaps.capacity == 0 {
-          gaps = line.gaps
-          line.gaps = []
-          gaps.removeAll(keepingCapacity: true)
-        }
-        gaps.append(previousTokenEnd..<tokenStart)
+        (gaps + gapCount).initialize(to: previousTokenEnd..<tokenStart)
+        gapCount += 1
         if classes[previousTokenEnd - 1].isCJK && classes[tokenStart].isCJK { cjkGaps += 1 }
       }
       tokenCount += 1
       previousTokenEnd = position
       while position <= upper, classes[position] == .space { position += 1 }
     }
+    width -= narrowIdeographs
+    if narrowIdeographs > 0 { allWideCJK = false }
     // With a number or Latin word in the line, pdftotext's space threshold drops to 0.03 em:
     // a stretched line then shows every gap spaced, so two ideographs set solid (`观景台于 2011
     // 年 4 月 17 日`) say the line was not stretched, however many single characters the glue
@@ -247,7 +246,7 @@ struct LineProfile {
     var glue = 0
     var keptGaps = 0
     var pieceStart = lower
-    for gap in gaps {
+    for gap in UnsafeBufferPointer(start: gaps, count: gapCount) {
       let a = classes[gap.lowerBound - 1]
       let b = classes[gap.upperBound]
       let keep: Bool
@@ -295,8 +294,6 @@ struct LineProfile {
     let pure = allWideCJK && keptGaps == 0 && pieceCount == 1
     let internalSpace = !letterSpaced && pieceCount == 1 && tokenCount == 2
       && classes[gaps[0].lowerBound - 1].isCJK && classes[gaps[0].upperBound].isCJK
-    // (The buffers moved, not copied: a copy cost a retain and a release per line.)
-    if gaps.capacity > 0 { line.gaps = consume gaps }
 
     self.index = index
     self.span = Piece(scalars: lower..<(upper + 1), bytes: offsets[lower]..<offsets[upper + 1])

@@ -111,12 +111,20 @@ enum ScalarClass: UInt8, Sendable {
 /// instead of three bitmaps, each behind its own lazy initialization. No set holds a scalar
 /// beyond the BMP.
 enum ScalarTable {
+  /// The class's raw value.
+  static let classMask: UInt8 = 0x0F
+  /// ``ScalarClass/width(_:)`` is 2.
+  static let wideFlag: UInt8 = 0x10
+  /// The entry of a wide ideograph: class zero, wide, in no punctuation set (no ideograph is).
+  static let wideIdeograph: UInt8 = wideFlag
   /// In ``Punctuation/terminal``.
   static let terminalFlag: UInt8 = 0x20
   /// In ``Punctuation/clauseInternal``.
   static let clauseFlag: UInt8 = 0x40
   /// In ``Punctuation/continuing``.
   static let continuingFlag: UInt8 = 0x80
+  /// The three punctuation flags.
+  static let punctuationFlagsMask: UInt8 = terminalFlag | clauseFlag | continuingFlag
 
   /// Class and wide flag (the low five bits of an entry) as ICU's properties give them: what
   /// ``ScalarTableData/runs`` freezes, and what `ScalarTableTests` checks it against for every

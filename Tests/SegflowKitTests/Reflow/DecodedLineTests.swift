@@ -71,17 +71,19 @@ import Testing
     #expect(mismatches.isEmpty, "differ at U+\(mismatches.prefix(20).joined(separator: ", U+"))")
   }
 
-  @Test("the punctuation flags read from the line's table are the class table's")
+  @Test("the punctuation flags read from the line's entries are the class table's")
   func punctuationFlagsMatchTable() {
     let decoded = DecodedLine()
     var mismatches: [String] = []
     for value in UInt32(0)..<0x10000 {
       guard let scalar = Unicode.Scalar(value) else { continue }
-      if decoded.punctuationFlags(of: scalar) != ScalarTable.punctuationFlags(scalar) { mismatches.append(String(value, radix: 16)) }
+      decoded.load(Substring(String(Character(scalar))))
+      if decoded.count != 1 || decoded.entries[0] & ScalarTable.punctuationFlagsMask != ScalarTable.punctuationFlags(scalar) { mismatches.append(String(value, radix: 16)) }
     }
     #expect(mismatches.isEmpty, "differ at U+\(mismatches.prefix(20).joined(separator: ", U+"))")
-    #expect(decoded.punctuationFlags(of: "。") == ScalarTable.terminalFlag | ScalarTable.clauseFlag)
-    #expect(decoded.punctuationFlags(of: "，") == ScalarTable.clauseFlag | ScalarTable.continuingFlag)
-    #expect(decoded.punctuationFlags(of: "\u{20000}") == 0)
+    for (text, flags) in [("。", ScalarTable.terminalFlag | ScalarTable.clauseFlag), ("，", ScalarTable.clauseFlag | ScalarTable.continuingFlag), ("\u{20000}", 0)] {
+      decoded.load(Substring(text))
+      #expect(decoded.entries[0] & ScalarTable.punctuationFlagsMask == flags, "\(text)")
+    }
   }
 }
