@@ -100,6 +100,17 @@ import Testing
     #expect(ScalarTable.terminalFlag | ScalarTable.clauseFlag | ScalarTable.continuingFlag == 0xE0)
   }
 
+  @Test("the entry the profile's ideograph runs compare with is a wide ideograph's, and every ideograph's entry is it or the narrow one")
+  func wideIdeographEntry() {
+    #expect(ScalarTable.wideIdeograph == ScalarClass.ideograph.rawValue | ScalarTable.wideFlag)
+    #expect(ScalarTable.punctuationFlagsMask == ScalarTable.terminalFlag | ScalarTable.clauseFlag | ScalarTable.continuingFlag)
+    let table = ScalarTable.bmp
+    let others = (0..<0x10000).filter { value in
+      ScalarClass.fromTable(table[value]) == .ideograph && table[value] != ScalarTable.wideIdeograph && table[value] != ScalarClass.ideograph.rawValue
+    }
+    #expect(others.isEmpty, "ideograph entries with other bits at U+\(others.prefix(20).map { String($0, radix: 16) }.joined(separator: ", U+"))")
+  }
+
   @Test("widths: ASCII and the middle dot narrow, CJK and ambiguous marks wide")
   func widths() {
     #expect(ScalarClass.width("a") == 1)
