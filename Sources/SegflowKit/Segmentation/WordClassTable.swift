@@ -19,6 +19,9 @@ struct WordClassTable: @unchecked Sendable {
     @inline(__always)
     func isIn(_ bits: UInt32) -> Bool { bits & bit != 0 }
 
+    /// The bits of `classes` together, to test several with one mask.
+    static func bits(_ classes: Class...) -> UInt32 { classes.reduce(0) { $0 | $1.bit } }
+
     static let urlInitial = Class(0)
     static let dateInitial = Class(1)
     static let numeralDigit = Class(2)

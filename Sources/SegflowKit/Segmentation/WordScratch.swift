@@ -33,19 +33,20 @@ struct WordScratch {
   private let icuStatuses = ScratchBuffer<Int32>()
   private let scalarAtUnit = ScratchBuffer<Int>()
 
-  /// The word layer's per-segment arrays (``WordRefiner/refine(scratch:)``), kept for the next
-  /// segment. They keep the longest segment's length: only the first `scalars.count` entries
-  /// (one more for `cut` and `forbidden`) are the current segment's.
-  var cut: [Bool] = []
-  var space: [Bool] = []
-  var forbidden: [Bool] = []
-  var spanAt: [Int] = []
-  var taken: [Bool] = []
-  /// The tokens of the current segment as they are found, before they are copied out; at least
-  /// one entry per character of the longest segment so far.
-  var foundTokens: [Token] = []
+  /// The word layer's per-segment flags (``WordRefiner/refine(scratch:)``: `cut`, `space`,
+  /// `forbidden`, `spanAt`, `taken`), filled for each segment, and its tokens as they are found,
+  /// before they are copied out.
+  let cutStorage = ScratchBuffer<Bool>()
+  let spaceStorage = ScratchBuffer<Bool>()
+  let forbiddenStorage = ScratchBuffer<Bool>()
+  let spanAtStorage = ScratchBuffer<Int>()
+  let takenStorage = ScratchBuffer<Bool>()
+  let foundTokenStorage = ScratchBuffer<Token>()
   /// The conventions' joins of the current segment.
   var joins = WordJoins()
+  /// The positions where a protected span may start (``WordRefiner/spanInitialBits``), found in
+  /// the word layer's pass over the characters.
+  let spanStartStorage = ScratchBuffer<Int>()
 
   /// Decodes `text` into ``scalars``, ``utf8Offsets`` and ``utf16`` (in one pass over its UTF-8)
   /// and clears the words.
