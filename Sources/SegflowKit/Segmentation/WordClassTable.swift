@@ -5,7 +5,8 @@
 /// Built once from the sets themselves, so membership is exactly theirs; characters beyond the
 /// BMP are asked from the sets.
 struct WordClassTable: @unchecked Sendable {
-  /// One bit per set.
+  /// One bit per set; bits 24 to 31 stay free (``WordRefiner/CharacterBits`` keeps a
+  /// character's ``ScalarTraits`` entry there).
   struct Class: Sendable {
     fileprivate let bit: UInt32
     fileprivate let index: Int

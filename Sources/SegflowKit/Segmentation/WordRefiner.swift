@@ -126,6 +126,8 @@ public struct WordRefiner: Sendable {
     let spanStarts = scratch.spanStartStorage.base
     var spanStartCount = 0
     let spanInitialBits = Self.spanInitialBits
+    scratch.characterBitStorage.reserve(n)
+    let characterBits = scratch.characterBitStorage.base
     cut[0] = true
     cut[n] = true
     for range in scratch.words {
@@ -136,25 +138,28 @@ public struct WordRefiner: Sendable {
     for index in 0..<n {
       let c = scalars[index]
       let bits = classes.bits(of: c)
+      let entry = traits.entry(of: c)
+      characterBits[index] = CharacterBits.combine(bits, entry)
       seen |= bits
       if bits & spanInitialBits != 0 {
         spanStarts[spanStartCount] = index
         spanStartCount += 1
       }
-      if c == previous, traits.isPunctuation(c) { hasRun = true }
+      if c == previous, ScalarTraits.isPunctuation(entry: entry) { hasRun = true }
       previous = c
-      if traits.isWhitespace(c) {
+      if ScalarTraits.isWhitespace(entry: entry) {
         space[index] = true
         cut[index] = true
         cut[index + 1] = true
       }
     }
 
-    applyConventions(scalars, ranges: scratch.words, cut: cut, joins: &scratch.joins)
+    let bits = UnsafeBufferPointer(start: characterBits, count: n)
+    applyConventions(scalars, bits: bits, ranges: scratch.words, cut: cut, joins: &scratch.joins)
 
     // Protected spans.
     let spans = protectedSpans(
-      scalars, taken: taken, seen: seen, hasRun: hasRun, starts: UnsafeBufferPointer(start: spanStarts, count: spanStartCount))
+      scalars, bits: bits, taken: taken, seen: seen, hasRun: hasRun, starts: UnsafeBufferPointer(start: spanStarts, count: spanStartCount))
     for (spanIndex, span) in spans.enumerated() {
       cut[span.range.lowerBound] = true
       cut[span.range.upperBound] = true
@@ -172,7 +177,7 @@ public struct WordRefiner: Sendable {
       for position in path { cut[position] = true }
     }
 
-    return tokens(cut: UnsafeBufferPointer(cut), space: UnsafeBufferPointer(space), spanAt: UnsafeBufferPointer(spanAt), spans: spans, scratch: scratch)
+    return tokens(cut: UnsafeBufferPointer(cut), space: UnsafeBufferPointer(space), spanAt: UnsafeBufferPointer(spanAt), spans: spans, bits: bits, scratch: scratch)
   }
 
   /// The pieces between consecutive cuts (`cut[0]` and `cut[n]` are set) that are not all white
@@ -184,13 +189,13 @@ public struct WordRefiner: Sendable {
   /// allocated at their count: appending checked capacity and uniqueness at every token, and an
   /// array allocated uninitialized went through the standard library's generic code.
   private func tokens(
-    cut: UnsafeBufferPointer<Bool>, space: UnsafeBufferPointer<Bool>, spanAt: UnsafeBufferPointer<Int>, spans: [Span], scratch: WordScratch
+    cut: UnsafeBufferPointer<Bool>, space: UnsafeBufferPointer<Bool>, spanAt: UnsafeBufferPointer<Int>, spans: [Span], bits: UnsafeBufferPointer<UInt32>,
+    scratch: WordScratch
   ) -> [Token] {
     let scalars = scratch.scalars
     let utf8Offsets = scratch.utf8Offsets
     let statuses = scratch.statuses
     let n = scalars.count
-    let traits = ScalarTraits.shared
     // A segment has at most n tokens.
     scratch.foundTokenStorage.reserve(n)
     let found = scratch.foundTokenStorage.base
@@ -210,8 +215,8 @@ public struct WordRefiner: Sendable {
         while word < words.count, words[word].upperBound <= start { word += 1 }
         type = word < words.count && words[word].lowerBound <= start ? statuses[word] : .none
       }
-      if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
-        type = traits.status(of: first)
+      if type == .none, let first = (start..<end).first(where: { CharacterBits.isAlphabetic(bits[$0]) }) {
+        type = CharacterBits.status(bits[first])
       }
       found[written] = Token(type: type, start: utf8Offsets[start], end: utf8Offsets[end])
       written += 1
@@ -365,6 +370,20 @@ public struct WordRefiner: Sendable {
   static let emailLocalMarks = ScalarSet(".%+-")
   static let urlInitials = ScalarSet("hHwWfF")
   static let urlTrailingPunctuation = ScalarSet(".,;:!?)]}'")
+  /// A character's ``WordClassTable`` bits with its ``ScalarTraits`` entry in the top byte, found
+  /// once per character in ``refine(scratch:)``'s pass and kept for the segment: the tests after
+  /// it read one entry of a buffer in order instead of two tables of 64 K entries.
+  enum CharacterBits {
+    @inline(__always)
+    static func combine(_ classes: UInt32, _ entry: UInt8) -> UInt32 { classes | UInt32(entry) << 24 }
+    @inline(__always)
+    static func status(_ bits: UInt32) -> WordRuleStatus { ScalarTraits.status(entry: UInt8(truncatingIfNeeded: bits >> 24)) }
+    @inline(__always)
+    static func isAlphabetic(_ bits: UInt32) -> Bool { ScalarTraits.isAlphabetic(entry: UInt8(truncatingIfNeeded: bits >> 24)) }
+    @inline(__always)
+    static func isPunctuation(_ bits: UInt32) -> Bool { ScalarTraits.isPunctuation(entry: UInt8(truncatingIfNeeded: bits >> 24)) }
+  }
+
   /// ASCII and full-width digits (``isDigit(_:)``), `@` and 第, as sets for ``WordClassTable``:
   /// a segment without any is spared the number, e-mail or ordinal search.
   static let digits = ScalarSet("0123456789０１２３４５６７８９")
@@ -449,9 +468,13 @@ public struct WordRefiner: Sendable {
 
   /// `ranges`: ICU's words, in order.
   /// `joins`: a buffer kept between segments, emptied here.
-  private func applyConventions(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>, joins: inout WordJoins) {
+  /// `bits`: each character's ``CharacterBits``.
+  private func applyConventions(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, bits: UnsafeBufferPointer<UInt32>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>,
+    joins: inout WordJoins
+  ) {
     joins.removeAll()
-    applyPKUConventions(scalars, ranges: ranges, cut: cut, joins: &joins)
+    applyPKUConventions(scalars, bits: bits, ranges: ranges, cut: cut, joins: &joins)
     if options.conventions == .ud {
       // On the words as the conventions above left them (本|报 joined is one word here).
       var words: [Range<Int>] = []
@@ -474,12 +497,14 @@ public struct WordRefiner: Sendable {
   /// the suffix joins. The pass runs them side by side and keeps the joins as lists, applied in
   /// that order at the end; the splits only set cuts, before any join, so they are written at
   /// once. (One pass instead of five: this runs on every word.)
-  private func applyPKUConventions(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>, joins: inout WordJoins) {
+  private func applyPKUConventions(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, bits: UnsafeBufferPointer<UInt32>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>,
+    joins: inout WordJoins
+  ) {
     func text(_ range: Range<Int>) -> String { Self.string(scalars[range]) }
-    let traits = ScalarTraits.shared
-    func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { traits.status(of: scalars[$0]) == .ideographic } }
-    // The sets the tests read at every word, as bits of one table (``WordClassTable``).
-    let classes = WordClassTable.shared
+    func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { CharacterBits.status(bits[$0]) == .ideographic } }
+    // The sets the tests read at every word, as bits of each character (``CharacterBits``).
+    func has(_ index: Int, _ set: WordClassTable.Class) -> Bool { set.isIn(bits[index]) }
     let splitNumeralMeasure = options.splitNumeralMeasure
     let pku = options.conventions == .pku
     let ud = options.conventions == .ud
@@ -509,14 +534,14 @@ public struct WordRefiner: Sendable {
     func flushSingles() {
       defer { singleCount = 0 }
       guard singleCount == 2 || singleCount == 3 else { return }
-      joins.singles.append((singleStart..<singleEnd, singleCount == 3 && classes.contains(scalars[singleStart], .surname)))
+      joins.singles.append((singleStart..<singleEnd, singleCount == 3 && has(singleStart, .surname)))
     }
 
     for (k, range) in ranges.enumerated() {
       let count = range.count
       let firstScalar = scalars[range.lowerBound]
       if splitNumeralMeasure, count == 2 || count == 3 {
-        if count == 2, classes.contains(firstScalar, .numeral), classes.contains(scalars[range.lowerBound + 1], .measure),
+        if count == 2, has(range.lowerBound, .numeral), has(range.lowerBound + 1, .measure),
           // Lexicalized in PKU (UD splits it). Both characters are unified ideographs (members of
           // the two sets), each canonically equal only to itself: compared as characters.
           !(pku && firstScalar == "一" && scalars[range.lowerBound + 1] == "个"),
@@ -536,7 +561,7 @@ public struct WordRefiner: Sendable {
         }
       }
       if joinTransliterations {
-        if count <= 2, range.allSatisfy({ classes.contains(scalars[$0], .transliteration) }) {
+        if count <= 2, range.allSatisfy({ has($0, .transliteration) }) {
           if count == 1 { transSingles += 1 }
           if transCount > 0, range.lowerBound == transEnd {
             transEnd = range.upperBound
@@ -552,8 +577,8 @@ public struct WordRefiner: Sendable {
         }
       }
       if joinSingleCharacters {
-        let canJoin = count == 1 && traits.status(of: firstScalar) == .ideographic
-          && !classes.contains(firstScalar, .functionCharacter) && !classes.contains(firstScalar, .numeral)
+        let canJoin = count == 1 && CharacterBits.status(bits[range.lowerBound]) == .ideographic
+          && !has(range.lowerBound, .functionCharacter) && !has(range.lowerBound, .numeral)
         if canJoin, singleCount == 0 || singleEnd == range.lowerBound {
           if singleCount == 0 { singleStart = range.lowerBound }
           singleEnd = range.upperBound
@@ -571,12 +596,12 @@ public struct WordRefiner: Sendable {
       // their texts are built only when the next word starts like a suffix (see `suffixInitials`).
       if attachSuffixes, count >= 2, k + 1 < ranges.count {
         let second = ranges[k + 1]
-        guard range.upperBound == second.lowerBound, second.count <= 2, Self.mayStartSuffix(scalars[second.lowerBound], classes: classes), isIdeographic(range) else { continue }
+        guard range.upperBound == second.lowerBound, second.count <= 2, has(second.lowerBound, .suffixInitial) || Self.isCompatibilityIdeograph(scalars[second.lowerBound]), isIdeographic(range) else { continue }
         let matches: Bool
         let initial = scalars[second.lowerBound]
-        if second.count == 1, classes.contains(initial, .suffixInitial) {
+        if second.count == 1, has(second.lowerBound, .suffixInitial) {
           // One unified ideograph equals (canonically) only itself: no string needed.
-          matches = classes.contains(initial, .singleSuffix) || (initial == "会" && Self.assemblyHeads.contains(text(range)))
+          matches = has(second.lowerBound, .singleSuffix) || (initial == "会" && Self.assemblyHeads.contains(text(range)))
         } else if second.count == 2, let found = Self.isTwoCharacterSuffix(initial, scalars[second.lowerBound + 1]) {
           // Most of these are words that merely start like a suffix (市场, 学习): no string.
           matches = found
@@ -585,7 +610,7 @@ public struct WordRefiner: Sendable {
           matches = Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(range)))
         }
         // Only join when the suffix was cut off by ICU, not split from a numeral above.
-        if matches, !(second.count == 1 && classes.contains(scalars[range.upperBound - 1], .numeral)) { joins.suffixes.append(range.upperBound) }
+        if matches, !(second.count == 1 && has(range.upperBound - 1, .numeral)) { joins.suffixes.append(range.upperBound) }
       }
     }
     if joinTransliterations { flushTransliteration() }
@@ -595,6 +620,7 @@ public struct WordRefiner: Sendable {
 
   // MARK: - Protected spans
 
+  /// `bits`: each character's ``CharacterBits``.
   /// `taken`: `s.count` times false (the scratch's); marks the characters of the spans found.
   /// `seen`: the ``WordClassTable`` bits of all of `s`'s characters together; `hasRun`: whether
   /// a punctuation mark follows itself. Each search below adds spans only where its first
@@ -605,7 +631,8 @@ public struct WordRefiner: Sendable {
   /// (they are a few in a hundred characters of Chinese). (``refine(scratch:)`` learns all three
   /// in its pass over the characters.)
   func protectedSpans(
-    _ s: UnsafeBufferPointer<Unicode.Scalar>, taken: UnsafeMutableBufferPointer<Bool>, seen: UInt32, hasRun: Bool, starts: UnsafeBufferPointer<Int>
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, bits: UnsafeBufferPointer<UInt32>, taken: UnsafeMutableBufferPointer<Bool>, seen: UInt32, hasRun: Bool,
+    starts: UnsafeBufferPointer<Int>
   ) -> [Span] {
     let n = s.count
     var spans: [Span] = []
@@ -614,9 +641,8 @@ public struct WordRefiner: Sendable {
       for index in range { taken[index] = true }
       spans.append(Span(range: range, type: type))
     }
-    // The character sets, as bits of one table (``WordClassTable``).
-    let classes = WordClassTable.shared
-    let traits = ScalarTraits.shared
+    // The character sets, as bits of each character (``CharacterBits``).
+    func has(_ index: Int, _ set: WordClassTable.Class) -> Bool { set.isIn(bits[index]) }
     let hasDigit = WordClassTable.Class.digit.isIn(seen)
     let hasAt = WordClassTable.Class.atSign.isIn(seen)
     let hasOrdinal = WordClassTable.Class.ordinalMark.isIn(seen)
@@ -624,7 +650,7 @@ public struct WordRefiner: Sendable {
     // position it has not yet read as part of a span; every other position fails its first test.
     var i = 0
     for start in starts where WordClassTable.Class.urlInitial.isIn(seen) && start >= i {
-      if classes.contains(s[start], .urlInitial), start == 0 || !Self.isASCIIWordChar(s[start - 1]), let length = Self.urlLength(s, at: start) {
+      if has(start, .urlInitial), start == 0 || !Self.isASCIIWordChar(s[start - 1]), let length = Self.urlLength(s, at: start) {
         add(start..<(start + length), .letter)
         i = start + length
       }
@@ -668,10 +694,10 @@ public struct WordRefiner: Sendable {
     for start in starts where mayHaveNumber && start >= i {
       i = start
       // Only a digit or a date initial starts one: one lookup settles the other positions.
-      let bits = classes.bits(of: s[i])
-      guard WordClassTable.Class.digit.isIn(bits) || (attachDateUnits && WordClassTable.Class.dateInitial.isIn(bits)) else { continue }
+      let classes = bits[i]
+      guard WordClassTable.Class.digit.isIn(classes) || (attachDateUnits && WordClassTable.Class.dateInitial.isIn(classes)) else { continue }
       guard Self.isDigit(s[i]), i == 0 || !(Self.isDigit(s[i - 1]) || Self.isLatinLetter(s[i - 1]) || s[i - 1] == "." || s[i - 1] == "．") else {
-        if options.attachDateUnits, classes.contains(s[i], .dateInitial), let length = chineseDateLength(s, at: i) {
+        if options.attachDateUnits, has(i, .dateInitial), let length = chineseDateLength(s, at: i) {
           add(i..<(i + length), .number)
           i += length
         } else {
@@ -685,9 +711,9 @@ public struct WordRefiner: Sendable {
         end += 1
         while end < n, Self.isDigit(s[end]) { end += 1 }
       }
-      if end + 1 < n, s[end] == "多", classes.contains(s[end + 1], .largeNumberUnit) { end += 1 }
-      while end < n, classes.contains(s[end], .largeNumberUnit) { end += 1 }  // 1万亿
-      if end < n, classes.contains(s[end], .percentSign) { end += 1 }
+      if end + 1 < n, s[end] == "多", has(end + 1, .largeNumberUnit) { end += 1 }
+      while end < n, has(end, .largeNumberUnit) { end += 1 }  // 1万亿
+      if end < n, has(end, .percentSign) { end += 1 }
       if end < n, Self.isLatinLetter(s[end]) {
         // "A4", "3D", "5G": ICU's word, not ours.
         i = end
@@ -707,7 +733,7 @@ public struct WordRefiner: Sendable {
     if options.splitNumeralMeasure, hasOrdinal {
       for start in starts where s[start] == "第" {
         var end = start + 1
-        while end < n, Self.isDigit(s[end]) || classes.contains(s[end], .ordinalDigit) { end += 1 }
+        while end < n, Self.isDigit(s[end]) || has(end, .ordinalDigit) { end += 1 }
         if end > start + 1 { add(start..<end, .number) }
       }
     }
@@ -715,9 +741,9 @@ public struct WordRefiner: Sendable {
     // magnitude and are words).
     i = 0
     for start in starts where WordClassTable.Class.numeralDigit.isIn(seen) && start >= i {
-      guard classes.contains(s[start], .numeralDigit), start == 0 || !classes.contains(s[start - 1], .numeralAll) else { continue }
+      guard has(start, .numeralDigit), start == 0 || !has(start - 1, .numeralAll) else { continue }
       var end = start + 1
-      while end < n, classes.contains(s[end], .numeralAll) { end += 1 }
+      while end < n, has(end, .numeralAll) { end += 1 }
       if end - start >= 2 { add(start..<end, .number) }
       i = end
     }
@@ -725,7 +751,7 @@ public struct WordRefiner: Sendable {
     i = 0
     while hasRun, i < n {
       var end = i + 1
-      if traits.isPunctuation(s[i]) {
+      if CharacterBits.isPunctuation(bits[i]) {
         while end < n, s[end] == s[i] { end += 1 }
         if end - i >= 2 { add(i..<end, .none) }
       }

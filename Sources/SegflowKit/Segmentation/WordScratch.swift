@@ -47,6 +47,8 @@ struct WordScratch {
   /// The positions where a protected span may start (``WordRefiner/spanInitialBits``), found in
   /// the word layer's pass over the characters.
   let spanStartStorage = ScratchBuffer<Int>()
+  /// Each character's ``WordRefiner/CharacterBits``, from the same pass.
+  let characterBitStorage = ScratchBuffer<UInt32>()
 
   /// Decodes `text` into ``scalars``, ``utf8Offsets`` and ``utf16`` (in one pass over its UTF-8)
   /// and clears the words.
