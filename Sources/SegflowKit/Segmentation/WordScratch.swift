@@ -27,8 +27,8 @@ struct WordScratch {
   private(set) var scalarCount = 0
   private(set) var unitCount = 0
   private(set) var wordCount = 0
-  /// ICU's raw results (UTF-16 offsets and rule statuses) and, for a text beyond the BMP, the
-  /// scalar index of each UTF-16 offset.
+  /// ICU's raw results (UTF-16 offsets, turned into scalar indices in place, and rule statuses)
+  /// and, for a text beyond the BMP, the scalar index of each UTF-16 offset.
   private let icuOffsets = ScratchBuffer<Int32>()
   private let icuStatuses = ScratchBuffer<Int32>()
   private let scalarAtUnit = ScratchBuffer<Int>()
@@ -123,10 +123,11 @@ struct WordScratch {
       inUTF16: utf16, offsets: UnsafeMutableBufferPointer(start: icuOffsets.base, count: unitCount),
       ruleStatuses: UnsafeMutableBufferPointer(start: icuStatuses.base, count: unitCount))
     let scalars = self.scalars
-    // UTF-16 offset → scalar index: the same unless a character lies beyond the BMP.
-    let beyondBMP = unitCount != scalars.count
-    let scalarAt = scalarAtUnit
-    if beyondBMP {
+    let offsets = icuOffsets.base
+    // UTF-16 offsets → scalar indices, in place: the same unless a character lies beyond the BMP
+    // (so the loop below has one kind of offset and fewer values to keep at hand).
+    if unitCount != scalars.count {
+      let scalarAt = scalarAtUnit
       scalarAt.reserve(unitCount + 1)
       var unit = 0
       for (index, scalar) in scalars.enumerated() {
@@ -134,30 +135,29 @@ struct WordScratch {
         unit += scalar.value < 0x10000 ? 1 : 2
       }
       scalarAt.base[unitCount] = scalars.count
+      for k in 0..<found { offsets[k] = Int32(truncatingIfNeeded: scalarAt.base[Int(offsets[k])]) }
     }
     // At most one word per boundary, written through pointers.
     wordStorage.reserve(found)
     statusStorage.reserve(found)
     let words = wordStorage.base
     let statuses = statusStorage.base
-    let offsets = icuOffsets.base
     let codes = icuStatuses.base
     let traits = ScalarTraits.shared
     var written = 0
     var start = 0
     for k in 0..<found {
-      let end16 = Int(offsets[k])
-      let end = beyondBMP ? scalarAt.base[end16] : end16
+      let end = Int(offsets[k])
       guard end > start else { continue }
       // A piece is white space when all of it is, except one starting with U+000B or U+000C:
       // the test has always looked at the lead byte first, and those two are not among its
-      // space bytes, so they stay tokens.
-      let first = scalars[start].value
-      let whiteSpace = first != 0x0B && first != 0x0C && (start..<end).allSatisfy { traits.isWhitespace(scalars[$0]) }
-      if !whiteSpace {
+      // space bytes, so they stay tokens. Most pieces start with a character that is not white
+      // space, which settles it.
+      let first = scalars[start]
+      if !traits.isWhitespace(first) || first.value == 0x0B || first.value == 0x0C || !(start + 1..<end).allSatisfy({ traits.isWhitespace(scalars[$0]) }) {
         words[written] = start..<end
         statuses[written] = WordRuleStatus(ruleStatus: codes[k])
-        written += 1
+        written &+= 1
       }
       start = end
     }
