@@ -115,7 +115,6 @@ public struct WordRefiner: Sendable {
     let spanAt = scratch.spanAtStorage.filled(n, with: -1)
     let taken = scratch.takenStorage.filled(n, with: false)
 
-    let traits = ScalarTraits.shared
     let classes = WordClassTable.shared
     // ICU's cuts and white space. The same pass over the characters learns which of
     // ``protectedSpans``' searches can find anything: the word classes the segment holds, where
@@ -138,8 +137,8 @@ public struct WordRefiner: Sendable {
     for index in 0..<n {
       let c = scalars[index]
       let bits = classes.bits(of: c)
-      let entry = traits.entry(of: c)
-      characterBits[index] = CharacterBits.combine(bits, entry)
+      let entry = CharacterBits.traits(bits)
+      characterBits[index] = bits
       seen |= bits
       if bits & spanInitialBits != 0 {
         spanStarts[spanStartCount] = index
@@ -370,12 +369,15 @@ public struct WordRefiner: Sendable {
   static let emailLocalMarks = ScalarSet(".%+-")
   static let urlInitials = ScalarSet("hHwWfF")
   static let urlTrailingPunctuation = ScalarSet(".,;:!?)]}'")
-  /// A character's ``WordClassTable`` bits with its ``ScalarTraits`` entry in the top byte, found
-  /// once per character in ``refine(scratch:)``'s pass and kept for the segment: the tests after
-  /// it read one entry of a buffer in order instead of two tables of 64 K entries.
+  /// A character's ``WordClassTable`` bits with its ``ScalarTraits`` entry in the top byte (the
+  /// table's entries), found once per character in ``refine(scratch:)``'s pass and kept for the
+  /// segment: the tests after it read one entry of a buffer in order instead of two tables of
+  /// 64 K entries.
   enum CharacterBits {
     @inline(__always)
     static func combine(_ classes: UInt32, _ entry: UInt8) -> UInt32 { classes | UInt32(entry) << 24 }
+    @inline(__always)
+    static func traits(_ bits: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: bits >> 24) }
     @inline(__always)
     static func status(_ bits: UInt32) -> WordRuleStatus { ScalarTraits.status(entry: UInt8(truncatingIfNeeded: bits >> 24)) }
     @inline(__always)
