@@ -440,7 +440,8 @@ public struct WordRefiner: Sendable {
 
   @inline(__always)
   static func isCompatibilityIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-    (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
+    // The unified ideographs (U+4E00–U+9FFF, most of the text) fail the first comparison.
+    scalar.value >= 0xF900 && (scalar.value <= 0xFAFF || (0x2F800...0x2FA1F).contains(scalar.value))
   }
   /// Characters that are words by themselves far more often than parts of a longer word
   /// (particles, pronouns, prepositions, adverbs, common verbs), written for Segflow.
@@ -563,7 +564,9 @@ public struct WordRefiner: Sendable {
         }
       }
       if joinTransliterations {
-        if count <= 2, range.allSatisfy({ has($0, .transliteration) }) {
+        // One or two characters, each a transliteration character (tested one by one, not as a
+        // loop over the range: this runs at every word).
+        if count <= 2, has(range.lowerBound, .transliteration), count == 1 || has(range.lowerBound + 1, .transliteration) {
           if count == 1 { transSingles += 1 }
           if transCount > 0, range.lowerBound == transEnd {
             transEnd = range.upperBound
