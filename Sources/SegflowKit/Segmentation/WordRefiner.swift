@@ -176,10 +176,11 @@ public struct WordRefiner: Sendable {
       for position in path { cut[position] = true }
     }
 
+    cut[n] = true  // already: the end of the text is a cut whatever the steps above did
     return tokens(cut: UnsafeBufferPointer(cut), space: UnsafeBufferPointer(space), spanAt: UnsafeBufferPointer(spanAt), spans: spans, bits: bits, scratch: scratch)
   }
 
-  /// The pieces between consecutive cuts (`cut[0]` and `cut[n]` are set) that are not all white
+  /// The pieces between consecutive cuts (`cut[0]` and `cut[n]` must be set) that are not all white
   /// space, as tokens of the text loaded into `scratch`.
   ///
   /// A token takes the type of the protected span it is, else the status of the ICU word it
@@ -200,18 +201,25 @@ public struct WordRefiner: Sendable {
     let found = scratch.foundTokenStorage.base
     let words = scratch.words
     var written = 0
+    // The ICU word the walk is at, and where it ends (kept at hand: the walk runs at every token).
     var word = 0
+    var wordEnd = words.first?.upperBound ?? Int.max
     var start = 0
     while start < n {
+      // `cut[n]` is set (see the caller): the scan stops there without a bound test.
       var end = start + 1
-      while end < n, !cut[end] { end += 1 }
+      while !cut[end] { end += 1 }
       defer { start = end }
       if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
       var type: WordRuleStatus
-      if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
-        type = spans[spanAt[start]].type
+      let span = spanAt[start]
+      if span >= 0, spans[span].range.upperBound == end {
+        type = spans[span].type
       } else {
-        while word < words.count, words[word].upperBound <= start { word += 1 }
+        while wordEnd <= start {
+          word += 1
+          wordEnd = word < words.count ? words[word].upperBound : Int.max
+        }
         type = word < words.count && words[word].lowerBound <= start ? statuses[word] : .none
       }
       if type == .none, let first = (start..<end).first(where: { CharacterBits.isAlphabetic(bits[$0]) }) {
