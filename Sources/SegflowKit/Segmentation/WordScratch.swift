@@ -149,12 +149,11 @@ struct WordScratch {
     for k in 0..<found {
       let end = Int(offsets[k])
       guard end > start else { continue }
-      // A piece is white space when all of it is, except one starting with U+000B or U+000C:
-      // the test has always looked at the lead byte first, and those two are not among its
-      // space bytes, so they stay tokens. Most pieces start with a character that is not white
-      // space, which settles it.
-      let first = scalars[start]
-      if !traits.isWhitespace(first) || first.value == 0x0B || first.value == 0x0C || !(start + 1..<end).allSatisfy({ traits.isWhitespace(scalars[$0]) }) {
+      // Most pieces start with a BMP character that is not white space, which settles it; the
+      // rest are decided out of line (so this loop makes no call and keeps its values in
+      // registers).
+      let first = scalars[start].value
+      if (first < 0x10000 && !ScalarTraits.isWhitespace(entry: traits.entry(Int(first)))) || !Self.isWhiteSpacePiece(scalars[start..<end]) {
         words[written] = start..<end
         statuses[written] = WordRuleStatus(ruleStatus: codes[k])
         written &+= 1
@@ -162,6 +161,16 @@ struct WordScratch {
       start = end
     }
     wordCount = written
+  }
+
+  /// Whether ICU's piece `piece` is white space: all of it is, except a piece starting with
+  /// U+000B or U+000C (the test has always looked at the lead byte first, and those two are not
+  /// among its space bytes, so they stay tokens).
+  @inline(never)
+  static func isWhiteSpacePiece(_ piece: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
+    let traits = ScalarTraits.shared
+    guard let first = piece.first, first.value != 0x0B, first.value != 0x0C else { return false }
+    return piece.allSatisfy { traits.isWhitespace($0) }
   }
 
   /// ICU's words as tokens of the loaded text.
