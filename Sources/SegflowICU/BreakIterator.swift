@@ -116,13 +116,15 @@ public enum WordRuleStatus: String, Sendable, Codable {
   case kana
   case ideographic
 
+  /// The ranges are hundreds (`UBRK_WORD_NUMBER` 100–199, …): one division settles which,
+  /// instead of a comparison per range (this runs at every ICU word).
   @inlinable
   public init(ruleStatus: Int32) {
-    switch ruleStatus {
-    case 100..<200: self = .number
-    case 200..<300: self = .letter
-    case 300..<400: self = .kana
-    case 400..<500: self = .ideographic
+    switch ruleStatus / 100 {
+    case 1: self = .number
+    case 2: self = .letter
+    case 3: self = .kana
+    case 4: self = .ideographic
     default: self = .none
     }
   }

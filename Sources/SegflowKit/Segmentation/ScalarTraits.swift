@@ -47,6 +47,10 @@ enum ScalarTraits {
     /// The entry of BMP code point `value` (the tests compare it with the generated runs).
     func entry(_ value: Int) -> UInt8 { entries[value] }
 
+    /// The whole entry of `scalar`, to keep and test with ``ScalarTraits/isWhitespace(entry:)``
+    /// and the like.
+    @inline(__always) func entry(of scalar: Unicode.Scalar) -> UInt8 { bits(scalar) }
+
     @inline(__always) func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { bits(scalar) & ScalarTraits.whitespaceBit != 0 }
     @inline(__always) func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { bits(scalar) & ScalarTraits.alphabeticBit != 0 }
     @inline(__always) func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { bits(scalar) & ScalarTraits.punctuationBit != 0 }
@@ -89,6 +93,11 @@ enum ScalarTraits {
     if category.isPunctuation { bits |= punctuationBit }
     return bits
   }
+
+  @inline(__always) static func isWhitespace(entry: UInt8) -> Bool { entry & whitespaceBit != 0 }
+  @inline(__always) static func isAlphabetic(entry: UInt8) -> Bool { entry & alphabeticBit != 0 }
+  @inline(__always) static func isPunctuation(entry: UInt8) -> Bool { entry & punctuationBit != 0 }
+  @inline(__always) static func status(entry: UInt8) -> WordRuleStatus { status(code: entry & statusMask) }
 
   static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { shared.isWhitespace(scalar) }
   static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { shared.isAlphabetic(scalar) }

@@ -34,6 +34,15 @@ final class ScratchBuffer<Element> {
     capacity = newCapacity
   }
 
+  /// Room for `count` entries, all set to `value`, as a buffer of that length.
+  @inline(__always)
+  func filled(_ count: Int, with value: Element) -> UnsafeMutableBufferPointer<Element> {
+    reserve(count)
+    let buffer = UnsafeMutableBufferPointer(start: base, count: count)
+    buffer.initialize(repeating: value)
+    return buffer
+  }
+
   /// The first `count` entries (`count` ≤ ``capacity``, all written).
   @inline(__always)
   func prefix(_ count: Int) -> UnsafeBufferPointer<Element> {

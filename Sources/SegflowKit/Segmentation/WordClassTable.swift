@@ -5,7 +5,8 @@
 /// Built once from the sets themselves, so membership is exactly theirs; characters beyond the
 /// BMP are asked from the sets.
 struct WordClassTable: @unchecked Sendable {
-  /// One bit per set.
+  /// One bit per set; bits 24 to 31 hold the character's ``ScalarTraits`` entry
+  /// (``bits(of:)``, ``WordRefiner/CharacterBits``).
   struct Class: Sendable {
     fileprivate let bit: UInt32
     fileprivate let index: Int
@@ -18,6 +19,9 @@ struct WordClassTable: @unchecked Sendable {
     /// Whether `bits` (from ``WordClassTable/bits(of:)``) has this class.
     @inline(__always)
     func isIn(_ bits: UInt32) -> Bool { bits & bit != 0 }
+
+    /// The bits of `classes` together, to test several with one mask.
+    static func bits(_ classes: Class...) -> UInt32 { classes.reduce(0) { $0 | $1.bit } }
 
     static let urlInitial = Class(0)
     static let dateInitial = Class(1)
@@ -56,20 +60,29 @@ struct WordClassTable: @unchecked Sendable {
 
   private init() {
     bits = UnsafeMutablePointer<UInt32>.allocate(capacity: 0x10000)
-    bits.initialize(repeating: 0, count: 0x10000)
+    let traits = ScalarTraits.shared
+    for value in 0..<0x10000 { (bits + value).initialize(to: WordRefiner.CharacterBits.combine(0, traits.entry(value))) }
     for (index, set) in Self.sets.enumerated() {
       set.forEachBMPMember { value in bits[Int(value)] |= 1 << UInt32(index) }
     }
   }
 
-  /// The bits of every class `scalar` belongs to (test them with ``Class/isIn(_:)``): to learn
-  /// in one pass which classes a text holds at all.
+  /// The bits of every class `scalar` belongs to (test them with ``Class/isIn(_:)``), with its
+  /// ``ScalarTraits`` entry in the top byte (``WordRefiner/CharacterBits``): the word layer's pass
+  /// over a segment's characters wants both, and one table is one load a character.
   @inline(__always)
   func bits(of scalar: Unicode.Scalar) -> UInt32 {
     let value = scalar.value
     if value < 0x10000 { return bits[Int(value)] }
-    var result: UInt32 = 0
-    for (index, set) in Self.sets.enumerated() where set.contains(scalar) { result |= 1 << UInt32(index) }
+    return Self.bitsBeyondBMP(of: scalar)
+  }
+
+  /// ``bits(of:)`` asked of the sets and ``ScalarTraits`` (rare: out of line, so that the loops
+  /// that call ``bits(of:)`` keep their values in registers).
+  @inline(never)
+  private static func bitsBeyondBMP(of scalar: Unicode.Scalar) -> UInt32 {
+    var result = WordRefiner.CharacterBits.combine(0, ScalarTraits.shared.entry(of: scalar))
+    for (index, set) in sets.enumerated() where set.contains(scalar) { result |= 1 << UInt32(index) }
     return result
   }
 

@@ -65,7 +65,7 @@ extension WordRefiner {
   static let udDegreeTails = ScalarSet("为為佳多")
 
   /// Cuts and joins for `conventions: ud`, on ICU's word ranges (scalar offsets).
-  func applyUDConventions(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ranges: [Range<Int>], cut: inout [Bool]) {
+  func applyUDConventions(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ranges: [Range<Int>], cut: UnsafeMutableBufferPointer<Bool>) {
     func text(_ range: Range<Int>) -> String { Self.string(scalars[range]) }
     func isIdeographic(_ index: Int) -> Bool { Self.status(of: scalars[index]) == .ideographic }
     for range in ranges where range.count >= 2 && range.count <= 4 && range.allSatisfy(isIdeographic) {

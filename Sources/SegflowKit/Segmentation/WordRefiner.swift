@@ -101,62 +101,64 @@ public struct WordRefiner: Sendable {
 
   /// The words of the text loaded into `scratch` with ICU's words of it (``WordScratch``).
   ///
-  /// The per-segment arrays are the scratch's, reused from one segment to the next: each is
-  /// taken out for the segment (so it is uniquely referenced and written in place) and handed
-  /// back at the end.
+  /// The per-segment flags are the scratch's buffers, reused from one segment to the next and
+  /// read and written through pointers (see ``ScratchBuffer``): this runs at every character
+  /// and word, and arrays taken out of the scratch and handed back, with their uniqueness and
+  /// bounds checks, were some 5 % of the word layer.
   func refine(scratch: inout WordScratch) -> [Token] {
     let scalars = scratch.scalars
     let n = scalars.count
     guard n > 0 else { return [] }
-    // At least this segment's length, maybe longer (see ``WordScratch``): read up to `n` only.
-    var cut = Self.refilled(&scratch.cut, count: n + 1, with: false)
-    var space = Self.refilled(&scratch.space, count: n, with: false)
-    var forbidden = Self.refilled(&scratch.forbidden, count: n + 1, with: false)
-    var spanAt = Self.refilled(&scratch.spanAt, count: n, with: -1)
-    var taken = Self.refilled(&scratch.taken, count: n, with: false)
-    defer {
-      scratch.cut = cut
-      scratch.space = space
-      scratch.forbidden = forbidden
-      scratch.spanAt = spanAt
-      scratch.taken = taken
-    }
+    let cut = scratch.cutStorage.filled(n + 1, with: false)
+    let space = scratch.spaceStorage.filled(n, with: false)
+    let forbidden = scratch.forbiddenStorage.filled(n + 1, with: false)
+    let spanAt = scratch.spanAtStorage.filled(n, with: -1)
+    let taken = scratch.takenStorage.filled(n, with: false)
 
-    let traits = ScalarTraits.shared
     let classes = WordClassTable.shared
-    // ICU's cuts and white space, written through buffers (these run at every word and
-    // character; an array write checks that the array is not shared). The same pass over the
-    // characters learns which of ``protectedSpans``' searches can find anything: the word
-    // classes the segment holds, and whether a punctuation mark is repeated.
+    // ICU's cuts and white space. The same pass over the characters learns which of
+    // ``protectedSpans``' searches can find anything: the word classes the segment holds, where
+    // a span may start, and whether a punctuation mark is repeated.
     var seen: UInt32 = 0
     var hasRun = false
-    cut.withUnsafeMutableBufferPointer { cut in
-      space.withUnsafeMutableBufferPointer { space in
-        cut[0] = true
-        cut[n] = true
-        for range in scratch.words {
-          cut[range.lowerBound] = true
-          cut[range.upperBound] = true
-        }
-        var previous: Unicode.Scalar = "\u{0}"
-        for index in 0..<n {
-          let c = scalars[index]
-          seen |= classes.bits(of: c)
-          if c == previous, traits.isPunctuation(c) { hasRun = true }
-          previous = c
-          if traits.isWhitespace(c) {
-            space[index] = true
-            cut[index] = true
-            cut[index + 1] = true
-          }
-        }
+    scratch.spanStartStorage.reserve(n)
+    let spanStarts = scratch.spanStartStorage.base
+    var spanStartCount = 0
+    let spanInitialBits = Self.spanInitialBits
+    scratch.characterBitStorage.reserve(n)
+    let characterBits = scratch.characterBitStorage.base
+    cut[0] = true
+    cut[n] = true
+    for range in scratch.words {
+      cut[range.lowerBound] = true
+      cut[range.upperBound] = true
+    }
+    var previous: Unicode.Scalar = "\u{0}"
+    for index in 0..<n {
+      let c = scalars[index]
+      let bits = classes.bits(of: c)
+      let entry = CharacterBits.traits(bits)
+      characterBits[index] = bits
+      seen |= bits
+      if bits & spanInitialBits != 0 {
+        spanStarts[spanStartCount] = index
+        spanStartCount += 1
+      }
+      if c == previous, ScalarTraits.isPunctuation(entry: entry) { hasRun = true }
+      previous = c
+      if ScalarTraits.isWhitespace(entry: entry) {
+        space[index] = true
+        cut[index] = true
+        cut[index + 1] = true
       }
     }
 
-    applyConventions(scalars, ranges: scratch.words, cut: &cut, joins: &scratch.joins)
+    let bits = UnsafeBufferPointer(start: characterBits, count: n)
+    applyConventions(scalars, bits: bits, ranges: scratch.words, cut: cut, joins: &scratch.joins)
 
     // Protected spans.
-    let spans = protectedSpans(scalars, space: space, taken: &taken, seen: seen, hasRun: hasRun)
+    let spans = protectedSpans(
+      scalars, bits: bits, taken: taken, seen: seen, hasRun: hasRun, starts: UnsafeBufferPointer(start: spanStarts, count: spanStartCount))
     for (spanIndex, span) in spans.enumerated() {
       cut[span.range.lowerBound] = true
       cut[span.range.upperBound] = true
@@ -169,68 +171,67 @@ public struct WordRefiner: Sendable {
 
     if !lexicon.isEmpty {
       // The cheapest reading through the lattice replaces the cuts.
-      let path = bestPath(scalars, cut: cut, forbidden: forbidden, space: space, spans: spans, spanAt: spanAt)
-      cut.withUnsafeMutableBufferPointer { cut in
-        cut.update(repeating: false)
-        for position in path { cut[position] = true }
-      }
+      let path = bestPath(scalars, cut: UnsafeBufferPointer(cut), forbidden: UnsafeBufferPointer(forbidden), space: UnsafeBufferPointer(space), spans: spans, spanAt: UnsafeBufferPointer(spanAt))
+      cut.update(repeating: false)
+      for position in path { cut[position] = true }
     }
 
-    return tokens(cut: cut, space: space, spanAt: spanAt, spans: spans, scratch: &scratch)
+    cut[n] = true  // already: the end of the text is a cut whatever the steps above did
+    return tokens(cut: UnsafeBufferPointer(cut), space: UnsafeBufferPointer(space), spanAt: UnsafeBufferPointer(spanAt), spans: spans, bits: bits, scratch: scratch)
   }
 
-  /// The pieces between consecutive cuts (`cut[0]` and `cut[n]` are set) that are not all white
+  /// The pieces between consecutive cuts (`cut[0]` and `cut[n]` must be set) that are not all white
   /// space, as tokens of the text loaded into `scratch`.
   ///
   /// A token takes the type of the protected span it is, else the status of the ICU word it
   /// starts in (both are in order, so the word is found by walking forward), else that of its
-  /// first letter. The flags and ICU's words are read through buffers (this runs at every
-  /// character and token) and the tokens written into the scratch's buffer, then copied into an
-  /// array allocated at their count: appending checked capacity and uniqueness at every token,
-  /// and an array allocated uninitialized went through the standard library's generic code.
-  private func tokens(cut: [Bool], space: [Bool], spanAt: [Int], spans: [Span], scratch: inout WordScratch) -> [Token] {
+  /// first letter. The tokens are written into the scratch's buffer, then copied into an array
+  /// allocated at their count: appending checked capacity and uniqueness at every token, and an
+  /// array allocated uninitialized went through the standard library's generic code.
+  private func tokens(
+    cut: UnsafeBufferPointer<Bool>, space: UnsafeBufferPointer<Bool>, spanAt: UnsafeBufferPointer<Int>, spans: [Span], bits: UnsafeBufferPointer<UInt32>,
+    scratch: WordScratch
+  ) -> [Token] {
     let scalars = scratch.scalars
     let utf8Offsets = scratch.utf8Offsets
     let statuses = scratch.statuses
     let n = scalars.count
-    let traits = ScalarTraits.shared
-    // At least one entry per character, kept from segment to segment: a segment has at most n
-    // tokens.
-    var found = Self.refilled(&scratch.foundTokens, count: 0, with: Token(type: .none, start: 0, end: 0))
-    if found.count < n { found.resize(to: n, with: Token(type: .none, start: 0, end: 0)) }
-    defer { scratch.foundTokens = found }
+    // A segment has at most n tokens.
+    scratch.foundTokenStorage.reserve(n)
+    let found = scratch.foundTokenStorage.base
     let words = scratch.words
-    return found.withUnsafeMutableBufferPointer { found in
-      cut.withUnsafeBufferPointer { cut in
-        space.withUnsafeBufferPointer { space in
-          var written = 0
-          var word = 0
-          var start = 0
-          while start < n {
-            var end = start + 1
-            while end < n, !cut[end] { end += 1 }
-            defer { start = end }
-            if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
-            var type: WordRuleStatus
-            if spanAt[start] >= 0, spans[spanAt[start]].range.upperBound == end {
-              type = spans[spanAt[start]].type
-            } else {
-              while word < words.count, words[word].upperBound <= start { word += 1 }
-              type = word < words.count && words[word].lowerBound <= start ? statuses[word] : .none
-            }
-            if type == .none, let first = scalars[start..<end].first(where: { traits.isAlphabetic($0) }) {
-              type = traits.status(of: first)
-            }
-            found[written] = Token(type: type, start: utf8Offsets[start], end: utf8Offsets[end])
-            written += 1
-          }
-          var tokens: [Token] = []
-          tokens.reserveCapacity(written)
-          tokens.append(contentsOf: UnsafeBufferPointer(rebasing: found[..<written]))
-          return tokens
+    var written = 0
+    // The ICU word the walk is at, and where it ends (kept at hand: the walk runs at every token).
+    var word = 0
+    var wordEnd = words.first?.upperBound ?? Int.max
+    var start = 0
+    while start < n {
+      // `cut[n]` is set (see the caller): the scan stops there without a bound test.
+      var end = start + 1
+      while !cut[end] { end += 1 }
+      defer { start = end }
+      if space[start], (start..<end).allSatisfy({ space[$0] }) { continue }
+      var type: WordRuleStatus
+      let span = spanAt[start]
+      if span >= 0, spans[span].range.upperBound == end {
+        type = spans[span].type
+      } else {
+        while wordEnd <= start {
+          word += 1
+          wordEnd = word < words.count ? words[word].upperBound : Int.max
         }
+        type = word < words.count && words[word].lowerBound <= start ? statuses[word] : .none
       }
+      if type == .none, let first = (start..<end).first(where: { CharacterBits.isAlphabetic(bits[$0]) }) {
+        type = CharacterBits.status(bits[first])
+      }
+      found[written] = Token(type: type, start: utf8Offsets[start], end: utf8Offsets[end])
+      written += 1
     }
+    var tokens: [Token] = []
+    tokens.reserveCapacity(written)
+    tokens.append(contentsOf: UnsafeBufferPointer(start: found, count: written))
+    return tokens
   }
 
   /// The string of `scalars`, encoded into its UTF-8 in place (the same string as
@@ -265,23 +266,12 @@ public struct WordRefiner: Sendable {
     }
   }
 
-  /// `array`, taken out of its owner (which is left empty), with its first `count` entries set to
-  /// `value`: grown when shorter, never cut, so that the buffers the word layer keeps from one
-  /// segment to the next are not resized at nearly every segment (each resize was a call into the
-  /// generic array code, some 10 M instructions on 2 MB). Entries after `count` are left as they
-  /// were.
-  @inline(__always)
-  static func refilled<Element>(_ array: inout [Element], count: Int, with value: Element) -> [Element] {
-    var taken: [Element] = []
-    swap(&taken, &array)
-    if taken.count < count { taken.resize(to: count, with: value) }
-    taken.withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[..<count]).update(repeating: value) }
-    return taken
-  }
-
   // MARK: - Lattice
 
-  private func bestPath(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, cut: [Bool], forbidden: [Bool], space: [Bool], spans: [Span], spanAt: [Int]) -> [Int] {
+  private func bestPath(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, cut: UnsafeBufferPointer<Bool>, forbidden: UnsafeBufferPointer<Bool>, space: UnsafeBufferPointer<Bool>, spans: [Span],
+    spanAt: UnsafeBufferPointer<Int>
+  ) -> [Int] {
     let n = scalars.count
     var cost = [Double](repeating: .infinity, count: n + 1)
     var back = [Int](repeating: -1, count: n + 1)
@@ -387,11 +377,32 @@ public struct WordRefiner: Sendable {
   static let emailLocalMarks = ScalarSet(".%+-")
   static let urlInitials = ScalarSet("hHwWfF")
   static let urlTrailingPunctuation = ScalarSet(".,;:!?)]}'")
+  /// A character's ``WordClassTable`` bits with its ``ScalarTraits`` entry in the top byte (the
+  /// table's entries), found once per character in ``refine(scratch:)``'s pass and kept for the
+  /// segment: the tests after it read one entry of a buffer in order instead of two tables of
+  /// 64 K entries.
+  enum CharacterBits {
+    @inline(__always)
+    static func combine(_ classes: UInt32, _ entry: UInt8) -> UInt32 { classes | UInt32(entry) << 24 }
+    @inline(__always)
+    static func traits(_ bits: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: bits >> 24) }
+    @inline(__always)
+    static func status(_ bits: UInt32) -> WordRuleStatus { ScalarTraits.status(entry: UInt8(truncatingIfNeeded: bits >> 24)) }
+    @inline(__always)
+    static func isAlphabetic(_ bits: UInt32) -> Bool { ScalarTraits.isAlphabetic(entry: UInt8(truncatingIfNeeded: bits >> 24)) }
+    @inline(__always)
+    static func isPunctuation(_ bits: UInt32) -> Bool { ScalarTraits.isPunctuation(entry: UInt8(truncatingIfNeeded: bits >> 24)) }
+  }
+
   /// ASCII and full-width digits (``isDigit(_:)``), `@` and 第, as sets for ``WordClassTable``:
   /// a segment without any is spared the number, e-mail or ordinal search.
   static let digits = ScalarSet("0123456789０１２３４５６７８９")
   static let atSigns = ScalarSet("@")
   static let ordinalMarks = ScalarSet("第")
+  /// The ``WordClassTable`` classes of the characters a protected span can start with, but for
+  /// glossary terms and punctuation runs (found otherwise): a URL initial, `@`, a digit, a date
+  /// initial, 第, a numeral digit.
+  static let spanInitialBits = WordClassTable.Class.bits(.urlInitial, .atSign, .digit, .dateInitial, .ordinalMark, .numeralDigit)
 
   /// Single-character numerals that take a measure word.
   static let numerals = ScalarSet("一两二三四五六七八九十几半每多")
@@ -437,7 +448,8 @@ public struct WordRefiner: Sendable {
 
   @inline(__always)
   static func isCompatibilityIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-    (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
+    // The unified ideographs (U+4E00–U+9FFF, most of the text) fail the first comparison.
+    scalar.value >= 0xF900 && (scalar.value <= 0xFAFF || (0x2F800...0x2FA1F).contains(scalar.value))
   }
   /// Characters that are words by themselves far more often than parts of a longer word
   /// (particles, pronouns, prepositions, adverbs, common verbs), written for Segflow.
@@ -467,13 +479,13 @@ public struct WordRefiner: Sendable {
 
   /// `ranges`: ICU's words, in order.
   /// `joins`: a buffer kept between segments, emptied here.
-  private func applyConventions(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ranges: UnsafeBufferPointer<Range<Int>>, cut: inout [Bool], joins: inout WordJoins) {
+  /// `bits`: each character's ``CharacterBits``.
+  private func applyConventions(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, bits: UnsafeBufferPointer<UInt32>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>,
+    joins: inout WordJoins
+  ) {
     joins.removeAll()
-    // Through a buffer: the passes below run over every word, and the nested functions that
-    // write `cut` paid an exclusivity check per write when they captured the array.
-    cut.withUnsafeMutableBufferPointer { cut in
-      applyConventions(scalars, ranges: ranges, cut: cut, joins: &joins)
-    }
+    applyPKUConventions(scalars, bits: bits, ranges: ranges, cut: cut, joins: &joins)
     if options.conventions == .ud {
       // On the words as the conventions above left them (本|报 joined is one word here).
       var words: [Range<Int>] = []
@@ -482,11 +494,13 @@ public struct WordRefiner: Sendable {
         if start >= 0 { words.append(start..<position) }
         start = position
       }
-      applyUDConventions(scalars, ranges: words, cut: &cut)
+      applyUDConventions(scalars, ranges: words, cut: cut)
     }
   }
 
-  /// The conventions but UD's (``applyConventions(_:ranges:cut:joins:)``), in one pass over ICU's words.
+  /// The conventions but UD's (``applyConventions(_:ranges:cut:joins:)``), in one pass over ICU's
+  /// words. `cut` is written through a buffer: the nested functions that wrote an array they
+  /// captured paid an exclusivity check per write.
   ///
   /// Each convention decides from ICU's words and the characters alone (none reads `cut`), and
   /// they are applied in this order, a later one winning where two touch the same position: the
@@ -494,12 +508,14 @@ public struct WordRefiner: Sendable {
   /// the suffix joins. The pass runs them side by side and keeps the joins as lists, applied in
   /// that order at the end; the splits only set cuts, before any join, so they are written at
   /// once. (One pass instead of five: this runs on every word.)
-  private func applyConventions(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>, joins: inout WordJoins) {
+  private func applyPKUConventions(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, bits: UnsafeBufferPointer<UInt32>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>,
+    joins: inout WordJoins
+  ) {
     func text(_ range: Range<Int>) -> String { Self.string(scalars[range]) }
-    let traits = ScalarTraits.shared
-    func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { traits.status(of: scalars[$0]) == .ideographic } }
-    // The sets the tests read at every word, as bits of one table (``WordClassTable``).
-    let classes = WordClassTable.shared
+    func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { CharacterBits.status(bits[$0]) == .ideographic } }
+    // The sets the tests read at every word, as bits of each character (``CharacterBits``).
+    func has(_ index: Int, _ set: WordClassTable.Class) -> Bool { set.isIn(bits[index]) }
     let splitNumeralMeasure = options.splitNumeralMeasure
     let pku = options.conventions == .pku
     let ud = options.conventions == .ud
@@ -529,14 +545,14 @@ public struct WordRefiner: Sendable {
     func flushSingles() {
       defer { singleCount = 0 }
       guard singleCount == 2 || singleCount == 3 else { return }
-      joins.singles.append((singleStart..<singleEnd, singleCount == 3 && classes.contains(scalars[singleStart], .surname)))
+      joins.singles.append((singleStart..<singleEnd, singleCount == 3 && has(singleStart, .surname)))
     }
 
     for (k, range) in ranges.enumerated() {
       let count = range.count
       let firstScalar = scalars[range.lowerBound]
       if splitNumeralMeasure, count == 2 || count == 3 {
-        if count == 2, classes.contains(firstScalar, .numeral), classes.contains(scalars[range.lowerBound + 1], .measure),
+        if count == 2, has(range.lowerBound, .numeral), has(range.lowerBound + 1, .measure),
           // Lexicalized in PKU (UD splits it). Both characters are unified ideographs (members of
           // the two sets), each canonically equal only to itself: compared as characters.
           !(pku && firstScalar == "一" && scalars[range.lowerBound + 1] == "个"),
@@ -556,7 +572,9 @@ public struct WordRefiner: Sendable {
         }
       }
       if joinTransliterations {
-        if count <= 2, range.allSatisfy({ classes.contains(scalars[$0], .transliteration) }) {
+        // One or two characters, each a transliteration character (tested one by one, not as a
+        // loop over the range: this runs at every word).
+        if count <= 2, has(range.lowerBound, .transliteration), count == 1 || has(range.lowerBound + 1, .transliteration) {
           if count == 1 { transSingles += 1 }
           if transCount > 0, range.lowerBound == transEnd {
             transEnd = range.upperBound
@@ -572,8 +590,8 @@ public struct WordRefiner: Sendable {
         }
       }
       if joinSingleCharacters {
-        let canJoin = count == 1 && traits.status(of: firstScalar) == .ideographic
-          && !classes.contains(firstScalar, .functionCharacter) && !classes.contains(firstScalar, .numeral)
+        let canJoin = count == 1 && CharacterBits.status(bits[range.lowerBound]) == .ideographic
+          && !has(range.lowerBound, .functionCharacter) && !has(range.lowerBound, .numeral)
         if canJoin, singleCount == 0 || singleEnd == range.lowerBound {
           if singleCount == 0 { singleStart = range.lowerBound }
           singleEnd = range.upperBound
@@ -591,12 +609,12 @@ public struct WordRefiner: Sendable {
       // their texts are built only when the next word starts like a suffix (see `suffixInitials`).
       if attachSuffixes, count >= 2, k + 1 < ranges.count {
         let second = ranges[k + 1]
-        guard range.upperBound == second.lowerBound, second.count <= 2, Self.mayStartSuffix(scalars[second.lowerBound], classes: classes), isIdeographic(range) else { continue }
+        guard range.upperBound == second.lowerBound, second.count <= 2, has(second.lowerBound, .suffixInitial) || Self.isCompatibilityIdeograph(scalars[second.lowerBound]), isIdeographic(range) else { continue }
         let matches: Bool
         let initial = scalars[second.lowerBound]
-        if second.count == 1, classes.contains(initial, .suffixInitial) {
+        if second.count == 1, has(second.lowerBound, .suffixInitial) {
           // One unified ideograph equals (canonically) only itself: no string needed.
-          matches = classes.contains(initial, .singleSuffix) || (initial == "会" && Self.assemblyHeads.contains(text(range)))
+          matches = has(second.lowerBound, .singleSuffix) || (initial == "会" && Self.assemblyHeads.contains(text(range)))
         } else if second.count == 2, let found = Self.isTwoCharacterSuffix(initial, scalars[second.lowerBound + 1]) {
           // Most of these are words that merely start like a suffix (市场, 学习): no string.
           matches = found
@@ -605,7 +623,7 @@ public struct WordRefiner: Sendable {
           matches = Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(range)))
         }
         // Only join when the suffix was cut off by ICU, not split from a numeral above.
-        if matches, !(second.count == 1 && classes.contains(scalars[range.upperBound - 1], .numeral)) { joins.suffixes.append(range.upperBound) }
+        if matches, !(second.count == 1 && has(range.upperBound - 1, .numeral)) { joins.suffixes.append(range.upperBound) }
       }
     }
     if joinTransliterations { flushTransliteration() }
@@ -615,14 +633,20 @@ public struct WordRefiner: Sendable {
 
   // MARK: - Protected spans
 
-  /// `taken`: `s.count` times false (a buffer kept between segments); marks the characters of
-  /// the spans found.
+  /// `bits`: each character's ``CharacterBits``.
+  /// `taken`: `s.count` times false (the scratch's); marks the characters of the spans found.
   /// `seen`: the ``WordClassTable`` bits of all of `s`'s characters together; `hasRun`: whether
   /// a punctuation mark follows itself. Each search below adds spans only where its first
   /// character stands (a URL initial, `@`, a digit or date initial, `第`, a numeral, a
   /// punctuation mark repeated), and most segments hold few of these: the searches that can find
-  /// nothing are skipped. (``refine(scratch:)`` learns both in its pass over the characters.)
-  func protectedSpans(_ s: UnsafeBufferPointer<Unicode.Scalar>, space: [Bool], taken: inout [Bool], seen: UInt32, hasRun: Bool) -> [Span] {
+  /// nothing are skipped. `starts`: the positions of the characters of ``spanInitialBits``, in
+  /// order; the searches that start at such a character visit these instead of every position
+  /// (they are a few in a hundred characters of Chinese). (``refine(scratch:)`` learns all three
+  /// in its pass over the characters.)
+  func protectedSpans(
+    _ s: UnsafeBufferPointer<Unicode.Scalar>, bits: UnsafeBufferPointer<UInt32>, taken: UnsafeMutableBufferPointer<Bool>, seen: UInt32, hasRun: Bool,
+    starts: UnsafeBufferPointer<Int>
+  ) -> [Span] {
     let n = s.count
     var spans: [Span] = []
     func add(_ range: Range<Int>, _ type: WordRuleStatus) {
@@ -630,24 +654,22 @@ public struct WordRefiner: Sendable {
       for index in range { taken[index] = true }
       spans.append(Span(range: range, type: type))
     }
-    // The character sets, as bits of one table (``WordClassTable``).
-    let classes = WordClassTable.shared
-    let traits = ScalarTraits.shared
+    // The character sets, as bits of each character (``CharacterBits``).
+    func has(_ index: Int, _ set: WordClassTable.Class) -> Bool { set.isIn(bits[index]) }
     let hasDigit = WordClassTable.Class.digit.isIn(seen)
     let hasAt = WordClassTable.Class.atSign.isIn(seen)
     let hasOrdinal = WordClassTable.Class.ordinalMark.isIn(seen)
-    // URLs.
+    // URLs. Each search below visits the positions of `starts` at or after `i`, the first
+    // position it has not yet read as part of a span; every other position fails its first test.
     var i = 0
-    while WordClassTable.Class.urlInitial.isIn(seen), i < n {
-      if classes.contains(s[i], .urlInitial), i == 0 || !Self.isASCIIWordChar(s[i - 1]), let length = Self.urlLength(s, at: i) {
-        add(i..<(i + length), .letter)
-        i += length
-      } else {
-        i += 1
+    for start in starts where WordClassTable.Class.urlInitial.isIn(seen) && start >= i {
+      if has(start, .urlInitial), start == 0 || !Self.isASCIIWordChar(s[start - 1]), let length = Self.urlLength(s, at: start) {
+        add(start..<(start + length), .letter)
+        i = start + length
       }
     }
     // E-mail addresses.
-    for at in 0..<(hasAt ? n : 0) where s[at] == "@" {
+    for at in starts where hasAt && s[at] == "@" {
       var start = at
       while start > 0, Self.isEmailLocal(s[start - 1]) { start -= 1 }
       var end = at + 1
@@ -682,15 +704,13 @@ public struct WordRefiner: Sendable {
     i = 0
     let mayHaveNumber = hasDigit || (options.attachDateUnits && WordClassTable.Class.dateInitial.isIn(seen))
     let attachDateUnits = options.attachDateUnits
-    while mayHaveNumber, i < n {
+    for start in starts where mayHaveNumber && start >= i {
+      i = start
       // Only a digit or a date initial starts one: one lookup settles the other positions.
-      let bits = classes.bits(of: s[i])
-      guard WordClassTable.Class.digit.isIn(bits) || (attachDateUnits && WordClassTable.Class.dateInitial.isIn(bits)) else {
-        i += 1
-        continue
-      }
+      let classes = bits[i]
+      guard WordClassTable.Class.digit.isIn(classes) || (attachDateUnits && WordClassTable.Class.dateInitial.isIn(classes)) else { continue }
       guard Self.isDigit(s[i]), i == 0 || !(Self.isDigit(s[i - 1]) || Self.isLatinLetter(s[i - 1]) || s[i - 1] == "." || s[i - 1] == "．") else {
-        if options.attachDateUnits, classes.contains(s[i], .dateInitial), let length = chineseDateLength(s, at: i) {
+        if options.attachDateUnits, has(i, .dateInitial), let length = chineseDateLength(s, at: i) {
           add(i..<(i + length), .number)
           i += length
         } else {
@@ -704,9 +724,9 @@ public struct WordRefiner: Sendable {
         end += 1
         while end < n, Self.isDigit(s[end]) { end += 1 }
       }
-      if end + 1 < n, s[end] == "多", classes.contains(s[end + 1], .largeNumberUnit) { end += 1 }
-      while end < n, classes.contains(s[end], .largeNumberUnit) { end += 1 }  // 1万亿
-      if end < n, classes.contains(s[end], .percentSign) { end += 1 }
+      if end + 1 < n, s[end] == "多", has(end + 1, .largeNumberUnit) { end += 1 }
+      while end < n, has(end, .largeNumberUnit) { end += 1 }  // 1万亿
+      if end < n, has(end, .percentSign) { end += 1 }
       if end < n, Self.isLatinLetter(s[end]) {
         // "A4", "3D", "5G": ICU's word, not ours.
         i = end
@@ -724,30 +744,27 @@ public struct WordRefiner: Sendable {
     }
     // Ordinals: 第一, 第12.
     if options.splitNumeralMeasure, hasOrdinal {
-      for start in 0..<n where s[start] == "第" {
+      for start in starts where s[start] == "第" {
         var end = start + 1
-        while end < n, Self.isDigit(s[end]) || classes.contains(s[end], .ordinalDigit) { end += 1 }
+        while end < n, Self.isDigit(s[end]) || has(end, .ordinalDigit) { end += 1 }
         if end > start + 1 { add(start..<end, .number) }
       }
     }
     // Numbers in Chinese numerals: 二十一, 三十五万, 一千二百万 (not 万一, 千万: they start with a
     // magnitude and are words).
     i = 0
-    while WordClassTable.Class.numeralDigit.isIn(seen), i < n {
-      guard classes.contains(s[i], .numeralDigit), i == 0 || !classes.contains(s[i - 1], .numeralAll) else {
-        i += 1
-        continue
-      }
-      var end = i + 1
-      while end < n, classes.contains(s[end], .numeralAll) { end += 1 }
-      if end - i >= 2 { add(i..<end, .number) }
+    for start in starts where WordClassTable.Class.numeralDigit.isIn(seen) && start >= i {
+      guard has(start, .numeralDigit), start == 0 || !has(start - 1, .numeralAll) else { continue }
+      var end = start + 1
+      while end < n, has(end, .numeralAll) { end += 1 }
+      if end - start >= 2 { add(start..<end, .number) }
       i = end
     }
     // Runs of the same punctuation mark.
     i = 0
     while hasRun, i < n {
       var end = i + 1
-      if traits.isPunctuation(s[i]) {
+      if CharacterBits.isPunctuation(bits[i]) {
         while end < n, s[end] == s[i] { end += 1 }
         if end - i >= 2 { add(i..<end, .none) }
       }

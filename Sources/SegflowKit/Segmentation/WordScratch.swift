@@ -27,25 +27,28 @@ struct WordScratch {
   private(set) var scalarCount = 0
   private(set) var unitCount = 0
   private(set) var wordCount = 0
-  /// ICU's raw results (UTF-16 offsets and rule statuses) and, for a text beyond the BMP, the
-  /// scalar index of each UTF-16 offset.
+  /// ICU's raw results (UTF-16 offsets, turned into scalar indices in place, and rule statuses)
+  /// and, for a text beyond the BMP, the scalar index of each UTF-16 offset.
   private let icuOffsets = ScratchBuffer<Int32>()
   private let icuStatuses = ScratchBuffer<Int32>()
   private let scalarAtUnit = ScratchBuffer<Int>()
 
-  /// The word layer's per-segment arrays (``WordRefiner/refine(scratch:)``), kept for the next
-  /// segment. They keep the longest segment's length: only the first `scalars.count` entries
-  /// (one more for `cut` and `forbidden`) are the current segment's.
-  var cut: [Bool] = []
-  var space: [Bool] = []
-  var forbidden: [Bool] = []
-  var spanAt: [Int] = []
-  var taken: [Bool] = []
-  /// The tokens of the current segment as they are found, before they are copied out; at least
-  /// one entry per character of the longest segment so far.
-  var foundTokens: [Token] = []
+  /// The word layer's per-segment flags (``WordRefiner/refine(scratch:)``: `cut`, `space`,
+  /// `forbidden`, `spanAt`, `taken`), filled for each segment, and its tokens as they are found,
+  /// before they are copied out.
+  let cutStorage = ScratchBuffer<Bool>()
+  let spaceStorage = ScratchBuffer<Bool>()
+  let forbiddenStorage = ScratchBuffer<Bool>()
+  let spanAtStorage = ScratchBuffer<Int>()
+  let takenStorage = ScratchBuffer<Bool>()
+  let foundTokenStorage = ScratchBuffer<Token>()
   /// The conventions' joins of the current segment.
   var joins = WordJoins()
+  /// The positions where a protected span may start (``WordRefiner/spanInitialBits``), found in
+  /// the word layer's pass over the characters.
+  let spanStartStorage = ScratchBuffer<Int>()
+  /// Each character's ``WordRefiner/CharacterBits``, from the same pass.
+  let characterBitStorage = ScratchBuffer<UInt32>()
 
   /// Decodes `text` into ``scalars``, ``utf8Offsets`` and ``utf16`` (in one pass over its UTF-8)
   /// and clears the words.
@@ -120,10 +123,11 @@ struct WordScratch {
       inUTF16: utf16, offsets: UnsafeMutableBufferPointer(start: icuOffsets.base, count: unitCount),
       ruleStatuses: UnsafeMutableBufferPointer(start: icuStatuses.base, count: unitCount))
     let scalars = self.scalars
-    // UTF-16 offset → scalar index: the same unless a character lies beyond the BMP.
-    let beyondBMP = unitCount != scalars.count
-    let scalarAt = scalarAtUnit
-    if beyondBMP {
+    let offsets = icuOffsets.base
+    // UTF-16 offsets → scalar indices, in place: the same unless a character lies beyond the BMP
+    // (so the loop below has one kind of offset and fewer values to keep at hand).
+    if unitCount != scalars.count {
+      let scalarAt = scalarAtUnit
       scalarAt.reserve(unitCount + 1)
       var unit = 0
       for (index, scalar) in scalars.enumerated() {
@@ -131,34 +135,42 @@ struct WordScratch {
         unit += scalar.value < 0x10000 ? 1 : 2
       }
       scalarAt.base[unitCount] = scalars.count
+      for k in 0..<found { offsets[k] = Int32(truncatingIfNeeded: scalarAt.base[Int(offsets[k])]) }
     }
     // At most one word per boundary, written through pointers.
     wordStorage.reserve(found)
     statusStorage.reserve(found)
     let words = wordStorage.base
     let statuses = statusStorage.base
-    let offsets = icuOffsets.base
     let codes = icuStatuses.base
     let traits = ScalarTraits.shared
     var written = 0
     var start = 0
     for k in 0..<found {
-      let end16 = Int(offsets[k])
-      let end = beyondBMP ? scalarAt.base[end16] : end16
+      let end = Int(offsets[k])
       guard end > start else { continue }
-      // A piece is white space when all of it is, except one starting with U+000B or U+000C:
-      // the test has always looked at the lead byte first, and those two are not among its
-      // space bytes, so they stay tokens.
+      // Most pieces start with a BMP character that is not white space, which settles it; the
+      // rest are decided out of line (so this loop makes no call and keeps its values in
+      // registers).
       let first = scalars[start].value
-      let whiteSpace = first != 0x0B && first != 0x0C && (start..<end).allSatisfy { traits.isWhitespace(scalars[$0]) }
-      if !whiteSpace {
+      if (first < 0x10000 && !ScalarTraits.isWhitespace(entry: traits.entry(Int(first)))) || !Self.isWhiteSpacePiece(scalars[start..<end]) {
         words[written] = start..<end
         statuses[written] = WordRuleStatus(ruleStatus: codes[k])
-        written += 1
+        written &+= 1
       }
       start = end
     }
     wordCount = written
+  }
+
+  /// Whether ICU's piece `piece` is white space: all of it is, except a piece starting with
+  /// U+000B or U+000C (the test has always looked at the lead byte first, and those two are not
+  /// among its space bytes, so they stay tokens).
+  @inline(never)
+  static func isWhiteSpacePiece(_ piece: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
+    let traits = ScalarTraits.shared
+    guard let first = piece.first, first.value != 0x0B, first.value != 0x0C else { return false }
+    return piece.allSatisfy { traits.isWhitespace($0) }
   }
 
   /// ICU's words as tokens of the loaded text.

@@ -91,6 +91,11 @@ import Testing
       }
       // The digit class stands for `isDigit` when the spans are searched.
       if table.contains(scalar, .digit) != WordRefiner.isDigit(scalar) { Issue.record("digit: U+\(String(value, radix: 16))") }
+      // The top byte is the character's ScalarTraits entry.
+      if WordRefiner.CharacterBits.traits(table.bits(of: scalar)) != ScalarTraits.shared.entry(of: scalar) { Issue.record("traits: U+\(String(value, radix: 16))") }
+    }
+    for scalar: Unicode.Scalar in ["😀", "\u{20000}", "\u{2F800}", "\u{E0020}", "\u{1D7CE}", "\u{10FFFF}"] {
+      #expect(WordRefiner.CharacterBits.traits(table.bits(of: scalar)) == ScalarTraits.shared.entry(of: scalar), "U+\(String(scalar.value, radix: 16))")
     }
     // Beyond the BMP the sets answer; none of them has such a member.
     #expect(!table.contains("😀", .numeral) && !table.contains("\u{20000}", .surname))

@@ -2,23 +2,25 @@ import Testing
 
 @testable import SegflowKit
 
-/// The word layer's per-segment buffers (``WordRefiner/refilled(_:count:with:)``) grow to the
-/// longest segment and are never cut; each segment reads only its own first entries.
+/// The word layer's per-segment flags (``ScratchBuffer/filled(_:with:)``) keep the longest
+/// segment's room and are never cut; each segment gets a buffer of its own length, all reset.
 @Suite struct WordRefinerBufferTests {
-  @Test("a refilled buffer is taken from its owner, grown when shorter, never cut, and its first entries set")
-  func refilledGrowsAndKeepsItsLength() {
-    var owner = [true, true, true]
-    var buffer = WordRefiner.refilled(&owner, count: 5, with: false)
-    #expect(owner.isEmpty)
-    #expect(buffer == [false, false, false, false, false])
+  @Test("a filled buffer has the segment's length, all set, and the storage only grows")
+  func filledGrowsAndResets() {
+    let storage = ScratchBuffer<Bool>()
+    var buffer = storage.filled(5, with: false)
+    #expect(Array(buffer) == [false, false, false, false, false])
     buffer[4] = true
     buffer[1] = true
-    owner = buffer
-    buffer = WordRefiner.refilled(&owner, count: 2, with: false)
-    // Length kept; the first two entries reset, the rest as they were.
-    #expect(buffer == [false, false, false, false, true])
-    owner = buffer
-    buffer = WordRefiner.refilled(&owner, count: 0, with: true)
-    #expect(buffer == [false, false, false, false, true])
+    let base = storage.base
+    buffer = storage.filled(2, with: false)
+    // The storage kept (no new allocation for a shorter segment); the two entries reset.
+    #expect(storage.base == base)
+    #expect(storage.capacity >= 5)
+    #expect(Array(buffer) == [false, false])
+    buffer = storage.filled(3, with: true)
+    #expect(Array(buffer) == [true, true, true])
+    buffer = storage.filled(0, with: true)
+    #expect(buffer.isEmpty)
   }
 }
