@@ -224,4 +224,40 @@ import Testing
     let record = try #require(try JSONSerialization.jsonObject(with: Data(body.dropLast())) as? [String: Any])
     #expect(record["words"] as? [String] == segment.words)
   }
+
+  @Test("words in order, touching, overlapping, backwards or cut, of every length and near the text's end, read back as the tokens' texts")
+  func wordsOfEveryShape() throws {
+    // The words of a text that needs no escaping are copied eight bytes at a time while they
+    // come in order; the first token out of order, or cut inside a character, sends it and the
+    // rest to the general path.
+    var random = SplitMix(seed: 6)
+    let pieces = ["新", "华社", "北京电", "a", "bc", "今天天气很好", "，", "。", "Segflow", "x1"]
+    for round in 0..<400 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0...12, using: &random) { text += pieces.randomElement(using: &random)! }
+      let count = text.utf8.count
+      var tokens: [Token] = []
+      var position = 0
+      for _ in 0..<Int.random(in: 0...10, using: &random) {
+        var start = position
+        switch Int.random(in: 0..<10, using: &random) {
+        case 0: start = Int.random(in: -2...(count + 2), using: &random)  // anywhere
+        case 1: start = max(0, position - Int.random(in: 1...4, using: &random))  // overlapping
+        default: break  // touching the previous word
+        }
+        let end = start + Int.random(in: 0...20, using: &random)
+        tokens.append(Token(type: .none, start: start, end: round % 7 == 0 ? min(end, count) : end))
+        position = max(position, min(end, count))
+      }
+      let segment = Segment(
+        id: "t:1:1", block: 1, index: 1, kind: .paragraph, text: text, trailing: "", range: 0..<count,
+        source: SourceSpan(start: SourcePosition(line: 1, column: 1, byte: 0), end: SourcePosition(line: 1, column: 1, byte: count)),
+        tokens: tokens)
+      var document = Document(name: "t", path: "t.txt", bytes: Array(text.utf8), language: "zh")
+      document.segments = [segment]
+      let body = JSONLWriter().bodyBytes(document, context: WriterContext(sourceLanguage: "zh", targetLanguage: "en"))
+      let record = try #require(try JSONSerialization.jsonObject(with: Data(body.dropLast())) as? [String: Any])
+      #expect(record["words"] as? [String] == segment.words, "\(text) \(tokens.map { ($0.start, $0.end) })")
+    }
+  }
 }

@@ -95,14 +95,17 @@ public struct JSONLWriter: StreamingSegmentWriter {
       var text = segment.text
       text.withUTF8 { all in
         tokens.withUnsafeBufferPointer { tokens in
-          for index in tokens.indices {
+          // A word of a text that needed no escaping needs none either: copied as it is, all the
+          // words in one go while they come in order.
+          var index = textNeedsEscaping ? 0 : buffer.appendQuotedWords(tokens, of: all)
+          while index < tokens.count {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
             if let word = Self.characters(of: tokens[index], in: all) {
-              // A word of a text that needed no escaping needs none either: copied as it is.
-              if textNeedsEscaping { buffer.appendQuoted(utf8: word) } else { buffer.appendQuotedVerbatim(utf8: word) }
+              buffer.appendQuoted(utf8: word)
             } else {
               buffer.appendQuoted(tokens[index].text(in: segment.text))
             }
+            index += 1
           }
         }
       }

@@ -144,15 +144,59 @@ extension OutputBytes {
     return escapedCount != bytes.count
   }
 
-  /// Appends UTF-8 `bytes` in quotes as they are: for a slice (on character boundaries) of a
-  /// text that ``appendQuoted(utf8:)`` found needs no escaping, which then holds for the slice
-  /// too (every escape is of one whole character).
-  mutating func appendQuotedVerbatim(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-    appendWriting(maximum: bytes.count + 2) { out in
-      out[0] = UInt8(ascii: "\"")
-      if let source = bytes.baseAddress { (out + 1).initialize(from: source, count: bytes.count) }
-      out[1 + bytes.count] = UInt8(ascii: "\"")
-      return bytes.count + 2
+  /// Appends the words `tokens` mark in `text` as quoted JSON strings separated by commas, as
+  /// they are: for the words (slices on character boundaries) of a text that
+  /// ``appendQuoted(utf8:)`` found needs no escaping, which then holds for each word too (every
+  /// escape is of one whole character). Returns how many tokens were written: it stops at the
+  /// first that does not start at or after the previous one's end or whose offsets are not
+  /// character boundaries inside the text (a token some custom stage made), and the caller
+  /// writes the rest.
+  ///
+  /// Words in order never hold more bytes than the text, so one reservation covers them all,
+  /// and each word's bytes go eight at a time when the text holds them (the last word or so
+  /// byte by byte): words are a few bytes each, and a `memcpy` call and the buffer's checks
+  /// per word cost more than the copy. (An eight-byte store may write up to seven bytes past a
+  /// word, inside the room reserved here; the closing quote and later appends overwrite them.)
+  mutating func appendQuotedWords(_ tokens: UnsafeBufferPointer<Token>, of text: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let source = text.baseAddress else { return 0 }
+    let count = text.count
+    var index = 0
+    // A comma and two quotes a word, the text's bytes once, the last word's overrun.
+    appendWriting(maximum: count + 3 * tokens.count + 7) { out in
+      var written = 0
+      var previousEnd = 0
+      while index < tokens.count {
+        let start = tokens[index].start
+        let end = tokens[index].end
+        guard previousEnd <= start, start <= end, end <= count else { break }
+        if start < count, source[start] & 0xC0 == 0x80 { break }
+        if end < count, source[end] & 0xC0 == 0x80 { break }
+        if index > 0 {
+          out[written] = UInt8(ascii: ",")
+          written += 1
+        }
+        out[written] = UInt8(ascii: "\"")
+        written += 1
+        let length = end - start
+        let from = UnsafeRawPointer(source + start)
+        let to = UnsafeMutableRawPointer(out + written)
+        if start &+ (length &+ 7) & ~7 <= count {
+          var copied = 0
+          while copied < length {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: copied, as: UInt64.self), toByteOffset: copied, as: UInt64.self)
+            copied &+= 8
+          }
+        } else {
+          for offset in 0..<length { out[written &+ offset] = source[start &+ offset] }
+        }
+        written &+= length
+        out[written] = UInt8(ascii: "\"")
+        written &+= 1
+        previousEnd = end
+        index += 1
+      }
+      return written
     }
+    return index
   }
 }
