@@ -59,6 +59,8 @@ struct WordClassTable: @unchecked Sendable {
   private let bits: UnsafeMutablePointer<UInt32>
 
   private init() {
+    // The sets' bits and the traits entry share one word: at most 24 sets.
+    precondition(Self.sets.count <= 24, "WordClassTable: more than 24 sets would overwrite the traits byte")
     bits = UnsafeMutablePointer<UInt32>.allocate(capacity: 0x10000)
     let traits = ScalarTraits.shared
     for value in 0..<0x10000 { (bits + value).initialize(to: WordRefiner.CharacterBits.combine(0, traits.entry(value))) }
