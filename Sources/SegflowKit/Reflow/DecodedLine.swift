@@ -81,7 +81,7 @@ final class DecodedLine {
         if value < 0x10000 {
           entry = table[Int(value)]
         } else {
-          entry = ScalarClass(computing: scalar).rawValue | (scalar.eastAsianWidth.columns == 2 ? ScalarTable.wideFlag : 0)
+          entry = ScalarTable.entry(computing: scalar)
         }
         scalars[n] = scalar
         offsets[n] = index

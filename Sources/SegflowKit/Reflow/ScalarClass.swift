@@ -30,7 +30,7 @@ enum ScalarClass: UInt8, Sendable {
   /// classifies every character, and asking ICU each time costs more than the rest.
   init(_ scalar: Unicode.Scalar) {
     if scalar.value < 0x10000 {
-      self = ScalarClass(rawValue: ScalarTable.bmp[Int(scalar.value)] & 0x0F) ?? .other
+      self = ScalarClass(rawValue: ScalarTable.bmp[Int(scalar.value)] & ScalarTable.classMask) ?? .other
     } else {
       self = ScalarClass(computing: scalar)
     }
@@ -42,7 +42,7 @@ enum ScalarClass: UInt8, Sendable {
   /// both). For `DecodedLine.load`, which reads it for every character.
   @inline(__always)
   static func fromTable(_ entry: UInt8) -> ScalarClass {
-    unsafeBitCast(entry & 0x0F, to: ScalarClass.self)
+    unsafeBitCast(entry & ScalarTable.classMask, to: ScalarClass.self)
   }
 
   init(computing scalar: Unicode.Scalar) {
@@ -134,7 +134,7 @@ enum ScalarTable {
     // (ASCII and the middle dot are narrow, whatever their East Asian width: see `width`. The
     // flag says so, so that reading a line's widths is one test.)
     let width: EastAsianWidth = value < 0x80 ? .narrow : scalar.eastAsianWidth
-    let wide: UInt8 = value != 0xB7 && width.columns == 2 ? 0x10 : 0
+    let wide: UInt8 = value != 0xB7 && width.columns == 2 ? wideFlag : 0
     return ScalarClass(computing: scalar, width: width).rawValue | wide
   }
 
@@ -159,7 +159,7 @@ enum ScalarTable {
   /// global's initialization check each time).
   @inline(__always)
   static func punctuationFlags(_ scalar: Unicode.Scalar, in table: [UInt8] = bmp) -> UInt8 {
-    scalar.value < 0x10000 ? table[Int(scalar.value)] & 0xE0 : 0
+    scalar.value < 0x10000 ? table[Int(scalar.value)] & punctuationFlagsMask : 0
   }
 }
 
