@@ -32,10 +32,8 @@ public struct SourceLocator {
       var offset = 0
       counts.append(0)
       while offset + Self.stride <= raw.count {
-        // Eight bytes at a time (``ByteWord/characterStarts(_:)``).
-        for word in 0..<(Self.stride / 8) {
-          running += Int32(ByteWord.characterStarts(raw.loadUnaligned(fromByteOffset: offset + 8 * word, as: UInt64.self)))
-        }
+        // Eight bytes at a time (the stride is a multiple of eight).
+        running += Int32(ByteWord.characterStarts(in: raw, from: offset, to: offset + Self.stride))
         offset += Self.stride
         counts.append(running)
       }
