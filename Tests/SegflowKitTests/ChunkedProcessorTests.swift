@@ -12,7 +12,7 @@ import Testing
   /// Outputs of `bytes` as one document, with `chunkBytes` (nil: whole).
   /// (Both runs read the same path: outputs name it.)
   func outputs(_ bytes: [UInt8], chunkBytes: Int?, name: String = "doc", jobs: Int = 1) async throws -> (DocumentResult, [String: Data]) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segflow-chunk-\(bytes.count)-\(ContentHash.fnv1a(bytes))")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segflow-chunk-\(bytes.count)-\(ContentHash.of(bytes))")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("\(name).txt").path
     try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
@@ -85,7 +85,7 @@ import Testing
     let bytes = Array(try Self.columnDocument(paragraphs: 120).utf8)
     let whole = try await outputs(bytes, chunkBytes: nil)
     // The file `outputs` wrote (outputs name its path).
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segflow-chunk-\(bytes.count)-\(ContentHash.fnv1a(bytes))")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segflow-chunk-\(bytes.count)-\(ContentHash.of(bytes))")
     let path = folder.appendingPathComponent("doc.txt").path
     let streaming = Self.writers.compactMap { $0 as? any StreamingSegmentWriter }
     for guesses in [false, true] {

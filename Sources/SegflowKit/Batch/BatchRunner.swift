@@ -34,7 +34,7 @@ public struct BatchRunner: Sendable {
 
   /// What besides the input shapes the outputs: a change to any of it redoes every document.
   public var settingsHash: String {
-    ContentHash.fnv1a(Array("\(pipeline.hash)|\(pipeline.language)|\(pipeline.targetLanguage)|\(writers.map(\.name).joined(separator: ","))|\(Segflow.version)".utf8))
+    ContentHash.of(Array("\(pipeline.hash)|\(pipeline.language)|\(pipeline.targetLanguage)|\(writers.map(\.name).joined(separator: ","))|\(Segflow.version)".utf8))
   }
 
   /// Processes `inputs`; `progress` is called after each document (from any task).
@@ -88,7 +88,7 @@ public struct BatchRunner: Sendable {
         !PDFDecoder.isPDF(fileAt: input.path)
       {
         result.bytes = size
-        let inputHash = manifest == nil ? "" : try ContentHash.fnv1a(fileAt: input.path)
+        let inputHash = manifest == nil ? "" : try ContentHash.of(fileAt: input.path)
         if let entry = manifest?.current(name: input.name, input: inputHash, settings: settings) {
           return reused(entry, result)
         }
@@ -104,7 +104,7 @@ public struct BatchRunner: Sendable {
       }
       var document = try DocumentReader.load(input, language: pipeline.language)
       result.bytes = document.bytes.count
-      let inputHash = manifest == nil ? "" : ContentHash.fnv1a(document.bytes)
+      let inputHash = manifest == nil ? "" : ContentHash.of(document.bytes)
       if let entry = manifest?.current(name: input.name, input: inputHash, settings: settings) {
         return reused(entry, result)
       }

@@ -4,7 +4,7 @@ import Foundation
 public struct Pipeline: Sendable {
   /// The file it was read from (for messages and the run summary).
   public var file: String
-  /// FNV-1a 64 of the file's bytes: outputs are current only for the same pipeline.
+  /// ``ContentHash`` of the file's bytes: outputs are current only for the same pipeline.
   public var hash: String
   public var description: String
   /// BCP 47 source language, e.g. `zh`.
@@ -48,38 +48,4 @@ public struct Pipeline: Sendable {
   }
 
   public func has(_ name: String) -> Bool { stages.contains { $0.name == name } }
-}
-
-/// FNV-1a, 64 bits: a stable content hash for manifests (not for security).
-public enum ContentHash {
-  /// The hash of a file's bytes, read in blocks.
-  public static func fnv1a(fileAt path: String) throws(DocumentError) -> String {
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw DocumentError(path: path, message: "cannot read the file") }
-    defer { try? handle.close() }
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty {
-      // Over the bytes in place: Data's iterator goes byte by byte through an enum.
-      data.withUnsafeBytes { bytes in
-        for byte in bytes {
-          hash ^= UInt64(byte)
-          hash = hash &* 0x100_0000_01b3
-        }
-      }
-    }
-    return hex(hash)
-  }
-
-  static func hex(_ hash: UInt64) -> String {
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
-  }
-
-  public static func fnv1a(_ bytes: some Sequence<UInt8>) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    return hex(hash)
-  }
 }

@@ -16,7 +16,7 @@ public enum PipelineLoader {
     guard let yaml = String(data: data, encoding: .utf8) else {
       throw ConfigError([ConfigIssue(file: path, message: "the pipeline file is not UTF-8")])
     }
-    return try parse(yaml, file: path, hash: ContentHash.fnv1a(data))
+    return try parse(yaml, file: path, hash: ContentHash.of(Array(data)))
   }
 
   /// Parses pipeline YAML; `file` names it in messages.
@@ -105,7 +105,7 @@ public enum PipelineLoader {
 
     if !diagnostics.issues.isEmpty { throw ConfigError(diagnostics.issues) }
     return Pipeline(
-      file: file, hash: hash ?? ContentHash.fnv1a(Array(yaml.utf8)), description: description,
+      file: file, hash: hash ?? ContentHash.of(Array(yaml.utf8)), description: description,
       language: language, targetLanguage: targetLanguage, stages: stages, writers: writers)
   }
 
