@@ -158,7 +158,8 @@ public struct WordRefiner: Sendable {
 
     // Protected spans.
     let spans = protectedSpans(
-      scalars, bits: bits, taken: taken, seen: seen, hasRun: hasRun, starts: UnsafeBufferPointer(start: spanStarts, count: spanStartCount))
+      scalars, bits: bits, taken: taken, seen: seen, hasRun: hasRun, starts: UnsafeBufferPointer(start: spanStarts, count: spanStartCount),
+      into: scratch.spanStorage)
     for (spanIndex, span) in spans.enumerated() {
       cut[span.range.lowerBound] = true
       cut[span.range.upperBound] = true
@@ -189,7 +190,7 @@ public struct WordRefiner: Sendable {
   /// allocated at their count: appending checked capacity and uniqueness at every token, and an
   /// array allocated uninitialized went through the standard library's generic code.
   private func tokens(
-    cut: UnsafeBufferPointer<Bool>, space: UnsafeBufferPointer<Bool>, spanAt: UnsafeBufferPointer<Int>, spans: [Span], bits: UnsafeBufferPointer<UInt32>,
+    cut: UnsafeBufferPointer<Bool>, space: UnsafeBufferPointer<Bool>, spanAt: UnsafeBufferPointer<Int>, spans: UnsafeBufferPointer<Span>, bits: UnsafeBufferPointer<UInt32>,
     scratch: WordScratch
   ) -> [Token] {
     let scalars = scratch.scalars
@@ -269,7 +270,7 @@ public struct WordRefiner: Sendable {
   // MARK: - Lattice
 
   private func bestPath(
-    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, cut: UnsafeBufferPointer<Bool>, forbidden: UnsafeBufferPointer<Bool>, space: UnsafeBufferPointer<Bool>, spans: [Span],
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, cut: UnsafeBufferPointer<Bool>, forbidden: UnsafeBufferPointer<Bool>, space: UnsafeBufferPointer<Bool>, spans: UnsafeBufferPointer<Span>,
     spanAt: UnsafeBufferPointer<Int>
   ) -> [Int] {
     let n = scalars.count
@@ -489,14 +490,12 @@ public struct WordRefiner: Sendable {
   static let assemblyHeads: Set<String> = ["委员", "理事", "董事", "常委", "研讨", "座谈", "运动", "博览", "代表", "联合", "居委", "村委", "人代", "茶话", "招待", "交易", "展销", "洽谈", "联欢", "演唱", "音乐", "新闻发布", "发布", "年", "工商联", "基金"]
 
   /// `ranges`: ICU's words, in order.
-  /// `joins`: a buffer kept between segments, emptied here.
+  /// `joins`, `events`: buffers kept between segments (``ConventionEvent``), emptied here.
   /// `bits`: each character's ``CharacterBits``.
-  /// `events`: a buffer kept between segments (``ConventionEvent``).
   private func applyConventions(
     _ scalars: UnsafeBufferPointer<Unicode.Scalar>, bits: UnsafeBufferPointer<UInt32>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>,
     joins: inout WordJoins, events: ScratchBuffer<ConventionEvent>
   ) {
-    joins.removeAll()
     applyPKUConventions(scalars, bits: bits, ranges: ranges, cut: cut, joins: &joins, events: events)
     if options.conventions == .ud {
       // On the words as the conventions above left them (本|报 joined is one word here).
@@ -547,16 +546,17 @@ public struct WordRefiner: Sendable {
       scalars, bits: bits, ranges: ranges, cut: cut, events: events, splitNumeralMeasure: splitNumeralMeasure, pku: pku, ud: ud,
       joinTransliterations: joinTransliterations, joinSingleCharacters: joinSingleCharacters, attachSuffixes: attachSuffixes)
 
-    // What needed a call, in the order the pass found it.
+    // What needed a call, in the order the pass found it (fewer joins than events).
+    joins.removeAll(reserving: eventCount)
     for event in UnsafeBufferPointer(start: events, count: eventCount) {
       let range = event.start..<event.end
       switch event.kind {
       case .particle:
         if !Self.isWordWithDe(scalars[range.lowerBound], scalars[range.lowerBound + 1]) { cut[range.lowerBound + 1] = true }
       case .transliteration:
-        joins.transliterations.append(range)
+        joins.appendTransliteration(range)
       case .singles:
-        joins.singles.append((range, range.count == 3 && has(range.lowerBound, .surname)))
+        joins.appendSingles(range, surname: range.count == 3 && has(range.lowerBound, .surname))
       case .suffixOfOne, .suffixOfTwo:
         // The word after `range`, of one or two characters, starts like a suffix.
         let second = range.upperBound..<(range.upperBound + (event.kind == .suffixOfOne ? 1 : 2))
@@ -573,7 +573,7 @@ public struct WordRefiner: Sendable {
           matches = Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(range)))
         }
         // Only join when the suffix was cut off by ICU, not split from a numeral above.
-        if matches, !(second.count == 1 && has(range.upperBound - 1, .numeral)) { joins.suffixes.append(range.upperBound) }
+        if matches, !(second.count == 1 && has(range.upperBound - 1, .numeral)) { joins.appendSuffix(at: range.upperBound) }
       }
     }
     joins.apply(to: cut)
@@ -591,16 +591,24 @@ public struct WordRefiner: Sendable {
   /// order; the searches that start at such a character visit these instead of every position
   /// (they are a few in a hundred characters of Chinese). (``refine(scratch:)`` learns all three
   /// in its pass over the characters.)
+  /// `storage`: the scratch's buffer the spans are written to (an array per segment, grown at
+  /// its first span and sorted in a copy, cost some 5 M instructions on 2 MB of text).
+  ///
+  /// Returns the spans in order.
   func protectedSpans(
     _ s: UnsafeBufferPointer<Unicode.Scalar>, bits: UnsafeBufferPointer<UInt32>, taken: UnsafeMutableBufferPointer<Bool>, seen: UInt32, hasRun: Bool,
-    starts: UnsafeBufferPointer<Int>
-  ) -> [Span] {
+    starts: UnsafeBufferPointer<Int>, into storage: ScratchBuffer<Span>
+  ) -> UnsafeBufferPointer<Span> {
     let n = s.count
-    var spans: [Span] = []
+    // Spans have two characters or more and do not overlap.
+    storage.reserve(n / 2 + 1)
+    let found = storage.base
+    var spanCount = 0
     func add(_ range: Range<Int>, _ type: WordRuleStatus) {
       guard range.count >= 2, !range.contains(where: { taken[$0] }) else { return }
       for index in range { taken[index] = true }
-      spans.append(Span(range: range, type: type))
+      found[spanCount] = Span(range: range, type: type)
+      spanCount += 1
     }
     // The character sets, as bits of each character (``CharacterBits``).
     func has(_ index: Int, _ set: WordClassTable.Class) -> Bool { set.isIn(bits[index]) }
@@ -718,9 +726,13 @@ public struct WordRefiner: Sendable {
       }
       i = end
     }
-    // In place (no second array per segment); spans never share a start (`add` refuses overlaps).
-    spans.sort { $0.range.lowerBound < $1.range.lowerBound }
-    return spans
+    // Each search finds its spans in order: most segments need no sorting. Spans never share a
+    // start (`add` refuses overlaps).
+    var spans = UnsafeMutableBufferPointer(start: found, count: spanCount)
+    if spanCount > 1, zip(spans, spans.dropFirst()).contains(where: { $0.range.lowerBound > $1.range.lowerBound }) {
+      spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+    }
+    return UnsafeBufferPointer(spans)
   }
 
   /// A date in Chinese numerals at `i`: `二○○一年`, `十二月`, `三十一日` (a lone numeral before 日

@@ -46,6 +46,8 @@ struct WordScratch {
   /// for after it.
   var joins = WordJoins()
   let conventionEventStorage = ScratchBuffer<WordRefiner.ConventionEvent>()
+  /// The protected spans of the current segment (``WordRefiner/protectedSpans(_:bits:taken:seen:hasRun:starts:into:)``).
+  let spanStorage = ScratchBuffer<WordRefiner.Span>()
   /// The positions where a protected span may start (``WordRefiner/spanInitialBits``), found in
   /// the word layer's pass over the characters.
   let spanStartStorage = ScratchBuffer<Int>()

@@ -112,6 +112,11 @@ import Testing
   func urls() throws {
     #expect(try words("访问https://example.com/a_b.html或info@example.org。") == ["访问", "https://example.com/a_b.html", "或", "info@example.org", "。"])
     #expect(try words("好——真好……") == ["好", "——", "真好", "……"])
+    // Found in the order of the searches (URLs, e-mail, numbers, numerals, punctuation runs),
+    // the reverse of the text's: the spans are sorted.
+    #expect(
+      try words("……增长35.8%访问https://a.com/b和info@example.org二十一人——")
+        == ["……", "增长", "35.8%", "访问", "https://a.com/b", "和", "info@example.org", "二十一", "人", "——"])
   }
 
   @Test("tokens keep ICU's rule status, and their offsets point into the text")
