@@ -13,6 +13,12 @@ enum ScalarTraits {
   fileprivate static let punctuationBit: UInt8 = 1 << 5
   fileprivate static let statusMask: UInt8 = 0b111
 
+  /// The bits of an entry that hold the status, and their value for `status`: to test a status
+  /// together with other bits under one mask (``WordRefiner/CharacterBits``).
+  @inline(__always) static var statusEntryMask: UInt8 { statusMask }
+  @inline(__always) static func entryBits(of status: WordRuleStatus) -> UInt8 { code(status) }
+
+  @inline(__always)
   private static func code(_ status: WordRuleStatus) -> UInt8 {
     switch status {
     case .none: 0

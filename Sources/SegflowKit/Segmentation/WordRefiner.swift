@@ -154,11 +154,12 @@ public struct WordRefiner: Sendable {
     }
 
     let bits = UnsafeBufferPointer(start: characterBits, count: n)
-    applyConventions(scalars, bits: bits, ranges: scratch.words, cut: cut, joins: &scratch.joins)
+    applyConventions(scalars, bits: bits, ranges: scratch.words, cut: cut, joins: &scratch.joins, events: scratch.conventionEventStorage)
 
     // Protected spans.
     let spans = protectedSpans(
-      scalars, bits: bits, taken: taken, seen: seen, hasRun: hasRun, starts: UnsafeBufferPointer(start: spanStarts, count: spanStartCount))
+      scalars, bits: bits, taken: taken, seen: seen, hasRun: hasRun, starts: UnsafeBufferPointer(start: spanStarts, count: spanStartCount),
+      into: scratch.spanStorage)
     for (spanIndex, span) in spans.enumerated() {
       cut[span.range.lowerBound] = true
       cut[span.range.upperBound] = true
@@ -189,7 +190,7 @@ public struct WordRefiner: Sendable {
   /// allocated at their count: appending checked capacity and uniqueness at every token, and an
   /// array allocated uninitialized went through the standard library's generic code.
   private func tokens(
-    cut: UnsafeBufferPointer<Bool>, space: UnsafeBufferPointer<Bool>, spanAt: UnsafeBufferPointer<Int>, spans: [Span], bits: UnsafeBufferPointer<UInt32>,
+    cut: UnsafeBufferPointer<Bool>, space: UnsafeBufferPointer<Bool>, spanAt: UnsafeBufferPointer<Int>, spans: UnsafeBufferPointer<Span>, bits: UnsafeBufferPointer<UInt32>,
     scratch: WordScratch
   ) -> [Token] {
     let scalars = scratch.scalars
@@ -269,7 +270,7 @@ public struct WordRefiner: Sendable {
   // MARK: - Lattice
 
   private func bestPath(
-    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, cut: UnsafeBufferPointer<Bool>, forbidden: UnsafeBufferPointer<Bool>, space: UnsafeBufferPointer<Bool>, spans: [Span],
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, cut: UnsafeBufferPointer<Bool>, forbidden: UnsafeBufferPointer<Bool>, space: UnsafeBufferPointer<Bool>, spans: UnsafeBufferPointer<Span>,
     spanAt: UnsafeBufferPointer<Int>
   ) -> [Int] {
     let n = scalars.count
@@ -392,6 +393,12 @@ public struct WordRefiner: Sendable {
     static func isAlphabetic(_ bits: UInt32) -> Bool { ScalarTraits.isAlphabetic(entry: UInt8(truncatingIfNeeded: bits >> 24)) }
     @inline(__always)
     static func isPunctuation(_ bits: UInt32) -> Bool { ScalarTraits.isPunctuation(entry: UInt8(truncatingIfNeeded: bits >> 24)) }
+    /// The status's bits, and their value for an ideographic character: `bits & statusMask ==
+    /// ideographicStatus` is `status(bits) == .ideographic`, and can share its mask with classes.
+    @inline(__always)
+    static var statusMask: UInt32 { UInt32(ScalarTraits.statusEntryMask) << 24 }
+    @inline(__always)
+    static var ideographicStatus: UInt32 { UInt32(ScalarTraits.entryBits(of: .ideographic)) << 24 }
   }
 
   /// ASCII and full-width digits (``isDigit(_:)``), `@` and 第, as sets for ``WordClassTable``:
@@ -403,6 +410,11 @@ public struct WordRefiner: Sendable {
   /// glossary terms and punctuation runs (found otherwise): a URL initial, `@`, a digit, a date
   /// initial, 第, a numeral digit.
   static let spanInitialBits = WordClassTable.Class.bits(.urlInitial, .atSign, .digit, .dateInitial, .ordinalMark, .numeralDigit)
+
+  /// A single character joins others (``Options/joinSingleCharacters``) when it is ideographic
+  /// and neither a function character nor a numeral: its ``CharacterBits`` under this mask are
+  /// ``CharacterBits/ideographicStatus``.
+  static let joinableSingleMask = CharacterBits.statusMask | WordClassTable.Class.bits(.functionCharacter, .numeral)
 
   /// Single-character numerals that take a measure word.
   static let numerals = ScalarSet("一两二三四五六七八九十几半每多")
@@ -478,14 +490,13 @@ public struct WordRefiner: Sendable {
   static let assemblyHeads: Set<String> = ["委员", "理事", "董事", "常委", "研讨", "座谈", "运动", "博览", "代表", "联合", "居委", "村委", "人代", "茶话", "招待", "交易", "展销", "洽谈", "联欢", "演唱", "音乐", "新闻发布", "发布", "年", "工商联", "基金"]
 
   /// `ranges`: ICU's words, in order.
-  /// `joins`: a buffer kept between segments, emptied here.
+  /// `joins`, `events`: buffers kept between segments (``ConventionEvent``), emptied here.
   /// `bits`: each character's ``CharacterBits``.
   private func applyConventions(
     _ scalars: UnsafeBufferPointer<Unicode.Scalar>, bits: UnsafeBufferPointer<UInt32>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>,
-    joins: inout WordJoins
+    joins: inout WordJoins, events: ScratchBuffer<ConventionEvent>
   ) {
-    joins.removeAll()
-    applyPKUConventions(scalars, bits: bits, ranges: ranges, cut: cut, joins: &joins)
+    applyPKUConventions(scalars, bits: bits, ranges: ranges, cut: cut, joins: &joins, events: events)
     if options.conventions == .ud {
       // On the words as the conventions above left them (本|报 joined is one word here).
       var words: [Range<Int>] = []
@@ -498,9 +509,9 @@ public struct WordRefiner: Sendable {
     }
   }
 
-  /// The conventions but UD's (``applyConventions(_:ranges:cut:joins:)``), in one pass over ICU's
-  /// words. `cut` is written through a buffer: the nested functions that wrote an array they
-  /// captured paid an exclusivity check per write.
+  /// The conventions but UD's (``applyConventions(_:bits:ranges:cut:joins:events:)``), in one
+  /// pass over ICU's words. `cut` is written through a buffer: the nested functions that wrote
+  /// an array they captured paid an exclusivity check per write.
   ///
   /// Each convention decides from ICU's words and the characters alone (none reads `cut`), and
   /// they are applied in this order, a later one winning where two touch the same position: the
@@ -508,13 +519,15 @@ public struct WordRefiner: Sendable {
   /// the suffix joins. The pass runs them side by side and keeps the joins as lists, applied in
   /// that order at the end; the splits only set cuts, before any join, so they are written at
   /// once. (One pass instead of five: this runs on every word.)
+  ///
+  /// The pass itself (``conventionEvents(_:bits:ranges:cut:events:splitNumeralMeasure:pku:ud:joinTransliterations:joinSingleCharacters:attachSuffixes:)``)
+  /// makes no call: what needs one (appending a join, comparing with a set of strings) is
+  /// noted as a ``ConventionEvent`` and done here after it, in order.
   private func applyPKUConventions(
     _ scalars: UnsafeBufferPointer<Unicode.Scalar>, bits: UnsafeBufferPointer<UInt32>, ranges: UnsafeBufferPointer<Range<Int>>, cut: UnsafeMutableBufferPointer<Bool>,
-    joins: inout WordJoins
+    joins: inout WordJoins, events eventStorage: ScratchBuffer<ConventionEvent>
   ) {
     func text(_ range: Range<Int>) -> String { Self.string(scalars[range]) }
-    func isIdeographic(_ range: Range<Int>) -> Bool { range.allSatisfy { CharacterBits.status(bits[$0]) == .ideographic } }
-    // The sets the tests read at every word, as bits of each character (``CharacterBits``).
     func has(_ index: Int, _ set: WordClassTable.Class) -> Bool { set.isIn(bits[index]) }
     let splitNumeralMeasure = options.splitNumeralMeasure
     let pku = options.conventions == .pku
@@ -523,93 +536,30 @@ public struct WordRefiner: Sendable {
     // With a word list the lexicon decides instead (glossary terms alone do not count as one).
     let joinSingleCharacters = options.joinSingleCharacters && lexicon.words.count == lexicon.forced.count
     let attachSuffixes = options.attachSuffixes
+    let wordCount = ranges.count
+    // A particle and a suffix at most at each word, and a run of either kind noted has two
+    // words or more: fewer events than three a word.
+    eventStorage.reserve(3 * wordCount + 2)
+    let events = eventStorage.base
 
-    // Transliterations: the current run of short ICU words made only of transliteration
-    // characters, at least one of them a single character (克林|顿, 普|京).
-    var transStart = -1
-    var transEnd = -1
-    var transCount = 0
-    var transSingles = 0
-    func flushTransliteration() {
-      if transCount >= 2, transSingles >= 1 { joins.transliterations.append(transStart..<transEnd) }
-      transCount = 0
-      transSingles = 0
-    }
-    // Single characters: ICU leaves a word its dictionary lacks as single characters (本|报,
-    // 迈|向): two in a row that are not function characters are one word; three starting with a
-    // common surname are a name, cut surname | given name as PKU does. The current run of
-    // adjacent joinable words: where it starts and ends, how many.
-    var singleStart = 0
-    var singleEnd = 0
-    var singleCount = 0
-    func flushSingles() {
-      defer { singleCount = 0 }
-      guard singleCount == 2 || singleCount == 3 else { return }
-      joins.singles.append((singleStart..<singleEnd, singleCount == 3 && has(singleStart, .surname)))
-    }
+    let eventCount = Self.conventionEvents(
+      scalars, bits: bits, ranges: ranges, cut: cut, events: events, splitNumeralMeasure: splitNumeralMeasure, pku: pku, ud: ud,
+      joinTransliterations: joinTransliterations, joinSingleCharacters: joinSingleCharacters, attachSuffixes: attachSuffixes)
 
-    for (k, range) in ranges.enumerated() {
-      let count = range.count
-      let firstScalar = scalars[range.lowerBound]
-      if splitNumeralMeasure, count == 2 || count == 3 {
-        if count == 2, has(range.lowerBound, .numeral), has(range.lowerBound + 1, .measure),
-          // Lexicalized in PKU (UD splits it). Both characters are unified ideographs (members of
-          // the two sets), each canonically equal only to itself: compared as characters.
-          !(pku && firstScalar == "一" && scalars[range.lowerBound + 1] == "个"),
-          !(ud && firstScalar == "每")  // 每个, 每年: one word in UD
-        {
-          cut[range.lowerBound + 1] = true
-        }
-        // The particle 的 is a word of its own: 新的 → 新 的, 的是 → 的 是 (ICU's dictionary glues
-        // a few); lexicalized words such as 目的 and 的确 stay. ICU's dictionary also has a few
-        // phrases of a word and 的 or 是 (家庭的, 主要是): the particle and the copula are words of
-        // their own.
-        let last = scalars[range.upperBound - 1]
-        if count == 2 {
-          if firstScalar == "的" || last == "的", !Self.isWordWithDe(firstScalar, last) { cut[range.lowerBound + 1] = true }
-        } else if last == "的" || last == "是", isIdeographic(range) {
-          cut[range.upperBound - 1] = true
-        }
-      }
-      if joinTransliterations {
-        // One or two characters, each a transliteration character (tested one by one, not as a
-        // loop over the range: this runs at every word).
-        if count <= 2, has(range.lowerBound, .transliteration), count == 1 || has(range.lowerBound + 1, .transliteration) {
-          if count == 1 { transSingles += 1 }
-          if transCount > 0, range.lowerBound == transEnd {
-            transEnd = range.upperBound
-            transCount += 1
-          } else {
-            flushTransliteration()
-            transStart = range.lowerBound
-            transEnd = range.upperBound
-            transCount = 1
-          }
-        } else {
-          flushTransliteration()
-        }
-      }
-      if joinSingleCharacters {
-        let canJoin = count == 1 && CharacterBits.status(bits[range.lowerBound]) == .ideographic
-          && !has(range.lowerBound, .functionCharacter) && !has(range.lowerBound, .numeral)
-        if canJoin, singleCount == 0 || singleEnd == range.lowerBound {
-          if singleCount == 0 { singleStart = range.lowerBound }
-          singleEnd = range.upperBound
-          singleCount += 1
-        } else {
-          flushSingles()
-          if canJoin {
-            singleStart = range.lowerBound
-            singleEnd = range.upperBound
-            singleCount = 1
-          }
-        }
-      }
-      // A suffix after this word: most words cannot be one, so the word before is tested and
-      // their texts are built only when the next word starts like a suffix (see `suffixInitials`).
-      if attachSuffixes, count >= 2, k + 1 < ranges.count {
-        let second = ranges[k + 1]
-        guard range.upperBound == second.lowerBound, second.count <= 2, has(second.lowerBound, .suffixInitial) || Self.isCompatibilityIdeograph(scalars[second.lowerBound]), isIdeographic(range) else { continue }
+    // What needed a call, in the order the pass found it (fewer joins than events).
+    joins.removeAll(reserving: eventCount)
+    for event in UnsafeBufferPointer(start: events, count: eventCount) {
+      let range = event.start..<event.end
+      switch event.kind {
+      case .particle:
+        if !Self.isWordWithDe(scalars[range.lowerBound], scalars[range.lowerBound + 1]) { cut[range.lowerBound + 1] = true }
+      case .transliteration:
+        joins.appendTransliteration(range)
+      case .singles:
+        joins.appendSingles(range, surname: range.count == 3 && has(range.lowerBound, .surname))
+      case .suffixOfOne, .suffixOfTwo:
+        // The word after `range`, of one or two characters, starts like a suffix.
+        let second = range.upperBound..<(range.upperBound + (event.kind == .suffixOfOne ? 1 : 2))
         let matches: Bool
         let initial = scalars[second.lowerBound]
         if second.count == 1, has(second.lowerBound, .suffixInitial) {
@@ -623,11 +573,9 @@ public struct WordRefiner: Sendable {
           matches = Self.suffixes.contains(suffix) || (suffix == "会" && Self.assemblyHeads.contains(text(range)))
         }
         // Only join when the suffix was cut off by ICU, not split from a numeral above.
-        if matches, !(second.count == 1 && has(range.upperBound - 1, .numeral)) { joins.suffixes.append(range.upperBound) }
+        if matches, !(second.count == 1 && has(range.upperBound - 1, .numeral)) { joins.appendSuffix(at: range.upperBound) }
       }
     }
-    if joinTransliterations { flushTransliteration() }
-    if joinSingleCharacters { flushSingles() }
     joins.apply(to: cut)
   }
 
@@ -643,16 +591,24 @@ public struct WordRefiner: Sendable {
   /// order; the searches that start at such a character visit these instead of every position
   /// (they are a few in a hundred characters of Chinese). (``refine(scratch:)`` learns all three
   /// in its pass over the characters.)
+  /// `storage`: the scratch's buffer the spans are written to (an array per segment, grown at
+  /// its first span and sorted in a copy, cost some 5 M instructions on 2 MB of text).
+  ///
+  /// Returns the spans in order.
   func protectedSpans(
     _ s: UnsafeBufferPointer<Unicode.Scalar>, bits: UnsafeBufferPointer<UInt32>, taken: UnsafeMutableBufferPointer<Bool>, seen: UInt32, hasRun: Bool,
-    starts: UnsafeBufferPointer<Int>
-  ) -> [Span] {
+    starts: UnsafeBufferPointer<Int>, into storage: ScratchBuffer<Span>
+  ) -> UnsafeBufferPointer<Span> {
     let n = s.count
-    var spans: [Span] = []
+    // Spans have two characters or more and do not overlap.
+    storage.reserve(n / 2 + 1)
+    let found = storage.base
+    var spanCount = 0
     func add(_ range: Range<Int>, _ type: WordRuleStatus) {
       guard range.count >= 2, !range.contains(where: { taken[$0] }) else { return }
       for index in range { taken[index] = true }
-      spans.append(Span(range: range, type: type))
+      found[spanCount] = Span(range: range, type: type)
+      spanCount += 1
     }
     // The character sets, as bits of each character (``CharacterBits``).
     func has(_ index: Int, _ set: WordClassTable.Class) -> Bool { set.isIn(bits[index]) }
@@ -770,9 +726,13 @@ public struct WordRefiner: Sendable {
       }
       i = end
     }
-    // In place (no second array per segment); spans never share a start (`add` refuses overlaps).
-    spans.sort { $0.range.lowerBound < $1.range.lowerBound }
-    return spans
+    // Each search finds its spans in order: most segments need no sorting. Spans never share a
+    // start (`add` refuses overlaps).
+    var spans = UnsafeMutableBufferPointer(start: found, count: spanCount)
+    if spanCount > 1, zip(spans, spans.dropFirst()).contains(where: { $0.range.lowerBound > $1.range.lowerBound }) {
+      spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+    }
+    return UnsafeBufferPointer(spans)
   }
 
   /// A date in Chinese numerals at `i`: `二○○一年`, `十二月`, `三十一日` (a lone numeral before 日

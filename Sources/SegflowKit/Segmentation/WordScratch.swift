@@ -42,8 +42,12 @@ struct WordScratch {
   let spanAtStorage = ScratchBuffer<Int>()
   let takenStorage = ScratchBuffer<Bool>()
   let foundTokenStorage = ScratchBuffer<Token>()
-  /// The conventions' joins of the current segment.
+  /// The conventions' joins of the current segment, and what their pass over ICU's words left
+  /// for after it.
   var joins = WordJoins()
+  let conventionEventStorage = ScratchBuffer<WordRefiner.ConventionEvent>()
+  /// The protected spans of the current segment (``WordRefiner/protectedSpans(_:bits:taken:seen:hasRun:starts:into:)``).
+  let spanStorage = ScratchBuffer<WordRefiner.Span>()
   /// The positions where a protected span may start (``WordRefiner/spanInitialBits``), found in
   /// the word layer's pass over the characters.
   let spanStartStorage = ScratchBuffer<Int>()

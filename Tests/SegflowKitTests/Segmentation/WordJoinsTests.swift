@@ -12,20 +12,27 @@ import Testing
   @Test("joins apply in order: transliterations, single characters (a surname's cut set again), suffixes")
   func order() {
     var joins = WordJoins()
-    joins.transliterations = [0..<3]
-    joins.singles = [(range: 0..<3, surname: true)]
+    joins.removeAll(reserving: 2)
+    joins.appendTransliteration(0..<3)
+    joins.appendSingles(0..<3, surname: true)
     #expect(applied(joins, to: [true, true, true, true, true]) == [true, true, false, true, true], "the surname's cut wins over the transliteration")
-    joins.suffixes = [1]
+    joins.appendSuffix(at: 1)
     #expect(applied(joins, to: [true, true, true, true, true]) == [true, false, false, true, true], "a suffix wins over the surname")
   }
 
-  @Test("emptied joins keep nothing from the last segment")
+  @Test("emptied joins keep nothing from the last segment, and a longer segment's room keeps none of it either")
   func removeAll() {
     var joins = WordJoins()
-    joins.transliterations = [0..<2]
-    joins.singles = [(range: 2..<4, surname: false)]
-    joins.suffixes = [4]
-    joins.removeAll()
+    joins.removeAll(reserving: 1)
+    joins.appendTransliteration(0..<2)
+    joins.appendSingles(2..<4, surname: false)
+    joins.appendSuffix(at: 4)
+    joins.removeAll(reserving: 1)
     #expect(applied(joins, to: [true, true, true, true, true]) == [true, true, true, true, true])
+    joins.appendSuffix(at: 2)
+    joins.removeAll(reserving: 100)
+    #expect(joins.transliterations.isEmpty && joins.singles.isEmpty && joins.suffixes.isEmpty)
+    joins.appendSuffix(at: 3)
+    #expect(Array(joins.suffixes) == [3])
   }
 }

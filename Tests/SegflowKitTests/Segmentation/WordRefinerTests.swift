@@ -90,10 +90,33 @@ import Testing
     #expect(try words("克林顿会见了普京", WordRefiner(options: .init(joinTransliterations: false, joinSingleCharacters: false))) != ["克林顿", "会见", "了", "普京"])
   }
 
+  // Runs of ICU words (transliterations, single characters) broken by white space or by a word
+  // that cannot join them, 的 and suffixes, with the default options (the conventions' pass
+  // compiled with them as constants) and with one turned off (the pass with the options as they
+  // are). Expected: what the pass gave before it noted its joins as events.
+  @Test("the conventions' runs, particles and suffixes, with the default options and with one turned off")
+  func conventionRuns() throws {
+    let text = "洛 克化尼亚林迈亚"
+    #expect(try words(text) == ["洛", "克化", "尼亚林", "迈亚"])
+    #expect(try words(text, WordRefiner(options: .init(joinTransliterations: false))) == ["洛", "克化", "尼亚", "林", "迈亚"])
+    #expect(try words(text, WordRefiner(options: .init(joinSingleCharacters: false))) == ["洛", "克", "化", "尼亚林迈亚"])
+    #expect(try words("巴克克斯化报阿") == ["巴克克斯化报阿"])
+    #expect(try words("巴克克斯化报阿", WordRefiner(options: .init(attachSuffixes: false))) == ["巴克克斯", "化报阿"])
+    #expect(try words("本员克顿是张 阿者") == ["本", "员", "克顿", "是", "张", "阿者"])
+    #expect(try words("员巴 亚克林斯的") == ["员巴", "亚克林斯", "的"])
+    #expect(try words("他的确是目的地的主人") == ["他", "的确", "是", "目的地", "的", "主人"])
+    #expect(try words("他的确是目的地的主人", WordRefiner(options: .init(joinTransliterations: false))) == ["他", "的确", "是", "目的地", "的", "主人"])
+  }
+
   @Test("URLs, e-mail addresses and punctuation runs are one token each")
   func urls() throws {
     #expect(try words("访问https://example.com/a_b.html或info@example.org。") == ["访问", "https://example.com/a_b.html", "或", "info@example.org", "。"])
     #expect(try words("好——真好……") == ["好", "——", "真好", "……"])
+    // Found in the order of the searches (URLs, e-mail, numbers, numerals, punctuation runs),
+    // the reverse of the text's: the spans are sorted.
+    #expect(
+      try words("……增长35.8%访问https://a.com/b和info@example.org二十一人——")
+        == ["……", "增长", "35.8%", "访问", "https://a.com/b", "和", "info@example.org", "二十一", "人", "——"])
   }
 
   @Test("tokens keep ICU's rule status, and their offsets point into the text")
