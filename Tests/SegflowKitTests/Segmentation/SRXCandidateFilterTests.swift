@@ -137,6 +137,43 @@ import Testing
     #expect(Double(caught) >= 0.8 * Double(narrowings), "\(caught) of \(narrowings)")
   }
 
+  @Test("a scan from any start and before any limit stops where a scan of one position would")
+  func scanMatchesOnePositionAtATime() throws {
+    let rules = try Self.filteredRules()
+    var generator = SplitMix(seed: 53)
+    var plain = 0
+    for _ in 0..<400 {
+      let units = Self.randomUnits(&generator)
+      if !units.contains(where: { UTF16.isLeadSurrogate($0) || UTF16.isTrailSurrogate($0) }) { plain += 1 }
+      for (rule, filter, _, classes) in rules {
+        let surrogates = classes.prepare(units)
+        // Each position alone (the first check's loop runs once at most), then whole scans.
+        let accepted = units.indices.filter { position in
+          var cursor = 0
+          return units.withUnsafeBufferPointer { units in
+            classes.table.withUnsafeBufferPointer { table in
+              filter.firstCandidate(from: position, before: position + 1, units: units, classes: table, surrogates: surrogates, cursor: &cursor)
+                == position
+            }
+          }
+        }
+        for _ in 0..<4 {
+          let start = Int.random(in: 0...units.count, using: &generator)
+          let limit = Int.random(in: start...units.count, using: &generator)
+          var cursor = 0
+          let found = units.withUnsafeBufferPointer { units in
+            classes.table.withUnsafeBufferPointer { table in
+              filter.firstCandidate(from: start, before: limit, units: units, classes: table, surrogates: surrogates, cursor: &cursor)
+            }
+          }
+          let expected = accepted.first { $0 >= start && $0 < limit } ?? limit
+          #expect(found == expected, "line \(rule.line) from \(start) before \(limit) in \(String(decoding: units, as: UTF16.self).debugDescription)")
+        }
+      }
+    }
+    #expect(plain >= 100)
+  }
+
   @Test("with and without the filters the English rules give the same ends")
   func sameEndsAsFullScan() throws {
     let rules = try #require(SRXRules.builtIn).rules(for: "en")
