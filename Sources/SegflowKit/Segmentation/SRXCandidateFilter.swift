@@ -90,7 +90,14 @@ struct SRXCandidateFilter {
     guard !paths.isEmpty, paths.allSatisfy({ !$0.isEmpty }) else { return nil }
     self.gaps = gaps
     self.paths = paths.map { path in path.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element) }
-    flatChecks = self.paths.flatMap { $0 }
+    // Within a path the narrowest checks first (`^`, then by breadth, negated ones last): every
+    // check of a path must hold, and the positions that get this far passed the shared checks, so
+    // the check most likely to fail is the one to test first (the titles rule's paths share the
+    // letter at 0 and differ in where their full stop stands).
+    func cost(_ check: Check) -> Int { check.textStart ? -1 : check.negated ? Int.max : breadth(check.word, check.mask) }
+    flatChecks = self.paths.flatMap { path in
+      path.enumerated().map { (cost: cost($0.element), index: $0.offset, check: $0.element) }.sorted { ($0.cost, $0.index) < ($1.cost, $1.index) }.map(\.check)
+    }
     var ends: [Int] = []
     for path in self.paths { ends.append((ends.last ?? 0) + path.count) }
     pathEnds = ends
