@@ -161,13 +161,12 @@ public final class SRXSegmenter {
       var starts: [UInt64]?
       var seconds: [UInt64]?
       var oneUnit = false
-      let leading = matchesStart ? rule.afterBreak : rule.beforeBreak
-      if prefilter, pattern != nil, let units = SRXPrefilter.startUnits(leading) {
-        starts = Self.bitmap(units)
-        startUnion.formUnion(units)
-        let lookahead = matchesStart ? "" : rule.afterBreak
-        oneUnit = lookahead.isEmpty && SRXPrefilter.matchesOneUnit(leading)
-        seconds = SRXPrefilter.secondUnits(leading, then: lookahead).map(Self.bitmap)
+      if prefilter, pattern != nil,
+        let leading = SRXPrefilter.leadingUnits(matchesStart ? rule.afterBreak : rule.beforeBreak, then: matchesStart ? "" : rule.afterBreak) {
+        starts = Self.bitmap(leading.starts)
+        startUnion.formUnion(leading.starts)
+        oneUnit = leading.oneUnit
+        seconds = leading.seconds.map(Self.bitmap)
       }
       let candidates = prefilter && starts == nil ? Self.candidateFilter(rule, classes: unitClasses) : nil
       do {

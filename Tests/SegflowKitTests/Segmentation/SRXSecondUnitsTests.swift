@@ -29,7 +29,9 @@ import Testing
     #expect(seconds("a.") == nil)
     #expect(seconds("a\\p{L}") == nil)
     #expect(seconds("a", then: "\\s+x") == nil)
-    #expect(seconds("ab", then: "(?i)c") == nil)
+    #expect(seconds("a", then: "(?i)c") == nil)
+    // The look-ahead is read only when the pattern's own elements leave the unit open.
+    #expect(seconds("ab", then: "(?i)c") == ["b"])
     #expect(seconds("a|b") == nil)
     #expect(seconds("\\p{L}b") == nil)
   }
@@ -45,6 +47,25 @@ import Testing
     #expect(!SRXPrefilter.matchesOneUnit("[^a]"))
     #expect(!SRXPrefilter.matchesOneUnit("(?:a)"))
     #expect(!SRXPrefilter.matchesOneUnit("a|b"))
+  }
+
+  @Test("one reading of a built-in rule gives its start set, its second units and whether it is one unit", arguments: ["zh", "en", "de"])
+  func leadingAsSeparately(language: String) throws {
+    var withStarts = 0
+    for rule in try #require(SRXRules.builtIn).rules(for: language) {
+      let (_, matchesStart) = SRXSegmenter.scanPattern(rule)
+      let (pattern, lookahead) = matchesStart ? (rule.afterBreak, "") : (rule.beforeBreak, rule.afterBreak)
+      let leading = SRXPrefilter.leadingUnits(pattern, then: lookahead)
+      guard let starts = SRXPrefilter.startUnits(pattern) else {
+        #expect(leading == nil, "line \(rule.line)")
+        continue
+      }
+      withStarts += 1
+      let separately = SRXPrefilter.Leading(
+        starts: starts, seconds: SRXPrefilter.secondUnits(pattern, then: lookahead), oneUnit: lookahead.isEmpty && SRXPrefilter.matchesOneUnit(pattern))
+      #expect(leading == separately, "line \(rule.line)")
+    }
+    #expect(language == "de" || withStarts >= 2)
   }
 
   /// Random text over what the built-in rules look at, with characters outside the BMP and now
