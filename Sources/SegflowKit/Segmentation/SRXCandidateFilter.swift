@@ -6,9 +6,11 @@
 /// this one-character class". Elements consumed one character each give checks at successive
 /// offsets; a positive look-ahead adds its own checks without moving on; a look-behind of one
 /// character checks the unit before; `\b`, `^` and other look-arounds are skipped. A group's
-/// alternatives and a short quantifier's counts become separate paths. Anything not understood
-/// (a long or open-ended quantifier, a back reference, …) ends a path: the checks gathered so far
-/// still hold for every match. A position is a candidate when every check of some path holds.
+/// alternatives and a short quantifier's counts become separate paths. The first open-ended
+/// repeat of one character on a path (`\s+`) is a ``Run``: the checks after it count from its
+/// end, wherever that is. Anything not understood (a long quantifier, a second run, a back
+/// reference, …) ends a path: the checks gathered so far still hold for every match. A position
+/// is a candidate when every check of some path holds.
 ///
 /// The offsets assume one UTF-16 unit per character, so a position whose reach holds a
 /// surrogate is always a candidate, and one inside a surrogate pair never is (ICU's scan steps by
