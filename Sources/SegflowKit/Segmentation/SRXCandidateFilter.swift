@@ -6,9 +6,11 @@
 /// this one-character class". Elements consumed one character each give checks at successive
 /// offsets; a positive look-ahead adds its own checks without moving on; a look-behind of one
 /// character checks the unit before; `\b`, `^` and other look-arounds are skipped. A group's
-/// alternatives and a short quantifier's counts become separate paths. Anything not understood
-/// (a long or open-ended quantifier, a back reference, …) ends a path: the checks gathered so far
-/// still hold for every match. A position is a candidate when every check of some path holds.
+/// alternatives and a short quantifier's counts become separate paths. The first open-ended
+/// repeat of one character on a path (`\s+`) is a ``Run``: the checks after it count from its
+/// end, wherever that is. Anything not understood (a long quantifier, a second run, a back
+/// reference, …) ends a path: the checks gathered so far still hold for every match. A position
+/// is a candidate when every check of some path holds.
 ///
 /// The offsets assume one UTF-16 unit per character, so a position whose reach holds a
 /// surrogate is always a candidate, and one inside a surrogate pair never is (ICU's scan steps by
@@ -54,6 +56,24 @@ struct SRXCandidateFilter {
     var consumed = 0
     /// Characters a match along this path consumes at most (nil: no bound).
     var most: Int? = 0
+    /// After an open-ended repeat of one character (``Run``): `offset` and the checks from
+    /// `run.head` on count from where the repeat ends.
+    var run: Run?
+  }
+
+  /// The part of a path past an open-ended repeat `C{m,}` of a one-character class C (`\s+`):
+  /// its units from `offset` on are in C up to some end q, which the checks after it count from.
+  /// A match along the path has such a q between `offset` and the end of the C run there (at most
+  /// `limit` further), so the path holds when its later checks hold at one of them.
+  struct Run: Equatable {
+    /// Where the repeat's optional part starts, from the match's start.
+    var offset: Int
+    var word: Int
+    var mask: UInt64
+    /// How many more units it may take (nil: any).
+    var limit: Int?
+    /// The path's checks before this index are the fixed ones.
+    var head: Int
   }
 
   /// Per path, its checks (at least one each); a position is a candidate when one path holds.
@@ -63,6 +83,15 @@ struct SRXCandidateFilter {
   /// The paths' checks one after another, path `k` ending at `pathEnds[k]`.
   private let flatChecks: [Check]
   private let pathEnds: [Int]
+  /// Per path, its run and the checks after it (counted from the run's end); nil for most.
+  let runs: [(run: Run, tails: [[Check]])?]
+  private let hasRuns: Bool
+  /// ``runs`` as plain values for the scans: per path its run, and its tails as
+  /// `tailChecks[tailRanges[j]]` for `j` in `pathTails[k]`.
+  private let runOf: [Run?]
+  private let tailChecks: [Check]
+  private let tailRanges: [Range<Int>]
+  private let pathTails: [Range<Int>]
   /// The offsets all checks reach, relative to the start.
   let reach: ClosedRange<Int>
   /// The offsets every path checks (not negated), each with the union of the paths' classes
@@ -81,16 +110,62 @@ struct SRXCandidateFilter {
     guard let result = parser.alternatives([Path()]), parser.index == parser.chars.count, !parser.failed else { return nil }
     let paths = Self.merged(result)
     guard paths.allSatisfy({ $0.consumed >= 1 }) else { return nil }
-    self.init(paths: paths.map(\.checks), gaps: parser.gaps, breadth: breadth)
+    // Paths with the same fixed checks and run are one, with each of their tails: the fixed
+    // checks and the run are read once a position (the list-label rule's alternatives after
+    // `\s+` are a dozen paths).
+    var heads: [[Check]] = []
+    var runs: [(run: Run, tails: [[Check]])?] = []
+    for path in paths {
+      let head = path.run.map { Array(path.checks.prefix($0.head)) } ?? path.checks
+      guard let run = path.run else {
+        heads.append(head)
+        runs.append(nil)
+        continue
+      }
+      let tail = Array(path.checks.dropFirst(run.head))
+      if let k = heads.indices.first(where: { heads[$0] == head && runs[$0]?.run == run }) {
+        runs[k]!.tails.append(tail)
+      } else {
+        heads.append(head)
+        runs.append((run, [tail]))
+      }
+    }
+    self.init(paths: heads, gaps: parser.gaps, breadth: breadth, runs: runs)
   }
 
   /// The filter of these paths (each needs a check); nil when there are none. `breadth` estimates
-  /// how many characters the classes of a mask hold.
-  init?(paths: [[Check]], gaps: [SRXGapCondition] = [], breadth: (Int, UInt64) -> Int = { _, _ in 0 }) {
+  /// how many characters the classes of a mask hold. `runs`: per path, a run and the ways the
+  /// checks after it can go, one of which must hold (empty: none).
+  init?(paths: [[Check]], gaps: [SRXGapCondition] = [], breadth: (Int, UInt64) -> Int = { _, _ in 0 }, runs: [(run: Run, tails: [[Check]])?] = []) {
     guard !paths.isEmpty, paths.allSatisfy({ !$0.isEmpty }) else { return nil }
     self.gaps = gaps
+    self.runs = runs.isEmpty ? paths.map { _ in nil } : runs
+    hasRuns = self.runs.contains { $0 != nil }
+    runOf = self.runs.map { $0?.run }
+    var tails: [Check] = []
+    var ranges: [Range<Int>] = []
+    var pathTails: [Range<Int>] = []
+    for entry in self.runs {
+      let first = ranges.count
+      for tail in entry?.tails ?? [] {
+        let begin = tails.count
+        tails += tail
+        ranges.append(begin..<tails.count)
+      }
+      pathTails.append(first..<ranges.count)
+    }
+    tailChecks = tails
+    tailRanges = ranges
+    self.pathTails = pathTails
     self.paths = paths.map { path in path.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element) }
-    flatChecks = self.paths.flatMap { $0 }
+    // Within a path the narrowest checks first (`^`, then by breadth, negated ones last): every
+    // check of a path must hold, and the positions that get this far passed the shared checks, so
+    // the check most likely to fail is the one to test first (the titles rule's paths share the
+    // letter at 0 and differ in where their full stop stands).
+    func cost(_ check: Check) -> Int { check.textStart ? -1 : check.negated ? Int.max : breadth(check.word, check.mask) }
+    flatChecks = self.paths.flatMap { path in
+      path.enumerated().map { (cost: cost($0.element), index: $0.offset, check: $0.element) }.sorted { ($0.cost, $0.index) < ($1.cost, $1.index) }.map(\.check)
+    }
     var ends: [Int] = []
     for path in self.paths { ends.append((ends.last ?? 0) + path.count) }
     pathEnds = ends
@@ -131,6 +206,11 @@ struct SRXCandidateFilter {
     var unique: [Path] = []
     for path in paths where !unique.contains(path) { unique.append(path) }
     guard unique.count > maximumPaths else { return unique }
+    // Merged paths keep their fixed checks only: a run ends them.
+    unique = unique.map { path in
+      guard let run = path.run else { return path }
+      return Path(checks: Array(path.checks.prefix(run.head)), offset: nil, consumed: path.consumed, most: nil)
+    }
     let shaped = merged(unique) { path in
       "\(path.offset ?? -999) " + path.checks.map { "\($0.offset)\($0.negated ? "!" : "")\($0.textStart ? "^" : "")" }.joined(separator: ",")
     }
@@ -191,9 +271,15 @@ struct SRXCandidateFilter {
           defer { position += 1 }
           if plain, position > lastAnchored {
             // Most positions fail a check every path shares; past the end, so do all later ones.
+            // The first check skips them in a loop of its own (bounds hoisted: about 8
+            // instructions a position instead of 22), to the first position that passes it.
             var at = position + first.offset
-            if at >= units.count { return count }
-            if at >= 0, classes[SRXUnitClasses.slot(units[at], first.word)] & first.mask == 0 { continue }
+            if at >= 0 {
+              let end = min(units.count, count + first.offset)
+              while at < end, classes[SRXUnitClasses.slot(units[at], first.word)] & first.mask == 0 { at &+= 1 }
+              if at >= end { return count }
+              position = at - first.offset
+            }
             at = position + second.offset
             if at >= units.count { return count }
             if at >= 0, classes[SRXUnitClasses.slot(units[at], second.word)] & second.mask == 0 { continue }
@@ -212,7 +298,7 @@ struct SRXCandidateFilter {
               continue
             }
           }
-          if holds(at: position, units: units, classes: classes, checks: checks, ends: ends) { return position }
+          if holds(at: position, units: units, classes: classes, checks: checks, ends: ends, plain: plain) { return position }
         }
         return count
       }
@@ -229,10 +315,10 @@ struct SRXCandidateFilter {
   /// Whether some path's checks all hold at `position`.
   @inline(__always)
   private func holds(at position: Int, units: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt64>,
-                     checks: UnsafeBufferPointer<Check>, ends: UnsafeBufferPointer<Int>) -> Bool {
+                     checks: UnsafeBufferPointer<Check>, ends: UnsafeBufferPointer<Int>, plain: Bool) -> Bool {
     let count = units.count
     var begin = 0
-    for end in ends {
+    for (path, end) in ends.enumerated() {
       var holds = true
       for index in begin..<end {
         let check = checks[index]
@@ -255,10 +341,42 @@ struct SRXCandidateFilter {
           break
         }
       }
+      // With a surrogate in the block the units after a run may be off: its fixed checks decide.
+      if holds, hasRuns, plain, let run = runOf[path] { holds = tailHolds(at: position, run: run, tails: pathTails[path], units: units, classes: classes) }
       if holds { return true }
       begin = end
     }
     return false
+  }
+
+  /// Whether the checks of one of `tails` hold at some end of `run`, for a match starting at `position`:
+  /// each end from the run's optional part on while the units are in its class, and the first
+  /// unit that is not (or the text's end).
+  private func tailHolds(at position: Int, run: Run, tails: Range<Int>, units: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt64>) -> Bool {
+    let first = position + run.offset
+    let last = run.limit.map { first + $0 } ?? Int.max
+    var end = first
+    while true {
+      for tail in tails {
+        var holds = true
+        for index in tailRanges[tail] where !Self.passes(tailChecks[index], at: end + tailChecks[index].offset, units: units, classes: classes) {
+          holds = false
+          break
+        }
+        if holds { return true }
+      }
+      guard end >= 0, end < units.count, end < last, classes[SRXUnitClasses.slot(units[end], run.word)] & run.mask != 0 else { return false }
+      end += 1
+    }
+  }
+
+  /// One check at `at` (as in ``holds(at:units:classes:checks:ends:plain:)``).
+  @inline(__always)
+  private static func passes(_ check: Check, at: Int, units: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt64>) -> Bool {
+    if check.textStart { return at == 0 }
+    if at < 0 { return true }
+    if at >= units.count { return check.negated }
+    return (classes[SRXUnitClasses.slot(units[at], check.word)] & check.mask != 0) != check.negated
   }
 
   /// Reads a pattern into paths.
@@ -271,6 +389,8 @@ struct SRXCandidateFilter {
     /// Inside an alternative, an optional group or a look-around: a look-behind here does not
     /// hold for every match.
     var optional = 0
+    /// Inside a look-around: no ``Run`` starts there (its offsets would count from elsewhere).
+    var lookaround = 0
     /// The long look-behinds every match must satisfy.
     var gaps: [SRXGapCondition] = []
 
@@ -397,6 +517,14 @@ struct SRXCandidateFilter {
         }
         if let maximum, maximum - minimum <= 3 {
           for count in minimum...maximum { result.append(consume(count, exact: true)) }
+        } else if oneUnit, minimum >= 1, path.run == nil, lookaround == 0 {
+          // The path goes on from the repeat's end, wherever it is (``Run``).
+          var next = consume(minimum, exact: true)
+          next.run = Run(offset: offset + minimum, word: classBit / SRXUnitClasses.bitsPerWord,
+                         mask: 1 << UInt64(classBit % SRXUnitClasses.bitsPerWord), limit: maximum.map { $0 - minimum }, head: next.checks.count)
+          next.offset = 0
+          next.most = nil
+          result.append(next)
         } else {
           result.append(consume(minimum, exact: false))
         }
@@ -448,7 +576,12 @@ struct SRXCandidateFilter {
         if minimum == 1, maximum == 1 { return inner }
         if minimum == 0, maximum == 1 { return paths + inner }
         // Repeated: the first repetition's checks hold when there is one; where it ends is unknown.
-        return (minimum == 0 ? paths : inner).map { Path(checks: $0.checks, offset: nil, consumed: $0.consumed, most: nil) }
+        return (minimum == 0 ? paths : inner).map { path in
+          var next = path
+          next.offset = nil
+          next.most = nil
+          return next
+        }
       case .ahead:
         // Each open path reads the content from where it stands, and goes on from there after it.
         var result: [Path] = []
@@ -460,10 +593,21 @@ struct SRXCandidateFilter {
           }
           index = contentStart
           optional += 1
-          guard let inner = alternatives([Path(checks: path.checks, offset: offset, consumed: 0)]) else { return nil }
+          lookaround += 1
+          var seed = path
+          seed.consumed = 0
+          seed.most = 0
+          guard let inner = alternatives([seed]) else { return nil }
           optional -= 1
+          lookaround -= 1
           end = index
-          result += inner.map { Path(checks: $0.checks, offset: offset, consumed: path.consumed, most: path.most) }
+          result += inner.map { inner in
+            var next = inner
+            next.offset = offset
+            next.consumed = path.consumed
+            next.most = path.most
+            return next
+          }
         }
         if let end {
           index = end
@@ -478,6 +622,8 @@ struct SRXCandidateFilter {
         var ways: [[Check]] = []
         let saved = (failed, gaps)
         optional += 1
+        lookaround += 1
+        defer { lookaround -= 1 }
         if let inner = alternatives([Path()]), current == ")", !failed, inner.count <= 8, inner.allSatisfy({ $0.offset != nil }) {
           ways = inner.map { way in way.checks.map { $0.moved(by: -way.offset!) } }
         }
@@ -539,7 +685,7 @@ struct SRXCandidateFilter {
     /// level) where every path stands at a known offset, its ``SRXGapCondition``.
     func gapCondition(_ start: Int, _ paths: [Path]) -> SRXGapCondition? {
       let offsets = paths.compactMap(\.offset)
-      guard !paths.isEmpty, offsets.count == paths.count, !hasBar(from: start) else { return nil }
+      guard !paths.isEmpty, offsets.count == paths.count, paths.allSatisfy({ $0.run == nil }), !hasBar(from: start) else { return nil }
       // The content's elements, each with its quantifier.
       var probe = self
       probe.index = start
@@ -591,6 +737,7 @@ struct SRXCandidateFilter {
       func read(_ range: Range<Int>, checked: Bool) -> [Path]? {
         // S only gives widths: its classes need no bits.
         var sub = Parser(chars: Array(chars[range]), classIndex: checked ? classIndex : { _ in 0 })
+        sub.lookaround = 1
         guard let result = sub.alternatives([Path()]), sub.index == sub.chars.count, !sub.failed else { return nil }
         return result
       }

@@ -384,12 +384,7 @@ struct SRXPrefilter {
   /// binary search); with these units the segmenter finds the candidates itself and asks ICU
   /// only there (``SRXSegmenter``).
   static func startUnits(_ pattern: String) -> Set<UInt16>? {
-    let chars = Array(pattern.unicodeScalars)
-    var parser = Parser(chars: chars)
-    guard let tokens = parser.sequence(depth: 0), parser.index == chars.count, !parser.unsafe, !parser.topLevelAlternation,
-      let first = tokens.first, !first.isGroup, first.minimum >= 1, let units = first.units, !units.isEmpty
-    else { return nil }
-    return units
+    leadingUnits(pattern)?.starts
   }
 
   /// Whether alternatives are one-character elements without quantifiers (at least one each) whose

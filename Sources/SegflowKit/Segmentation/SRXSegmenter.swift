@@ -17,7 +17,9 @@ import SegflowICU
 ///   characters, left to right, each match from the end of the one before: the matches of ICU's
 ///   scan, without its test of every character against a `UnicodeSet`. For the bracket and
 ///   quote rules only the starts whose look-behind can hold are tried (a full stop inside a
-///   still open quote, ``SRXPrefilter/OpenerCondition``). A rule without a start set is matched
+///   still open quote, ``SRXPrefilter/OpenerCondition``), and only those followed by a unit a
+///   match can go on with (``SRXPrefilter/secondUnits(_:then:)``); a rule that is one literal
+///   class matches at each of its starts without ICU. A rule without a start set is matched
 ///   the same way at the positions its pattern's first characters allow
 ///   (``SRXCandidateFilter``), and where a long look-behind can hold (``SRXGapCondition``).
 /// - Candidates are ICU's boundaries plus every position where a `break="yes"` rule matches. At
@@ -49,15 +51,33 @@ public final class SRXSegmenter {
     /// For a rule without `starts`, where a match can start (``SRXCandidateFilter``); nil when
     /// nothing can be derived or when prefiltering is off.
     let candidates: SRXCandidateFilter?
+    /// With `starts`: a bitmap of the units the unit after a start must be for a match there
+    /// (``SRXPrefilter/secondUnits(_:then:)``); nil when unknown.
+    let seconds: [UInt64]?
+    /// With `starts`: every match is the start unit alone (``SRXPrefilter/matchesOneUnit(_:)``),
+    /// so each start is a match without asking ICU.
+    let oneUnit: Bool
 
     init(rule: SRXRule, regex: ICURegex?, matchesStart: Bool, starts: [UInt64]?, opener: SRXPrefilter.OpenerCondition?,
-         candidates: SRXCandidateFilter? = nil) {
+         candidates: SRXCandidateFilter? = nil, seconds: [UInt64]? = nil, oneUnit: Bool = false) {
       self.rule = rule
       self.regex = regex
       self.matchesStart = matchesStart
       self.starts = starts
       self.opener = opener
       self.candidates = candidates
+      self.seconds = seconds
+      self.oneUnit = oneUnit
+    }
+
+    /// Whether the unit after `start` may follow a start in a match (always without ``seconds``).
+    @inline(__always)
+    func mayContinue(after start: Int, in units: [UInt16]) -> Bool {
+      guard let seconds else { return true }
+      let next = start + 1
+      guard next < units.count else { return false }
+      let unit = units[next]
+      return seconds[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0
     }
 
     /// The first position from `start` whose unit is in ``starts`` (`start` itself without a
@@ -139,17 +159,20 @@ public final class SRXSegmenter {
     for (index, rule) in rules.enumerated() {
       let (pattern, matchesStart) = Self.scanPattern(rule)
       var starts: [UInt64]?
-      if prefilter, pattern != nil, let units = SRXPrefilter.startUnits(matchesStart ? rule.afterBreak : rule.beforeBreak) {
-        var bitmap = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for unit in units { bitmap[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
-        starts = bitmap
-        startUnion.formUnion(units)
+      var seconds: [UInt64]?
+      var oneUnit = false
+      if prefilter, pattern != nil,
+        let leading = SRXPrefilter.leadingUnits(matchesStart ? rule.afterBreak : rule.beforeBreak, then: matchesStart ? "" : rule.afterBreak) {
+        starts = Self.bitmap(leading.starts)
+        startUnion.formUnion(leading.starts)
+        oneUnit = leading.oneUnit
+        seconds = leading.seconds.map(Self.bitmap)
       }
       let candidates = prefilter && starts == nil ? Self.candidateFilter(rule, classes: unitClasses) : nil
       do {
         compiled.append(Compiled(
           rule: rule, regex: try pattern.map { pattern throws(RegexError) in try ICURegex(pattern) }, matchesStart: matchesStart, starts: starts,
-          opener: starts != nil && !matchesStart ? derived[index]?.opener : nil, candidates: candidates))
+          opener: starts != nil && !matchesStart ? derived[index]?.opener : nil, candidates: candidates, seconds: seconds, oneUnit: oneUnit))
       } catch {
         throw SRXError(file: file, line: rule.line, message: "rule \(index + 1): \(error)")
       }
@@ -159,6 +182,13 @@ public final class SRXSegmenter {
     self.hasRegex = compiled.map { $0.regex != nil }
     self.isBreak = compiled.map(\.rule.isBreak)
     self.prefilters = prefilter && derived.contains { $0 != nil } ? SRXPrefilterTable(prefilters: derived, events: startUnion) : nil
+  }
+
+  /// A bitmap over the BMP with the bits of `units` set.
+  static func bitmap(_ units: Set<UInt16>) -> [UInt64] {
+    var bitmap = [UInt64](repeating: 0, count: 0x10000 / 64)
+    for unit in units { bitmap[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
+    return bitmap
   }
 
   /// The pattern a rule is scanned with (nil: both parts empty) and whether its matches' starts
@@ -285,8 +315,10 @@ public final class SRXSegmenter {
         }
         allHits.append(mapped)
       }
+      // ICU is given the block's text before its first try only: in many blocks no position
+      // passes the tests before ICU (about 830 instructions a `setText`).
+      var textSet = false
       do {
-        try regex.setText(units, timeLimit: budget)
         if rule.starts != nil {
           // The matches a left-to-right scan finds, found at their possible starts: the leftmost
           // start where the pattern matches, then on from the end of that match (never empty:
@@ -300,6 +332,19 @@ public final class SRXSegmenter {
             guard rule.opener?.mayStart(at: start, in: units, scan: &scan) ?? true else {
               start += 1
               continue
+            }
+            if rule.oneUnit {
+              hit(start..<(start + 1))
+              start += 1
+              continue
+            }
+            guard rule.mayContinue(after: start, in: units) else {
+              start += 1
+              continue
+            }
+            if !textSet {
+              try regex.setText(units, timeLimit: budget)
+              textSet = true
             }
             if let end = try regex.match(at: start, limit: units.count) {
               hit(start..<end)
@@ -337,6 +382,10 @@ public final class SRXSegmenter {
                 continue
               }
             }
+            if !textSet {
+              try regex.setText(units, timeLimit: budget)
+              textSet = true
+            }
             if let end = try regex.match(at: next, limit: count) {
               hit(next..<end)
               start = max(end, next + 1)
@@ -345,6 +394,7 @@ public final class SRXSegmenter {
             }
           }
         } else {
+          try regex.setText(units, timeLimit: budget)
           for range in try regex.matches(from: 0) { hit(range) }
         }
       } catch {

@@ -21,6 +21,9 @@ final class SRXUnitClasses {
   static func slot(_ unit: UInt16, _ word: Int) -> Int { Int(unit) &* words &+ word }
 
   private(set) var patterns: [String] = []
+  /// Per class, ``breadth(of:_:)``'s count for it alone, worked out once when it is added (the
+  /// filters ask for every check of every path).
+  private var breadths: [Int] = []
   /// Per class, its regex; nil for a class of literal characters, whose bits are set once (a
   /// Chinese block brings new characters all the time, and asking ICU about each costs more
   /// than the filters save).
@@ -41,6 +44,7 @@ final class SRXUnitClasses {
     guard patterns.count < Self.capacity, let regex = try? ICURegex(pattern) else { return nil }
     let index = patterns.count
     patterns.append(pattern)
+    breadths.append(Self.breadth(of: pattern))
     var parser = SRXPrefilter.Parser(chars: Array(pattern.unicodeScalars))
     if let token = parser.element(), parser.index == parser.chars.count, !parser.unsafe, !token.isGroup, let units = token.units {
       regexes.append(nil)
@@ -56,18 +60,23 @@ final class SRXUnitClasses {
   /// one for a literal character, the members of a bracket of literals, many for anything else.
   func breadth(of word: Int, _ mask: UInt64) -> Int {
     var total = 0
-    for (index, pattern) in patterns.enumerated() where index / Self.bitsPerWord == word && mask & (1 << UInt64(index % Self.bitsPerWord)) != 0 {
-      let scalars = Array(pattern.unicodeScalars)
-      if scalars.count == 1 || (scalars.count == 2 && scalars[0] == "\\" && !scalars[1].properties.isAlphabetic) {
-        total += 1
-      } else if scalars.first == "[", scalars.last == "]", !pattern.contains("\\p"), !pattern.contains("\\P"), !pattern.contains("-"),
-        !pattern.dropFirst().contains("["), !pattern.hasPrefix("[^"), !scalars.contains(where: { $0 == "\\" }) {
-        total += scalars.count - 2
-      } else {
-        total += 1_000
-      }
+    for index in breadths.indices where index / Self.bitsPerWord == word && mask & (1 << UInt64(index % Self.bitsPerWord)) != 0 {
+      total += breadths[index]
     }
     return total
+  }
+
+  /// ``breadth(of:_:)`` of one class.
+  private static func breadth(of pattern: String) -> Int {
+    let scalars = Array(pattern.unicodeScalars)
+    if scalars.count == 1 || (scalars.count == 2 && scalars[0] == "\\" && !scalars[1].properties.isAlphabetic) {
+      return 1
+    } else if scalars.first == "[", scalars.last == "]", !pattern.contains("\\p"), !pattern.contains("\\P"), !pattern.contains("-"),
+      !pattern.dropFirst().contains("["), !pattern.hasPrefix("[^"), !scalars.contains(where: { $0 == "\\" }) {
+      return scalars.count - 2
+    } else {
+      return 1_000
+    }
   }
 
   /// Classifies the units of `units` not seen before; returns the positions of surrogates, in

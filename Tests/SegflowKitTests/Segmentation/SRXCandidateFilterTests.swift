@@ -137,6 +137,84 @@ import Testing
     #expect(Double(caught) >= 0.8 * Double(narrowings), "\(caught) of \(narrowings)")
   }
 
+  @Test("after an open-ended repeat of one character a path goes on from each end the repeat allows")
+  func runs() throws {
+    let classes = SRXUnitClasses()
+    let filter = try #require(SRXCandidateFilter(pattern: "[?!]x+\\s", classIndex: classes.index(of:)))
+    #expect(describe("[?!]x+\\s") == ["0:[?!] 1:x"])
+    let run = try #require(filter.runs.first ?? nil)
+    #expect(run.run.offset == 2 && run.run.limit == nil && run.tails.map { $0.map(\.offset) } == [[0]])
+    // The list-label rule's alternatives after `\s+` share one run.
+    let rule = try #require(SRXRules.builtIn?.rules(for: "en").first { $0.beforeBreak == "[\\p{L}\\p{N},;:]\\s+" })
+    let label = try #require(SRXSegmenter.candidateFilter(rule, classes: SRXUnitClasses()))
+    #expect(label.runs.count == 1 && (label.runs[0]?.tails.count ?? 0) > 1)
+    // Inside a look-around, or after a run, an open-ended repeat still ends the path (its
+    // minimum still checked).
+    #expect(try #require(SRXCandidateFilter(pattern: "a(?=x+b)", classIndex: SRXUnitClasses().index(of:))).runs.allSatisfy { $0 == nil })
+    let twice = try #require(SRXCandidateFilter(pattern: "ax+by+c", classIndex: SRXUnitClasses().index(of:)))
+    #expect(twice.runs.compactMap { $0?.tails.map { $0.map(\.offset) } } == [[[0, 1]]])
+  }
+
+  @Test("every position where a pattern with runs matches passes its filter")
+  func soundWithRuns() throws {
+    let patterns = ["a\\s+b", "a\\s{2,}b", "a\\s{1,5}(?:b|cc)", "(?:a|b)x+y", "ax+(?:y|zz)\\.", "a\\s+(?=[bc]\\.)", "ax+(?<=xx)y",
+      "a\\s+(?!b)c", "a\\s+\\b", "a\\s+$", "ax+(?:y|x)", "ax+x", "a[xy]+y", "ax{1,}y"]
+    var generator = SplitMix(seed: 59)
+    let alphabet = Array("abcxyz. \n") + ["𠀀"]
+    var withRuns = 0
+    for pattern in patterns {
+      let classes = SRXUnitClasses()
+      let filter = try #require(SRXCandidateFilter(pattern: pattern, classIndex: classes.index(of:)), "\(pattern)")
+      if filter.runs.contains(where: { $0 != nil }) { withRuns += 1 }
+      let regex = try ICURegex(pattern)
+      for _ in 0..<1_500 {
+        var text = ""
+        for _ in 0..<Int.random(in: 0..<16, using: &generator) { text.append(alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]) }
+        let units = Array(text.utf16)
+        let misses = try Self.misses(filter, regex, classes, units)
+        #expect(misses.isEmpty, "\(pattern) at \(misses) of \(text.debugDescription)")
+      }
+    }
+    #expect(withRuns >= 10)
+  }
+
+  @Test("a scan from any start and before any limit stops where a scan of one position would")
+  func scanMatchesOnePositionAtATime() throws {
+    let rules = try Self.filteredRules()
+    var generator = SplitMix(seed: 53)
+    var plain = 0
+    for _ in 0..<400 {
+      let units = Self.randomUnits(&generator)
+      if !units.contains(where: { UTF16.isLeadSurrogate($0) || UTF16.isTrailSurrogate($0) }) { plain += 1 }
+      for (rule, filter, _, classes) in rules {
+        let surrogates = classes.prepare(units)
+        // Each position alone (the first check's loop runs once at most), then whole scans.
+        let accepted = units.indices.filter { position in
+          var cursor = 0
+          return units.withUnsafeBufferPointer { units in
+            classes.table.withUnsafeBufferPointer { table in
+              filter.firstCandidate(from: position, before: position + 1, units: units, classes: table, surrogates: surrogates, cursor: &cursor)
+                == position
+            }
+          }
+        }
+        for _ in 0..<4 {
+          let start = Int.random(in: 0...units.count, using: &generator)
+          let limit = Int.random(in: start...units.count, using: &generator)
+          var cursor = 0
+          let found = units.withUnsafeBufferPointer { units in
+            classes.table.withUnsafeBufferPointer { table in
+              filter.firstCandidate(from: start, before: limit, units: units, classes: table, surrogates: surrogates, cursor: &cursor)
+            }
+          }
+          let expected = accepted.first { $0 >= start && $0 < limit } ?? limit
+          #expect(found == expected, "line \(rule.line) from \(start) before \(limit) in \(String(decoding: units, as: UTF16.self).debugDescription)")
+        }
+      }
+    }
+    #expect(plain >= 100)
+  }
+
   @Test("with and without the filters the English rules give the same ends")
   func sameEndsAsFullScan() throws {
     let rules = try #require(SRXRules.builtIn).rules(for: "en")
