@@ -72,6 +72,24 @@ extension WordRefiner {
     // is joined when it has two words or more, one of them a single character.
     var transStart = 0
     var trans = 0
+    /// The run after a word that `joins` it (transliteration characters only) or not: an
+    /// adjacent such word goes on with it; otherwise a run that ends is noted when it has two
+    /// words or more, one of them a single character, and a joining word starts another.
+    @inline(__always)
+    func transliterationWord(_ joins: Bool, at lower: Int, adjacent: Bool, runEnd: Int) {
+      if joins {
+        if trans >= 2, adjacent {
+          trans &+= 2
+        } else {
+          if trans >= 4, trans & 1 != 0 { note(.transliteration, transStart, runEnd) }
+          transStart = lower
+          trans = 2
+        }
+      } else if trans != 0 {
+        if trans >= 4, trans & 1 != 0 { note(.transliteration, transStart, runEnd) }
+        trans = 0
+      }
+    }
     // Single characters: ICU leaves a word its dictionary lacks as single characters (本|报,
     // 迈|向): two in a row that are not function characters are one word; three starting with a
     // common surname are a name, cut surname | given name as PKU does. The current run of
@@ -89,21 +107,11 @@ extension WordRefiner {
       previousEnd = upper
       if upper &- lower == 1 {
         if joinTransliterations {
-          if WordClassTable.Class.transliteration.isIn(firstBits) {
-            // A single character is counted before a run that does not go on is closed: it
-            // counts for that run, not for the one it starts (as it always has).
-            trans |= 1
-            if trans >= 2, adjacent {
-              trans &+= 2
-            } else {
-              if trans >= 4, trans & 1 != 0 { note(.transliteration, transStart, runEnd) }
-              transStart = lower
-              trans = 2
-            }
-          } else if trans != 0 {
-            if trans >= 4, trans & 1 != 0 { note(.transliteration, transStart, runEnd) }
-            trans = 0
-          }
+          let joins = WordClassTable.Class.transliteration.isIn(firstBits)
+          // A single character is counted before a run that does not go on is closed: it
+          // counts for that run, not for the one it starts (as it always has).
+          if joins { trans |= 1 }
+          transliterationWord(joins, at: lower, adjacent: adjacent, runEnd: runEnd)
         }
         if joinSingleCharacters {
           let canJoin = firstBits & joinableMask == CharacterBits.ideographicStatus
@@ -142,18 +150,7 @@ extension WordRefiner {
       }
       if joinTransliterations {
         // Two characters, each a transliteration character.
-        if count == 2, WordClassTable.Class.transliteration.isIn(firstBits & secondBits) {
-          if trans >= 2, adjacent {
-            trans &+= 2
-          } else {
-            if trans >= 4, trans & 1 != 0 { note(.transliteration, transStart, runEnd) }
-            transStart = lower
-            trans = 2
-          }
-        } else if trans != 0 {
-          if trans >= 4, trans & 1 != 0 { note(.transliteration, transStart, runEnd) }
-          trans = 0
-        }
+        transliterationWord(count == 2 && WordClassTable.Class.transliteration.isIn(firstBits & secondBits), at: lower, adjacent: adjacent, runEnd: runEnd)
       }
       if joinSingleCharacters, singleCount != 0 {
         if singleCount == 2 || singleCount == 3 { note(.singles, runEnd &- singleCount, runEnd) }
