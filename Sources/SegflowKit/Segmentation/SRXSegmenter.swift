@@ -318,6 +318,15 @@ public final class SRXSegmenter {
       // ICU is given the block's text before its first try only: in many blocks no position
       // passes the tests before ICU (about 830 instructions a `setText`).
       var textSet = false
+      /// `regex.match(at:limit:)`, the block's text set first if it is not yet.
+      @inline(__always)
+      func match(at position: Int, limit: Int) throws(ICUError) -> Int? {
+        if !textSet {
+          try regex.setText(units, timeLimit: budget)
+          textSet = true
+        }
+        return try regex.match(at: position, limit: limit)
+      }
       do {
         if rule.starts != nil {
           // The matches a left-to-right scan finds, found at their possible starts: the leftmost
@@ -342,11 +351,7 @@ public final class SRXSegmenter {
               start += 1
               continue
             }
-            if !textSet {
-              try regex.setText(units, timeLimit: budget)
-              textSet = true
-            }
-            if let end = try regex.match(at: start, limit: units.count) {
+            if let end = try match(at: start, limit: units.count) {
               hit(start..<end)
               start = max(end, start + 1)
             } else {
@@ -382,11 +387,7 @@ public final class SRXSegmenter {
                 continue
               }
             }
-            if !textSet {
-              try regex.setText(units, timeLimit: budget)
-              textSet = true
-            }
-            if let end = try regex.match(at: next, limit: count) {
+            if let end = try match(at: next, limit: count) {
               hit(next..<end)
               start = max(end, next + 1)
             } else {

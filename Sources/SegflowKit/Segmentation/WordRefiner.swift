@@ -388,11 +388,11 @@ public struct WordRefiner: Sendable {
     @inline(__always)
     static func traits(_ bits: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: bits >> 24) }
     @inline(__always)
-    static func status(_ bits: UInt32) -> WordRuleStatus { ScalarTraits.status(entry: UInt8(truncatingIfNeeded: bits >> 24)) }
+    static func status(_ bits: UInt32) -> WordRuleStatus { ScalarTraits.status(entry: traits(bits)) }
     @inline(__always)
-    static func isAlphabetic(_ bits: UInt32) -> Bool { ScalarTraits.isAlphabetic(entry: UInt8(truncatingIfNeeded: bits >> 24)) }
+    static func isAlphabetic(_ bits: UInt32) -> Bool { ScalarTraits.isAlphabetic(entry: traits(bits)) }
     @inline(__always)
-    static func isPunctuation(_ bits: UInt32) -> Bool { ScalarTraits.isPunctuation(entry: UInt8(truncatingIfNeeded: bits >> 24)) }
+    static func isPunctuation(_ bits: UInt32) -> Bool { ScalarTraits.isPunctuation(entry: traits(bits)) }
     /// The status's bits, and their value for an ideographic character: `bits & statusMask ==
     /// ideographicStatus` is `status(bits) == .ideographic`, and can share its mask with classes.
     @inline(__always)
