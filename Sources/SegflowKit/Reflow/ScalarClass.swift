@@ -154,12 +154,10 @@ enum ScalarTable {
     return table
   }()
 
-  /// The punctuation flags of `scalar` (none beyond the BMP), read from `table`, ``bmp``
-  /// itself (a caller that reads it for every character holds it, rather than go through the
-  /// global's initialization check each time).
-  @inline(__always)
-  static func punctuationFlags(_ scalar: Unicode.Scalar, in table: [UInt8] = bmp) -> UInt8 {
-    scalar.value < 0x10000 ? table[Int(scalar.value)] & punctuationFlagsMask : 0
+  /// The punctuation flags of `scalar` (none beyond the BMP). (Reflow reads them from the
+  /// entries its decoded line keeps: `DecodedLine.entries`.)
+  static func punctuationFlags(_ scalar: Unicode.Scalar) -> UInt8 {
+    scalar.value < 0x10000 ? bmp[Int(scalar.value)] & punctuationFlagsMask : 0
   }
 }
 
