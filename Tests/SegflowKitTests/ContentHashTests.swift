@@ -39,6 +39,18 @@ import Testing
     #expect(try ContentHash.of(fileAt: path, blockSize: blockSize) == ContentHash.of(bytes))
   }
 
+  @Test("a path that opens but cannot be read is an error naming it, not the hash of nothing")
+  func unreadableFails() throws {
+    // A folder opens for reading on Linux, and its first read fails (EISDIR).
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segflow-hash-folder-\(getpid())").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { rmdir(folder) }
+    let error = #expect(throws: DocumentError.self) { try ContentHash.of(fileAt: folder) }
+    #expect(error?.path == folder)
+    #expect(error?.byte == 0)
+    #expect(error?.message.hasPrefix("cannot read the file") == true)
+  }
+
   @Test("every single-bit change, and every added zero byte, changes the hash")
   func changesShow() {
     let bytes = Self.bytes(40, seed: 11)

@@ -80,13 +80,24 @@ public struct ContentHash {
   }
 
   /// The hash of a file's bytes, read in blocks of `blockSize` bytes.
-  /// - Throws: `DocumentError` naming the file when it cannot be opened.
+  /// - Throws: `DocumentError` naming the file when it cannot be opened, or cannot be read to
+  ///   its end (with the byte offset where reading stopped): the hash of a part would let a
+  ///   rerun reuse outputs made from different bytes.
   public static func of(fileAt path: String, blockSize: Int = 1 << 20) throws(DocumentError) -> String {
     guard let handle = FileHandle(forReadingAtPath: path) else { throw DocumentError(path: path, message: "cannot read the file") }
     defer { try? handle.close() }
     var hash = ContentHash()
-    while let data = try? handle.read(upToCount: blockSize), !data.isEmpty {
-      data.withUnsafeBytes { hash.add($0) }
+    var offset = 0
+    while true {
+      let block: Data?
+      do {
+        block = try handle.read(upToCount: blockSize)
+      } catch {
+        throw DocumentError(path: path, message: "cannot read the file: \(error.localizedDescription)", byte: offset)
+      }
+      guard let block, !block.isEmpty else { break }
+      block.withUnsafeBytes { hash.add($0) }
+      offset += block.count
     }
     return hash.finish()
   }
