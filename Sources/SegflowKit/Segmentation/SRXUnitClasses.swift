@@ -71,6 +71,8 @@ final class SRXUnitClasses {
     let scalars = Array(pattern.unicodeScalars)
     if scalars.count == 1 || (scalars.count == 2 && scalars[0] == "\\" && !scalars[1].properties.isAlphabetic) {
       return 1
+    } else if pattern == "\\s" {
+      return 25  // White_Space: spaces and line ends, far fewer than the letters next to them
     } else if scalars.first == "[", scalars.last == "]", !pattern.contains("\\p"), !pattern.contains("\\P"), !pattern.contains("-"),
       !pattern.dropFirst().contains("["), !pattern.hasPrefix("[^"), !scalars.contains(where: { $0 == "\\" }) {
       return scalars.count - 2

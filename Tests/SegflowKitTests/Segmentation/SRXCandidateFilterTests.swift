@@ -157,6 +157,15 @@ import Testing
     #expect(twice.runs.compactMap { $0?.tails.map { $0.map(\.offset) } } == [[[0, 1]]])
   }
 
+  @Test("spaces count as a narrow class: the list-label rule's scan looks for its space first")
+  func spacesFirst() throws {
+    let rule = try #require(SRXRules.builtIn?.rules(for: "en").first { $0.beforeBreak == "[\\p{L}\\p{N},;:]\\s+" })
+    let classes = SRXUnitClasses()
+    let filter = try #require(SRXSegmenter.candidateFilter(rule, classes: classes))
+    #expect(filter.common.map(\.offset) == [1, 0])
+    #expect(classes.breadth(of: 0, filter.common[0].mask) < classes.breadth(of: 0, filter.common[1].mask))
+  }
+
   @Test("every position where a pattern with runs matches passes its filter")
   func soundWithRuns() throws {
     let patterns = ["a\\s+b", "a\\s{2,}b", "a\\s{1,5}(?:b|cc)", "(?:a|b)x+y", "ax+(?:y|zz)\\.", "a\\s+(?=[bc]\\.)", "ax+(?<=xx)y",
