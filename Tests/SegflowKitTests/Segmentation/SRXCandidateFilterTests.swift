@@ -373,3 +373,22 @@ extension SRXCandidateFilterTests {
     }
   }
 }
+
+/// The block table of the candidate filters' classes (``SRXUnitClasses``).
+@Suite struct SRXUnitClassesTests {
+  @Test("every block reports its surrogates, also when its other units were seen before")
+  func surrogatesEveryBlock() throws {
+    let classes = SRXUnitClasses()
+    let letter = try #require(classes.index(of: "\\p{L}"))
+    let units = Array("a𝐀b".utf16) + [0xDC00, 0x20]
+    for _ in 0..<3 {
+      #expect(classes.prepare(units) == [1, 2, 4])
+      #expect(classes.prepare(Array("ab ".utf16)).isEmpty)
+    }
+    let bit = UInt64(1) << UInt64(letter % SRXUnitClasses.bitsPerWord)
+    let word = letter / SRXUnitClasses.bitsPerWord
+    #expect(classes.table[SRXUnitClasses.slot(0x61, word)] & bit != 0)
+    #expect(classes.table[SRXUnitClasses.slot(0x20, word)] & bit == 0)
+    #expect(classes.table[SRXUnitClasses.slot(0xD835, word)] & bit == 0)
+  }
+}
