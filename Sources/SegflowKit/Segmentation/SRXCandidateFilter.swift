@@ -59,6 +59,9 @@ struct SRXCandidateFilter {
     /// After an open-ended repeat of one character (``Run``): `offset` and the checks from
     /// `run.head` on count from where the repeat ends.
     var run: Run?
+    /// Where a `\b` stands (as `offset`), until an element consumes a character there: when that
+    /// is a word character, the unit before is not one (``nonWordClass``).
+    var boundary: Int?
   }
 
   /// The part of a path past an open-ended repeat `C{m,}` of a one-character class C (`\s+`):
@@ -193,6 +196,15 @@ struct SRXCandidateFilter {
         (breadth($0.element.word, $0.element.mask), $0.offset) < (breadth($1.element.word, $1.element.mask), $1.offset)
       }.map(\.element).prefix(3))
   }
+
+  /// One-character classes of word characters only (ICU's `\w`: Alphabetic, marks, decimal
+  /// digits, connector punctuation, ZWNJ and ZWJ), besides single ASCII letters and digits.
+  static let wordClasses: Set<String> = ["\\p{L}", "\\p{Lu}", "\\p{Ll}", "\\p{Lt}", "\\p{Lm}", "\\p{Lo}", "\\d", "\\w"]
+
+  /// The units before a `\b` that stands before a word character: ICU's `\b` looks back past
+  /// grapheme extenders and format characters to the first other character, which must not be a
+  /// word character, so the unit just before is either no word character or one of those.
+  static let nonWordClass = "[\\W\\p{Grapheme_Extend}\\p{Cf}]"
 
   /// More than this many paths are merged (see ``merged(_:)``).
   static let maximumPaths = 32
@@ -436,7 +448,16 @@ struct SRXCandidateFilter {
         guard let e = current else { return nil }
         index += 1
         switch e {
-        case "b", "B", "A", "z", "Z":
+        case "b":
+          // Not when a quantifier makes it optional.
+          var probe = self
+          guard probe.quantifier() == nil else { return zeroWidth(paths) }
+          return paths.map { path in
+            var next = path
+            next.boundary = path.offset
+            return next
+          }
+        case "B", "A", "z", "Z":
           return zeroWidth(paths)
         case "p", "P", "N":
           guard skipPropertyName() else { return nil }
@@ -495,10 +516,18 @@ struct SRXCandidateFilter {
         }
         classBit = bit
       }
+      // `\b` before a word character: the unit before it is no word character.
+      var boundaryBit: Int?
+      if oneUnit, SRXCandidateFilter.wordClasses.contains(classText) || classText.unicodeScalars.count == 1 && classText.unicodeScalars.allSatisfy({
+        $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_")
+      }), paths.contains(where: { $0.offset != nil && $0.boundary == $0.offset }) {
+        boundaryBit = classIndex(SRXCandidateFilter.nonWordClass)
+      }
       var result: [Path] = []
       for path in paths {
         guard let offset = path.offset else {
           var next = path
+          next.boundary = nil
           next.consumed += minimum
           next.most = next.most.flatMap { most in maximum.map { most + $0 } }
           result.append(next)
@@ -509,6 +538,10 @@ struct SRXCandidateFilter {
           var next = path
           if oneUnit {
             for k in 0..<min(count, 8) { next.checks.append(Check(offset: offset + k, classIndex: classBit)) }
+          }
+          if count > 0 {
+            if path.boundary == offset, let boundaryBit { next.checks.append(Check(offset: offset - 1, classIndex: boundaryBit)) }
+            next.boundary = nil
           }
           next.consumed += count
           next.most = next.most.flatMap { most in exact ? most + count : maximum.map { most + $0 } }
@@ -604,6 +637,7 @@ struct SRXCandidateFilter {
           result += inner.map { inner in
             var next = inner
             next.offset = offset
+            next.boundary = path.boundary
             next.consumed = path.consumed
             next.most = path.most
             return next

@@ -33,9 +33,7 @@ final class SRXUnitClasses {
   /// ICU failed on a class: the table cannot be trusted and no filter may use it.
   private(set) var broken = false
 
-  init() {
-    for unit in 0xD800...0xDFFF { table[Self.slot(UInt16(unit), 0)] = Self.classified }
-  }
+  init() {}
 
   /// The bit of the class `pattern` (one character of the rule's pattern text), added if new;
   /// nil when it does not compile alone or no bit is left. Only before the first ``prepare(_:)``.
@@ -71,6 +69,8 @@ final class SRXUnitClasses {
     let scalars = Array(pattern.unicodeScalars)
     if scalars.count == 1 || (scalars.count == 2 && scalars[0] == "\\" && !scalars[1].properties.isAlphabetic) {
       return 1
+    } else if pattern == "\\s" {
+      return 25  // White_Space: spaces and line ends, far fewer than the letters next to them
     } else if scalars.first == "[", scalars.last == "]", !pattern.contains("\\p"), !pattern.contains("\\P"), !pattern.contains("-"),
       !pattern.dropFirst().contains("["), !pattern.hasPrefix("[^"), !scalars.contains(where: { $0 == "\\" }) {
       return scalars.count - 2
@@ -84,12 +84,20 @@ final class SRXUnitClasses {
   func prepare(_ units: [UInt16]) -> [Int] {
     var fresh: [UInt16] = []
     var surrogates: [Int] = []
-    table.withUnsafeMutableBufferPointer { table in
-      for (position, unit) in units.enumerated() {
-        if unit & 0xF800 == 0xD800 { surrogates.append(position) }
-        if table[Self.slot(unit, 0)] & Self.classified == 0 {
-          table[Self.slot(unit, 0)] |= Self.classified
-          fresh.append(unit)
+    // One test a unit in the common case: surrogates are never marked classified (they have no
+    // classes), so they take the rare branch with the units not seen before.
+    units.withUnsafeBufferPointer { units in
+      table.withUnsafeMutableBufferPointer { table in
+        for position in units.indices {
+          let unit = units[position]
+          let slot = Self.slot(unit, 0)
+          guard table[slot] & Self.classified == 0 else { continue }
+          if unit & 0xF800 == 0xD800 {
+            surrogates.append(position)
+          } else {
+            table[slot] |= Self.classified
+            fresh.append(unit)
+          }
         }
       }
     }

@@ -28,7 +28,9 @@ import Testing
     #expect(describe("(?<![\\p{L}\\p{N}])(?:\\d{1,2}|[a-z])[.)]") == [
       "-1:![\\p{L}\\p{N}] 0:\\d 1:[.)]", "-1:![\\p{L}\\p{N}] 0:\\d 1:\\d 2:[.)]", "-1:![\\p{L}\\p{N}] 0:[a-z] 1:[.)]",
     ])
-    #expect(describe("\\b(?:Inc|Co)\\.") == ["0:I 1:n 2:c 3:\\.", "0:C 1:o 2:\\."])
+    // `\b` before a word character: the unit before is none (or a mark or format character).
+    let nonWord = "-1:" + SRXCandidateFilter.nonWordClass
+    #expect(describe("\\b(?:Inc|Co)\\.") == ["\(nonWord) 0:I 1:n 2:c 3:\\.", "\(nonWord) 0:C 1:o 2:\\."])
     // An open-ended quantifier keeps its minimum and ends the path.
     #expect(describe("[?!]x+\\s") == ["0:[?!] 1:x"])
     // `^` is the start of the text; a look-behind of fixed width checks the units before; a
@@ -153,6 +155,15 @@ import Testing
     #expect(try #require(SRXCandidateFilter(pattern: "a(?=x+b)", classIndex: SRXUnitClasses().index(of:))).runs.allSatisfy { $0 == nil })
     let twice = try #require(SRXCandidateFilter(pattern: "ax+by+c", classIndex: SRXUnitClasses().index(of:)))
     #expect(twice.runs.compactMap { $0?.tails.map { $0.map(\.offset) } } == [[[0, 1]]])
+  }
+
+  @Test("spaces count as a narrow class: the list-label rule's scan looks for its space first")
+  func spacesFirst() throws {
+    let rule = try #require(SRXRules.builtIn?.rules(for: "en").first { $0.beforeBreak == "[\\p{L}\\p{N},;:]\\s+" })
+    let classes = SRXUnitClasses()
+    let filter = try #require(SRXSegmenter.candidateFilter(rule, classes: classes))
+    #expect(filter.common.map(\.offset) == [1, 0])
+    #expect(classes.breadth(of: 0, filter.common[0].mask) < classes.breadth(of: 0, filter.common[1].mask))
   }
 
   @Test("every position where a pattern with runs matches passes its filter")
@@ -298,5 +309,86 @@ extension SRXCandidateFilterTests {
     }
     // The rule removed breaks in a good share of the texts, so the condition was put to the test.
     #expect(decided >= 30, "\(decided)")
+  }
+}
+
+/// `\b` before a word character (``SRXCandidateFilter/Path/boundary``).
+@Suite struct SRXWordBoundaryTests {
+  /// `pattern`'s paths as in ``SRXCandidateFilterTests/describe(_:)``.
+  func describe(_ pattern: String) -> [String]? { SRXCandidateFilterTests().describe(pattern) }
+
+  @Test("a \\b checks the unit before only when a word character follows it")
+  func derivation() {
+    let nonWord = "-1:" + SRXCandidateFilter.nonWordClass
+    #expect(describe("\\b\\p{Lu}\\.") == ["\(nonWord) 0:\\p{Lu} 1:\\."])
+    #expect(describe("x\\b\\d") == ["0:x 0:\(SRXCandidateFilter.nonWordClass) 1:\\d"])
+    // Through a look-ahead, which consumes nothing; not before a class with other characters,
+    // nor when optional.
+    #expect(describe("\\b(?=[A-Z.]{1,6}\\.)Ab\\.") == ["\(nonWord) 0:[A-Z.] 0:A 1:b 2:\\."])
+    #expect(describe("\\b[.a]b") == ["0:[.a] 1:b"])
+    #expect(describe("\\b?Ab") == ["0:A 1:b"])
+    #expect(describe("\\bx?Ab") == ["\(nonWord) 0:A 1:b", "\(nonWord) 0:x 1:A 2:b"])
+  }
+
+  /// Random text of letters, digits, marks, joiners and format characters, spaces and stops.
+  static func randomUnits(_ generator: inout some RandomNumberGenerator) -> [UInt16] {
+    let pieces = ["A", "Ab", "Inc", "Co", "x", "é", "e\u{301}", "\u{301}", "\u{20DD}", "\u{200D}", "\u{200C}", "\u{AD}", "\u{FEFF}", "_", "1", "٣",
+      "²", "'", ".", " ", "\n", "-", "(", "𝐀", "中", "ﾞ"]
+    var text = ""
+    for _ in 0..<Int.random(in: 1..<24, using: &generator) { text += pieces[Int.random(in: 0..<pieces.count, using: &generator)] }
+    return Array(text.utf16)
+  }
+
+  static let patterns = ["\\bAb", "\\b\\p{Lu}\\p{Ll}", "x\\b\\d", "\\b(?=[A-Za-z.]{1,3}\\.)(?:Ab|Co)\\.", "\\b(?:Inc|Co)\\.", "\\b\\w\\.",
+    "\\b\\p{L}{2}", "\\bx?Ab", "\\b_1"]
+
+  @Test("every position where a pattern with \\b matches passes its filter")
+  func sound() throws {
+    var generator = SplitMix(seed: 61)
+    var checked = 0
+    for pattern in Self.patterns {
+      let classes = SRXUnitClasses()
+      let filter = try #require(SRXCandidateFilter(pattern: pattern, classIndex: classes.index(of:)), "\(pattern)")
+      if try #require(describe(pattern)).allSatisfy({ $0.contains(SRXCandidateFilter.nonWordClass) }) { checked += 1 }
+      let regex = try ICURegex(pattern)
+      for _ in 0..<1_500 {
+        let units = Self.randomUnits(&generator)
+        let misses = try SRXCandidateFilterTests.misses(filter, regex, classes, units)
+        #expect(misses.isEmpty, "\(pattern) at \(misses) of \(String(decoding: units, as: UTF16.self).debugDescription)")
+      }
+    }
+    #expect(checked == Self.patterns.count)
+  }
+
+  @Test("the random texts catch a check before \\b that forgets marks or format characters")
+  func narrowedFails() throws {
+    var generator = SplitMix(seed: 67)
+    let texts = (0..<1_500).map { _ in Self.randomUnits(&generator) }
+    for narrower in ["\\W", "[\\W\\p{Grapheme_Extend}]", "[\\W\\p{Cf}]"] {
+      let classes = SRXUnitClasses()
+      let index = { (text: String) in classes.index(of: text == SRXCandidateFilter.nonWordClass ? narrower : text) }
+      let filter = try #require(SRXCandidateFilter(pattern: "\\bAb", classIndex: index))
+      let regex = try ICURegex("\\bAb")
+      #expect(try texts.contains { try !SRXCandidateFilterTests.misses(filter, regex, classes, $0).isEmpty }, "\(narrower)")
+    }
+  }
+}
+
+/// The block table of the candidate filters' classes (``SRXUnitClasses``).
+@Suite struct SRXUnitClassesTests {
+  @Test("every block reports its surrogates, also when its other units were seen before")
+  func surrogatesEveryBlock() throws {
+    let classes = SRXUnitClasses()
+    let letter = try #require(classes.index(of: "\\p{L}"))
+    let units = Array("a𝐀b".utf16) + [0xDC00, 0x20]
+    for _ in 0..<3 {
+      #expect(classes.prepare(units) == [1, 2, 4])
+      #expect(classes.prepare(Array("ab ".utf16)).isEmpty)
+    }
+    let bit = UInt64(1) << UInt64(letter % SRXUnitClasses.bitsPerWord)
+    let word = letter / SRXUnitClasses.bitsPerWord
+    #expect(classes.table[SRXUnitClasses.slot(0x61, word)] & bit != 0)
+    #expect(classes.table[SRXUnitClasses.slot(0x20, word)] & bit == 0)
+    #expect(classes.table[SRXUnitClasses.slot(0xD835, word)] & bit == 0)
   }
 }
