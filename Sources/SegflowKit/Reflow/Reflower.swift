@@ -57,11 +57,10 @@ public struct Reflower: Sendable {
           continue
         }
         let number = line.pointee.number
-        let offset = line.pointee.offset
         // (Layout `lines` is verbatim: no space repair, one row per line.)
         // (Appended as it is made, and replaced in the rare case below: a row bound to a local
         // first was copied twice on its way into the array, 224 bytes each time.)
-        rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+        rows.append(Row(lineNumber: number, blanksBefore: blanks, startsPage: pageStart,
           index: index, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
           verbatim: options.layout == .lines, pieceStore: &pieces))
         // (A line that ends with a byline is profiled again as two rows: rare. The whole line's
@@ -71,9 +70,9 @@ public struct Reflower: Sendable {
           cut > rows[rows.count - 1].profile.span.scalars.lowerBound
         {
           rows.removeLast()
-          rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+          rows.append(Row(lineNumber: number, blanksBefore: blanks, startsPage: pageStart,
             index: index, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false, pieceStore: &pieces))
-          rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: 0, startsPage: false,
+          rows.append(Row(lineNumber: number, blanksBefore: 0, startsPage: false,
             index: index, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue, pieceStore: &pieces))
         }
         blanks = 0
