@@ -37,8 +37,8 @@ extension Reflower {
   /// not see; and `continuing-punctuation` (a paragraph ending with `：`).
   func modelAsks(_ rule: Decision, blank: Bool) -> Bool {
     // (The commonest rule first, compared whole: a short string, before any hashing.)
-    if rule.rule == "no-sentence-end" { return false }
-    return !blank && EdgeFeatures.ruleIndex[rule.rule] != nil
+    if blank || rule.rule == "no-sentence-end" { return false }
+    return EdgeFeatures.isRule(rule.rule)
   }
 
   /// The decision at the edge after row `index`: the rules' (``edge(builder:rows:at:fixedWrap:details:)``),
