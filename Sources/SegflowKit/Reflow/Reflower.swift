@@ -199,7 +199,8 @@ public struct Reflower: Sendable {
       let decision = decideEdge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, previousKind: previousKind, log: log, details: details)
       if decision.action == .split {
         // A single short line without sentence end, above a wider one: a title.
-        let title = (decision.rule == "short-unterminated-line" || decision.rule == "edge-model") && builder.rowCount == 1 && options.detectHeadings && isTitleLike(row.profile)
+        // (The row count first: a string comparison is dearer.)
+        let title = builder.rowCount == 1 && (decision.rule == "short-unterminated-line" || decision.rule == "edge-model") && options.detectHeadings && isTitleLike(row.profile)
         if title {
           builder.decisions.append(Decision(.classify, rule: "short-unterminated-title", confidence: 0.6, line: row.lineNumber, detail: "a single short title-like line without sentence end, above wider text"))
         }
