@@ -64,7 +64,7 @@ struct BlockBuilder {
     }
     // The profile's pieces carry their UTF-8 offsets in the line.
     let number = row.lineNumber
-    let offset = row.lineOffset
+    let offset = rows.lines[profile.index].offset
     // (The text and the pieces read in place: a ``ProfiledLine`` of them cost a third of this.
     // The text is the caller's copy, so `withUTF8` needs no other.)
     var text = rows.source(index)

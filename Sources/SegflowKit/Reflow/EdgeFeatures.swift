@@ -42,6 +42,27 @@ struct EdgeFeatures: Sendable {
   /// The position of each rule in ``rules``.
   static let ruleIndex: [String: Int] = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element, $0.offset) })
 
+  /// For each first byte of a name in ``rules``, the lengths in bytes of the names that start
+  /// with it, a bit each (all are ASCII and shorter than 64 bytes: `ReflowEdgeModelTests`).
+  static let ruleShapes: [UInt64] = {
+    var shapes = [UInt64](repeating: 0, count: 128)
+    for rule in rules {
+      guard let first = rule.utf8.first else { continue }
+      shapes[Int(first)] |= 1 << rule.utf8.count
+    }
+    return shapes
+  }()
+
+  /// `name` is one of ``rules``. A name whose first byte and length no rule has is settled
+  /// without hashing it: the edge rules the model is not asked about, `kinsoku-*`,
+  /// `continuing-punctuation` and `justified-line`, were most of the lookups (some 420
+  /// instructions each).
+  static func isRule(_ name: String) -> Bool {
+    let utf8 = name.utf8
+    guard let first = utf8.first, first < 128, utf8.count < 64, ruleShapes[Int(first)] & (1 << utf8.count) != 0 else { return false }
+    return ruleIndex[name] != nil
+  }
+
   /// The rules that can decide an edge the model is asked about, in the order of their one-hot
   /// features: those of ``Reflower/edge(builder:rows:at:fixedWrap:details:)`` at sentence ends and short
   /// lines, and those that make a row a heading.

@@ -94,10 +94,12 @@ struct EdgeModel: Sendable {
     var raw = base
     let count = names.count
     withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { x in
-      // Each feature as scikit-learn compares it: rounded to a 32-bit float, once (and 0 for a
-      // feature the vector lacks).
+      // Each feature as scikit-learn compares it: rounded to a 32-bit float, once, and 0 for a
+      // feature the vector lacks. (Two loops without a test, which the compiler vectorizes.)
       features.values.withUnsafeBufferPointer { values in
-        for index in 0..<count { x[index] = index < values.count ? Double(Float(values[index])) : 0 }
+        let given = min(values.count, count)
+        for index in 0..<given { x[index] = Double(Float(values[index])) }
+        for index in given..<count { x[index] = 0 }
       }
       nodes.withUnsafeBufferPointer { nodes in
         for root in roots {

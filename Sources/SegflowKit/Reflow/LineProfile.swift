@@ -15,86 +15,107 @@ struct LineProfile {
     var bytes: Range<Int>
   }
 
+  // The facts are kept in 32-bit fields and bits behind the `Int` and `Bool` accessors the rules
+  // read (a profile of 88 bytes, from 190): reflow keeps a row per line until the document is
+  // done, and rows larger than the lines' own text were a stream of cache misses to write and
+  // read. (Counts and offsets within a line or a document: a line of 2^31 characters, or a
+  // document of 2^31 lines, traps.)
+
   /// Index in the document's `lines`. Scalar indices and UTF-8 offsets below point into the
   /// line's text (its ``SourceLine/textSlice``).
-  let index: Int
+  var index: Int { Int(storedIndex) }
   /// From the first to the last non-space character profiled: scalar indices and UTF-8 offsets.
-  let span: Piece
+  var span: Piece { storedSpan.piece }
   /// Where the kept pieces stand in the caller's piece store when there are several (empty when
   /// ``span`` is kept whole).
-  let pieceIndices: Range<Int>
+  var pieceIndices: Range<Int> { Range(uncheckedBounds: (Int(piecesLower), Int(piecesUpper))) }
   /// Spaces removed inside the line (leading and trailing white space not counted).
-  let removedSpaces: Int
+  var removedSpaces: Int { Int(storedRemovedSpaces) }
   /// Every gap between characters is spaced: a justified (stretched) line.
-  let isLetterSpaced: Bool
+  var isLetterSpaced: Bool { traits.contains(.letterSpaced) }
   /// Letter-spaced, or with two or more spaced gaps between CJK characters: the line was
   /// stretched to the full column width, so it is neither indented nor a paragraph's last line.
-  let isJustified: Bool
+  var isJustified: Bool { traits.contains(.justified) }
   /// Characters from the first to the last non-space one, spaces included.
-  let length: Int
+  var length: Int { Int(storedLength) }
   /// Display width of the kept text in half-width units.
-  let width: Int
-  let first: Unicode.Scalar
-  let last: Unicode.Scalar
-  /// `ScalarClass(first)` and `ScalarClass(last)`, from the class table (not the line's decoded
-  /// classes, which demote ambiguous marks in a Latin line): the rules ask at nearly every edge.
-  let firstClass: ScalarClass
-  let lastClass: ScalarClass
+  var width: Int { Int(storedWidth) }
   /// Ends a sentence: `。`, `！`, `？`, `…` (or `.` `!` `?` after a Latin word), possibly
   /// followed by closing quotes or brackets.
-  let endsSentence: Bool
+  var endsSentence: Bool { traits.contains(.endsSentence) }
   /// Has `，。；：` or similar inside: running text rather than a title.
-  let hasClausePunctuation: Bool
+  var hasClausePunctuation: Bool { traits.contains(.clausePunctuation) }
   /// Has round brackets (full or half width): rare in headings.
-  let hasBrackets: Bool
+  var hasBrackets: Bool { traits.contains(.brackets) }
   /// A single real space between two CJK runs, as in two-part newspaper headlines.
-  let hasInternalSpace: Bool
+  var hasInternalSpace: Bool { traits.contains(.internalSpace) }
   /// Scalar index where a byline (`文/宁杰`) starts at the end of the line, if any.
-  var bylineStart: Int? { bylineIndex < 0 ? nil : bylineIndex }
+  var bylineStart: Int? { bylineIndex < 0 ? nil : Int(bylineIndex) }
   /// The whole line is a byline (``bylineStart`` is its first character).
-  var isByline: Bool { bylineIndex == span.scalars.lowerBound }
+  var isByline: Bool { bylineIndex == storedSpan.scalarLower }
   /// The one space kept between two ideographs, if any: real in titles and quoted slogans,
   /// justification in running text.
-  var softSpace: Range<Int>? { softGap.scalars.lowerBound < 0 ? nil : softGap.scalars }
+  var softSpace: Range<Int>? { softGap.scalarLower < 0 ? nil : softGap.piece.scalars }
   /// UTF-8 offsets of ``softSpace``.
-  var softSpaceBytes: Range<Int>? { softGap.scalars.lowerBound < 0 ? nil : softGap.bytes }
+  var softSpaceBytes: Range<Int>? { softGap.scalarLower < 0 ? nil : softGap.piece.bytes }
   /// `softSpace` stands inside quotation marks (`“联党心 通民生”`): kept in running text too.
-  let softSpaceQuoted: Bool
+  var softSpaceQuoted: Bool { traits.contains(.softSpaceQuoted) }
   /// The soft space leaves a single ideograph on one side within the line (`1989年 到`,
   /// `查尔斯·克 拉克在`). The halves of a two-part headline are words or phrases, never one
   /// character, so such a space is glue from a stretched line, even in a title.
-  let softSpaceIsolatesCharacter: Bool
+  var softSpaceIsolatesCharacter: Bool { traits.contains(.softSpaceIsolatesCharacter) }
   /// The soft space leaves a single ideograph between itself and a quotation mark (`神 龙》`,
   /// `《夜 行`): see ``isolatesCharacterAtQuote(_:gap:)``.
-  let softSpaceIsolatedAtQuote: Bool
+  var softSpaceIsolatedAtQuote: Bool { traits.contains(.softSpaceIsolatedAtQuote) }
   /// Only full-width CJK characters, set solid (no Latin word, digit, glue or spacing, whose
   /// width on the page varies): the measured width is at least the width on the page.
-  let isPureCJK: Bool
+  var isPureCJK: Bool { traits.contains(.pureCJK) }
   /// Pure CJK without a mark that may be set half width (`，、；：` in kaiming style, two marks
   /// in a row squeezed): the measured width is the width on the page.
-  let isExactWidth: Bool
+  var isExactWidth: Bool { traits.contains(.exactWidth) }
   /// For a pure CJK line, a lower bound of its width on the page: the measured width less half a
   /// character for each punctuation mark, since any of them may be set half width (kaiming
   /// `，、；：`, one of two marks in a row, an opening mark at the line start, a mark at the line
   /// end). Nil for other lines.
-  var minWidth: Int? { minimumWidth == Int.min ? nil : minimumWidth }
+  var minWidth: Int? { minimumWidth == Int32.min ? nil : Int(minimumWidth) }
   /// No CJK character at all: East Asian ambiguous marks (`“ ’ •`) are Latin punctuation here.
-  let isLatin: Bool
+  var isLatin: Bool { traits.contains(.latin) }
   /// Characters in the kept pieces (kept spaces included).
-  let keptCount: Int
+  var keptCount: Int { Int(storedKeptCount) }
   /// The second character of the first word (run of non-space characters), if it has one.
   var secondScalar: Unicode.Scalar? { Unicode.Scalar(secondValue) }
   /// Characters of the number or Latin word (with `.` `,` `-`) that opens the line.
-  let leadingWordLength: Int
+  var leadingWordLength: Int { Int(storedLeadingWordLength) }
   /// The line holds a Latin letter, whose width on the page we can only guess.
-  let hasLatinLetter: Bool
+  var hasLatinLetter: Bool { traits.contains(.latinLetter) }
 
-  // Optionals without their padding (rows keep their profiles until the document is done):
-  // -1, `Int.min` and a value beyond Unicode stand for nil.
-  private let bylineIndex: Int
-  private let softGap: Piece
-  private let minimumWidth: Int
+  // Stored, widest first (no padding). Optionals without their padding: -1, `Int32.min` and a
+  // value beyond Unicode stand for nil.
+  private let storedIndex: Int32
+  private let storedSpan: PackedPiece
+  private let softGap: PackedPiece
+  private let piecesLower: Int32
+  private let piecesUpper: Int32
+  private let storedRemovedSpaces: Int32
+  private let storedLength: Int32
+  private let storedWidth: Int32
+  private let minimumWidth: Int32
+  private let storedKeptCount: Int32
+  private let storedLeadingWordLength: Int32
+  private let bylineIndex: Int32
   private let secondValue: UInt32
+  /// The first and the last character profiled.
+  let first: Unicode.Scalar
+  let last: Unicode.Scalar
+  private let traits: Traits
+  /// `ScalarClass(first)` and `ScalarClass(last)`, from the class table (not the line's decoded
+  /// classes, which demote ambiguous marks in a Latin line): the rules ask at nearly every edge.
+  let firstClass: ScalarClass
+  let lastClass: ScalarClass
+
+  /// The longest line profiled, in UTF-8 bytes: a quarter of the 32-bit range, since a width
+  /// may be three times a line's length.
+  static let longestLine = Int(Int32.max) / 4
 
   /// Profiles `text` (its facts only: see ``ProfiledLine`` for its pieces), or returns nil for a
   /// blank line.
@@ -125,6 +146,12 @@ struct LineProfile {
     var lower = range.lowerBound
     while lower < range.upperBound, classes[lower] == .space { lower += 1 }
     precondition(lower < range.upperBound, "a blank range has no profile")
+    // (Every count, index, width and offset the profile keeps is at most three times the line's
+    // UTF-8 length, and the line adds at most that many pieces to the store: checked once here,
+    // the 32-bit fields take them unchecked.)
+    precondition(
+      offsets[line.count] <= Self.longestLine && index <= Int32.max && pieceStore.count < Int(Int32.max) - Self.longestLine,
+      "a line of 2^29 bytes or more, or a document of 2^31 lines")
     var upper = range.upperBound - 1
     while classes[upper] == .space { upper -= 1 }
 
@@ -295,40 +322,46 @@ struct LineProfile {
     let internalSpace = !letterSpaced && pieceCount == 1 && tokenCount == 2
       && classes[gaps[0].lowerBound - 1].isCJK && classes[gaps[0].upperBound].isCJK
 
-    self.index = index
-    self.span = Piece(scalars: lower..<(upper + 1), bytes: offsets[lower]..<offsets[upper + 1])
     if verbatim { pieceStore.removeSubrange(firstPiece...) }
-    self.pieceIndices = firstPiece..<pieceStore.count
-    self.removedSpaces = removed
-    self.isLetterSpaced = letterSpaced
-    self.length = upper - lower + 1
-    self.isJustified = letterSpaced || cjkGaps >= 2
-    self.width = width
+    var traits: Traits = []
+    if letterSpaced { traits.insert(.letterSpaced) }
+    if letterSpaced || cjkGaps >= 2 { traits.insert(.justified) }
+    // (No closing or terminal mark is an ideograph: a line that ends with one, as most lines of
+    // a column do, ends no sentence.)
+    if classes[upper] != .ideograph && Self.endsSentence(all[lower...upper]) { traits.insert(.endsSentence) }
+    if clause { traits.insert(.clausePunctuation) }
+    if brackets { traits.insert(.brackets) }
+    if internalSpace { traits.insert(.internalSpace) }
+    if let soft {
+      if Self.isQuoted(all, lower: lower, upper: upper, gap: soft) { traits.insert(.softSpaceQuoted) }
+      if Self.isolatesCharacter(line, gap: soft) { traits.insert(.softSpaceIsolatesCharacter) }
+      if Self.isolatesCharacterAtQuote(line, gap: soft) { traits.insert(.softSpaceIsolatedAtQuote) }
+    }
+    if pure { traits.insert(.pureCJK) }
+    if pure && exact { traits.insert(.exactWidth) }
+    if !anyCJK { traits.insert(.latin) }
+    if latinLetter { traits.insert(.latinLetter) }
+
+    self.storedIndex = Int32(truncatingIfNeeded: index)
+    self.storedSpan = PackedPiece(scalars: lower..<(upper + 1), bytes: offsets[lower]..<offsets[upper + 1])
+    self.piecesLower = Int32(truncatingIfNeeded: firstPiece)
+    self.piecesUpper = Int32(truncatingIfNeeded: pieceStore.count)
+    self.storedRemovedSpaces = Int32(truncatingIfNeeded: removed)
+    self.storedLength = Int32(truncatingIfNeeded: upper - lower + 1)
+    self.storedWidth = Int32(truncatingIfNeeded: width)
     self.first = scalars[lower]
     self.last = scalars[upper]
     // (The decoded class is the table's but for ambiguous marks demoted to `other` in a Latin
     // line: only an `other` is looked up again.)
     self.firstClass = classes[lower] == .other ? ScalarClass(scalars[lower]) : classes[lower]
     self.lastClass = classes[upper] == .other ? ScalarClass(scalars[upper]) : classes[upper]
-    // (No closing or terminal mark is an ideograph: a line that ends with one, as most lines of
-    // a column do, ends no sentence.)
-    self.endsSentence = classes[upper] != .ideograph && Self.endsSentence(all[lower...upper])
-    self.hasBrackets = brackets
-    self.hasClausePunctuation = clause
-    self.hasInternalSpace = internalSpace
-    self.bylineIndex = verbatim || !recordsByline ? -1 : bylineStart ?? -1
-    self.softGap = soft.map { Piece(scalars: $0, bytes: offsets[$0.lowerBound]..<offsets[$0.upperBound]) } ?? Piece(scalars: -1..<(-1), bytes: -1..<(-1))
-    self.softSpaceQuoted = soft.map { Self.isQuoted(all, lower: lower, upper: upper, gap: $0) } ?? false
-    self.softSpaceIsolatesCharacter = soft.map { Self.isolatesCharacter(line, gap: $0) } ?? false
-    self.softSpaceIsolatedAtQuote = soft.map { Self.isolatesCharacterAtQuote(line, gap: $0) } ?? false
-    self.isPureCJK = pure
-    self.isExactWidth = pure && exact
-    self.minimumWidth = pure ? width - halfMarks : Int.min
-    self.isLatin = !anyCJK
-    self.keptCount = nonSpace + keptGaps
+    self.bylineIndex = verbatim || !recordsByline ? -1 : Int32(truncatingIfNeeded: bylineStart ?? -1)
+    self.softGap = soft.map { PackedPiece(scalars: $0, bytes: offsets[$0.lowerBound]..<offsets[$0.upperBound]) } ?? .none
+    self.minimumWidth = pure ? Int32(truncatingIfNeeded: width - halfMarks) : Int32.min
+    self.storedKeptCount = Int32(truncatingIfNeeded: nonSpace + keptGaps)
     self.secondValue = firstTokenEnd - lower >= 2 ? scalars[lower + 1].value : 0x110000
-    self.leadingWordLength = leadingWord
-    self.hasLatinLetter = latinLetter
+    self.storedLeadingWordLength = Int32(truncatingIfNeeded: leadingWord)
+    self.traits = traits
   }
 
   /// The kept pieces, in order; several are read from `store`, the piece store of ``pieceIndices``.

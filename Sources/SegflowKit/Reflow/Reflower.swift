@@ -57,11 +57,10 @@ public struct Reflower: Sendable {
           continue
         }
         let number = line.pointee.number
-        let offset = line.pointee.offset
         // (Layout `lines` is verbatim: no space repair, one row per line.)
         // (Appended as it is made, and replaced in the rare case below: a row bound to a local
         // first was copied twice on its way into the array, 224 bytes each time.)
-        rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+        rows.append(Row(lineNumber: number, blanksBefore: blanks, startsPage: pageStart,
           index: index, decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: removeGlue,
           verbatim: options.layout == .lines, pieceStore: &pieces))
         // (A line that ends with a byline is profiled again as two rows: rare. The whole line's
@@ -71,9 +70,9 @@ public struct Reflower: Sendable {
           cut > rows[rows.count - 1].profile.span.scalars.lowerBound
         {
           rows.removeLast()
-          rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: blanks, startsPage: pageStart,
+          rows.append(Row(lineNumber: number, blanksBefore: blanks, startsPage: pageStart,
             index: index, decoded: decoded, range: 0..<cut, removeCJKLatinSpaces: removeGlue, recordsByline: false, pieceStore: &pieces))
-          rows.append(Row(lineNumber: number, lineOffset: offset, blanksBefore: 0, startsPage: false,
+          rows.append(Row(lineNumber: number, blanksBefore: 0, startsPage: false,
             index: index, decoded: decoded, range: cut..<decoded.count, removeCJKLatinSpaces: removeGlue, pieceStore: &pieces))
         }
         blanks = 0
@@ -200,7 +199,8 @@ public struct Reflower: Sendable {
       let decision = decideEdge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, previousKind: previousKind, log: log, details: details)
       if decision.action == .split {
         // A single short line without sentence end, above a wider one: a title.
-        let title = (decision.rule == "short-unterminated-line" || decision.rule == "edge-model") && builder.rowCount == 1 && options.detectHeadings && isTitleLike(row.profile)
+        // (The row count first: a string comparison is dearer.)
+        let title = builder.rowCount == 1 && (decision.rule == "short-unterminated-line" || decision.rule == "edge-model") && options.detectHeadings && isTitleLike(row.profile)
         if title {
           builder.decisions.append(Decision(.classify, rule: "short-unterminated-title", confidence: 0.6, line: row.lineNumber, detail: "a single short title-like line without sentence end, above wider text"))
         }

@@ -26,7 +26,7 @@ import Testing
       decoded.load(Substring(line))
       if decoded.hasNonSpace {
         rows.append(Reflower.Row(
-          lineNumber: index + 1, lineOffset: offset, blanksBefore: 0, startsPage: false, index: index,
+          lineNumber: index + 1, blanksBefore: 0, startsPage: false, index: index,
           decoded: decoded, range: 0..<decoded.count, removeCJKLatinSpaces: true, pieceStore: &pieces))
       }
       offset += line.utf8.count + 1

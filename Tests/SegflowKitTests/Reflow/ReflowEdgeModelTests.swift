@@ -29,6 +29,20 @@ import Testing
     #expect(again.nodes == model.nodes)
   }
 
+  @Test("the rules the model is asked about are found by name, and no other name is")
+  func ruleNames() {
+    for rule in EdgeFeatures.rules {
+      #expect(rule.utf8.allSatisfy { $0 < 128 } && rule.utf8.count < 64, "\(rule)")
+      // (A string of its own, not the literal.)
+      #expect(EdgeFeatures.isRule(rule.uppercased().lowercased()), "\(rule)")
+    }
+    let others = [
+      "no-sentence-end", "kinsoku-line-end", "kinsoku-line-start", "continuing-punctuation", "justified-line",
+      "terminal-full-lines", "column-changes", "terminal-short-linf", "", "标题", "edge-model",
+    ]
+    for other in others { #expect(!EdgeFeatures.isRule(other), "\(other)") }
+  }
+
   @Test("inference gives the probabilities scikit-learn gave the training script's fixed vectors")
   func matchesTrainingScript() throws {
     let model = try #require(EdgeModel.builtIn)

@@ -35,4 +35,12 @@ import Testing
     #expect(rowsOfLine.values.contains { $0.count == 2 })
     #expect(rows.pieces.count >= 3)
   }
+
+  @Test("rows are small: a profile's numbers in 32 bits and its facts in bits, widest fields first")
+  func rowSize() {
+    // (Reflow keeps a row per line until the document is done: rows of 224 bytes, larger than
+    // the lines' text, were most of reflow's cache misses.)
+    #expect(MemoryLayout<LineProfile>.size == 88)
+    #expect(MemoryLayout<Reflower.Row>.stride == 100)
+  }
 }
