@@ -14,6 +14,9 @@ public enum LineSplitter {
   private static func split(_ text: String, utf8: UnsafeBufferPointer<UInt8>) -> [SourceLine] {
     var lines: [SourceLine] = []
     let count = utf8.count
+    // Room for a line every 32 bytes, more than newspaper columns need (about 40 bytes a line):
+    // growing the array by doubling copied every line again, as much work as finding the ends.
+    lines.reserveCapacity(count / 32 + 1)
     var lineStart = 0
     var index = 0
     var pageNext = false
