@@ -52,35 +52,40 @@ public struct SourceLocator {
 
   /// The source span of the block text's UTF-8 range `range` (non-empty).
   public func span(_ range: Range<Int>) -> SourceSpan {
-    span(range) { from, to, _ in characters(before: to) - characters(before: from) }
+    var piece = -1
+    return span(range, piece: &piece) { from, to, _ in characters(before: to) - characters(before: from) }
   }
 
   /// The position of the character at block-text offset `offset`.
   public func position(at offset: Int) -> SourcePosition {
-    position(at: offset) { from, to, _ in characters(before: to) - characters(before: from) }
+    var piece = -1
+    return position(at: offset, piece: &piece) { from, to, _ in characters(before: to) - characters(before: from) }
   }
 
   /// ``span(_:)`` with `between(from, to, piece)` giving the characters that start in
-  /// `text[from..<to]`, `from` the start of piece `piece` (clamped to the text).
+  /// `text[from..<to]`, `from` the start of piece `piece` (clamped to the text). `piece` is where
+  /// the search for the range's pieces starts (see ``pieceIndex(containing:from:)``); it is left
+  /// at the piece of the range's last character, where the next range in order starts looking.
   @inline(__always)
-  func span(_ range: Range<Int>, between: (Int, Int, Int) -> Int) -> SourceSpan {
-    let start = position(at: range.lowerBound, between: between)
+  func span(_ range: Range<Int>, piece: inout Int, between: (Int, Int, Int) -> Int) -> SourceSpan {
+    let start = position(at: range.lowerBound, piece: &piece, between: between)
     // The last character's first byte, then step past the character.
     var last = max(range.lowerBound, range.upperBound - 1)
     while last > range.lowerBound, text[last] & 0xC0 == 0x80 { last -= 1 }
-    var end = position(at: last, between: between)
+    var end = position(at: last, piece: &piece, between: between)
     var width = 1
     while last + width < text.count, text[last + width] & 0xC0 == 0x80 { width += 1 }
     end.column += 1
-    end.byte = offsetMap.originalOffset(decodedOffset(at: last) + width)
+    end.byte = offsetMap.originalOffset(decodedOffset(at: last, piece: piece) + width)
     return SourceSpan(start: start, end: end)
   }
 
   @inline(__always)
-  func position(at offset: Int, between: (Int, Int, Int) -> Int) -> SourcePosition {
-    guard let index = pieceIndex(containing: offset) else {
+  func position(at offset: Int, piece hint: inout Int, between: (Int, Int, Int) -> Int) -> SourcePosition {
+    guard let index = pieceIndex(containing: offset, from: hint) else {
       return SourcePosition(line: 1, column: 1, byte: 0)
     }
+    hint = index
     let piece = block.pieces[index]
     let inside = min(max(0, offset - piece.textOffset), max(0, piece.length - 1))
     let from = min(piece.textOffset, text.count)
@@ -89,16 +94,27 @@ public struct SourceLocator {
     return SourcePosition(line: piece.line, column: piece.column + scalars, byte: offsetMap.originalOffset(piece.sourceOffset + inside))
   }
 
-  private func decodedOffset(at offset: Int) -> Int {
-    guard let index = pieceIndex(containing: offset) else { return 0 }
+  /// The decoded-text offset of block-text offset `offset`, which lies in piece `index` (found
+  /// by ``pieceIndex(containing:from:)``; any value when there are no pieces).
+  private func decodedOffset(at offset: Int, piece index: Int) -> Int {
+    guard !block.pieces.isEmpty else { return 0 }
     let piece = block.pieces[index]
     return piece.sourceOffset + min(max(0, offset - piece.textOffset), max(0, piece.length - 1))
   }
 
   /// The last piece starting at or before `offset` (a separator space maps to the piece before).
-  private func pieceIndex(containing offset: Int) -> Int? {
+  /// From `hint` on, one piece at a time, when piece `hint` starts at or before `offset` (the
+  /// segment stage asks in ascending order, a few pieces apart: three binary searches a segment
+  /// cost more than walking the whole block once); otherwise, and for a negative hint, by binary
+  /// search.
+  func pieceIndex(containing offset: Int, from hint: Int) -> Int? {
     let pieces = block.pieces
     guard !pieces.isEmpty else { return nil }
+    if hint >= 0, hint < pieces.count, pieces[hint].textOffset <= offset {
+      var index = hint
+      while index + 1 < pieces.count, pieces[index + 1].textOffset <= offset { index += 1 }
+      return index
+    }
     var low = 0
     var high = pieces.count - 1
     while low < high {

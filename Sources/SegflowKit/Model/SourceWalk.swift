@@ -7,6 +7,8 @@ struct SourceWalk {
   /// The block's locator, without samples.
   let locator: SourceLocator
   private var counter = Counter()
+  /// The piece of the last character asked, where the next range's search starts.
+  private var piece = 0
 
   init(block: Block, offsetMap: OffsetMap) {
     locator = SourceLocator(block: block, offsetMap: offsetMap, sampled: false)
@@ -17,10 +19,12 @@ struct SourceWalk {
 
   mutating func span(_ range: Range<Int>) -> SourceSpan {
     var counter = self.counter  // apart from the locator the closure reads
+    var piece = self.piece
     let span = locator.text.withUnsafeBytes { text in
-      locator.span(range) { from, to, piece in counter.characters(from: from, to: to, piece: piece, in: text) }
+      locator.span(range, piece: &piece) { from, to, piece in counter.characters(from: from, to: to, piece: piece, in: text) }
     }
     self.counter = counter
+    self.piece = piece
     return span
   }
 

@@ -45,6 +45,20 @@ import Testing
     }
   }
 
+  @Test("the piece found from any hint is the one binary search finds")
+  func pieceFromHint() {
+    var generator = SplitMix(seed: 67)
+    for round in 0..<200 {
+      let block = Self.randomBlock(&generator, long: round % 5 == 0)
+      let locator = SourceLocator(block: block, offsetMap: .identity)
+      for offset in 0...locator.text.count {
+        let searched = locator.pieceIndex(containing: offset, from: -1)
+        // Hints before the piece walk forward; hints past it (asked out of order) search.
+        for hint in -1...block.pieces.count { #expect(locator.pieceIndex(containing: offset, from: hint) == searched) }
+      }
+    }
+  }
+
   @Test("character counts in any order match the locator's at every offset")
   func characterCounts() {
     var generator = SplitMix(seed: 66)
