@@ -43,6 +43,7 @@ extension ReflowEvaluation {
     let context = StageContext()
     for stage in pipeline.stages[..<reflowIndex] { try stage.run(&document, context: context) }
     guard document.pdfLayout == nil else { return [] }
+    try ReflowStage.checkLineLengths(document.lines, textBytes: document.text.utf8.count, path: document.path)
     let (blocks, samples) = stage.reflower.reflowLoggingEdges(document.lines)
     let g = ReflowScore.Layout(gold)
     let p = ReflowScore.Layout(blocks.map { GoldBlock(kind: $0.kind, text: $0.text) })
