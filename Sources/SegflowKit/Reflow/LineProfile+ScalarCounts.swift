@@ -1,6 +1,6 @@
 extension LineProfile {
   /// The profile's counts over the non-space scalars of a line, taken token by token (a token is
-  /// a maximal run of non-space scalars) by ``scanToken(_:_:from:upper:cjkCount:wordLike:)``.
+  /// a maximal run of non-space scalars) by ``scanToken(_:_:from:upper:)``.
   ///
   /// (A function of its own, not inlined: in the profile's initializer, next to the gaps and the
   /// pieces, the loop over Latin letters, digits and punctuation kept its flags on the stack,
@@ -24,12 +24,14 @@ extension LineProfile {
     var lastTerminal: Int? = nil
 
     /// Counts the token from `start` (not a space) to the next space or past `upper`, and
-    /// returns where it ended; `cjkCount` and `wordLike` are the token's.
+    /// returns where it ended, its CJK characters and whether all are word-like. (Returned, not
+    /// `inout`: in registers.)
     @inline(never)
     mutating func scanToken(
-      _ scalars: UnsafeMutablePointer<Unicode.Scalar>, _ entries: UnsafeMutablePointer<UInt8>, from start: Int, upper: Int,
-      cjkCount: inout Int, wordLike: inout Bool
-    ) -> Int {
+      _ scalars: UnsafeMutablePointer<Unicode.Scalar>, _ entries: UnsafeMutablePointer<UInt8>, from start: Int, upper: Int
+    ) -> (end: Int, cjkCount: Int, wordLike: Bool) {
+      var cjkCount = 0
+      var wordLike = true
       let classes = DecodedLine.Classes(entries: entries)
       let widths = DecodedLine.Widths(entries: entries)
       var position = start
@@ -74,7 +76,7 @@ extension LineProfile {
         if flags & ScalarTable.terminalFlag != 0 { lastTerminal = position }
         position += 1
       }
-      return position
+      return (position, cjkCount, wordLike)
     }
   }
 }

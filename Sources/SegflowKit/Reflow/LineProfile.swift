@@ -180,9 +180,8 @@ struct LineProfile {
     var previousTokenEnd = -1
     while position <= upper {
       let tokenStart = position
-      var cjkCount = 0
-      var wordLike = true
-      position = counts.scanToken(scalars, entries, from: position, upper: upper, cjkCount: &cjkCount, wordLike: &wordLike)
+      let (end, cjkCount, wordLike) = counts.scanToken(scalars, entries, from: position, upper: upper)
+      position = end
       let count = position - tokenStart
       nonSpace += count
       if cjkCount > 0 { anyCJK = true }
