@@ -162,7 +162,6 @@ struct LineProfile {
     var singleCJK = 0
     var atomic = 0
     var hasWord = false
-    var solidIdeographs = false
     // Gaps between two CJK characters: two or more in one line are justification even when
     // pdftotext spaced only some gaps (squeezed punctuation makes the gaps uneven); a single one
     // between ideographs may be real (`“联党心 通民生”`, `创新发展 用好党建`).
@@ -173,66 +172,16 @@ struct LineProfile {
     var gapCount = 0
     // Counts over the non-space scalars (all of them are kept).
     var nonSpace = 0
-    var width = 0
-    var allWideCJK = true
-    var narrowIdeographs = 0  // set one unit wide: rare (counted in the width at the end)
-    var exact = true
-    var previousMark = false
-    var halfMarks = 0
-    var brackets = false
-    var clause = false
+    var counts = ScalarCounts()
     var anyCJK = false
-    var latinLetter = false
-    var lastTerminal: Int? = nil
     var firstTokenEnd = lower
     var leadingWord = 0
     var position = lower
     var previousTokenEnd = -1
     while position <= upper {
       let tokenStart = position
-      var cjkCount = 0
-      var wordLike = true
-      while position <= upper {
-        let cls = classes[position]
-        if cls == .space { break }
-        if cls == .ideograph {
-          // A run of ideographs (most of a CJK line) in a loop of its own: all that changes
-          // along it is the width and the count, read from the entries (an ideograph's is its
-          // wide flag alone: class zero, in no punctuation set), not from the class and width
-          // views. (Wrapping arithmetic: both stay below twice the line's length; their overflow
-          // checks were a sixth of the loop.)
-          let runStart = position
-          repeat {
-            if entries[position] != ScalarTable.wideIdeograph { narrowIdeographs &+= 1 }
-            position &+= 1
-            while position <= upper && entries[position] == ScalarTable.wideIdeograph { position &+= 1 }
-          } while position <= upper && entries[position] & ScalarTable.classMask == ScalarClass.ideograph.rawValue
-          width &+= 2 &* (position &- runStart)
-          cjkCount &+= position &- runStart
-          wordLike = false
-          if position - runStart > 1 { solidIdeographs = true }
-          previousMark = false
-          continue
-        }
-        let w = Int(widths[position])
-        width += w
-        if w != 2 || !cls.isCJK { allWideCJK = false }
-        if cls.isCJK { cjkCount += 1 }
-        if !cls.isWordLike { wordLike = false }
-        // (No ideograph is in any of these sets. The sets are flags of the class table, which
-        // the decoded line keeps with each scalar's class: no lookup.)
-        let scalar = scalars[position]
-        let flags = entries[position] & ScalarTable.punctuationFlagsMask
-        let mark = cls == .cjkPunctuation
-        if mark && (previousMark || flags & ScalarTable.continuingFlag != 0) { exact = false }
-        if mark { halfMarks += 1 }
-        previousMark = mark
-        if scalar == "（" || scalar == "）" || scalar == "(" || scalar == ")" { brackets = true }
-        if position < upper, flags & ScalarTable.clauseFlag != 0 { clause = true }
-        if cls == .latinLetter { latinLetter = true }
-        if flags & ScalarTable.terminalFlag != 0 { lastTerminal = position }
-        position += 1
-      }
+      let (end, cjkCount, wordLike) = counts.scanToken(scalars, entries, from: position, upper: upper)
+      position = end
       let count = position - tokenStart
       nonSpace += count
       if cjkCount > 0 { anyCJK = true }
@@ -254,17 +203,17 @@ struct LineProfile {
       previousTokenEnd = position
       while position <= upper, classes[position] == .space { position += 1 }
     }
-    width -= narrowIdeographs
-    if narrowIdeographs > 0 { allWideCJK = false }
+    var width = counts.width - counts.narrowIdeographs
+    let allWideCJK = counts.allWideCJK && counts.narrowIdeographs == 0
     // With a number or Latin word in the line, pdftotext's space threshold drops to 0.03 em:
     // a stretched line then shows every gap spaced, so two ideographs set solid (`观景台于 2011
     // 年 4 月 17 日`) say the line was not stretched, however many single characters the glue
     // around the numbers isolates.
-    let letterSpaced = tokenCount >= 4 && singleCJK >= 2 && atomic * 100 >= tokenCount * 85 && !(hasWord && solidIdeographs)
+    let letterSpaced = tokenCount >= 4 && singleCJK >= 2 && atomic * 100 >= tokenCount * 85 && !(hasWord && counts.solidIdeographs)
 
     // A byline keeps its spaces: they separate role and names (`文/图 夏华娜 胡伟刚`).
     let all = line.scalarBuffer()
-    let bylineStart = Byline.start(in: all, lower: lower, upper: upper, lastTerminal: lastTerminal)
+    let bylineStart = Byline.start(in: all, lower: lower, upper: upper, lastTerminal: counts.lastTerminal)
     let isByline = bylineStart == lower
     let firstPiece = pieceStore.count
     var pieceCount = 1
@@ -329,8 +278,8 @@ struct LineProfile {
     // (No closing or terminal mark is an ideograph: a line that ends with one, as most lines of
     // a column do, ends no sentence.)
     if classes[upper] != .ideograph && Self.endsSentence(all[lower...upper]) { traits.insert(.endsSentence) }
-    if clause { traits.insert(.clausePunctuation) }
-    if brackets { traits.insert(.brackets) }
+    if counts.clause { traits.insert(.clausePunctuation) }
+    if counts.brackets { traits.insert(.brackets) }
     if internalSpace { traits.insert(.internalSpace) }
     if let soft {
       if Self.isQuoted(all, lower: lower, upper: upper, gap: soft) { traits.insert(.softSpaceQuoted) }
@@ -338,9 +287,9 @@ struct LineProfile {
       if Self.isolatesCharacterAtQuote(line, gap: soft) { traits.insert(.softSpaceIsolatedAtQuote) }
     }
     if pure { traits.insert(.pureCJK) }
-    if pure && exact { traits.insert(.exactWidth) }
+    if pure && counts.exact { traits.insert(.exactWidth) }
     if !anyCJK { traits.insert(.latin) }
-    if latinLetter { traits.insert(.latinLetter) }
+    if counts.latinLetter { traits.insert(.latinLetter) }
 
     self.storedIndex = Int32(truncatingIfNeeded: index)
     self.storedSpan = PackedPiece(scalars: lower..<(upper + 1), bytes: offsets[lower]..<offsets[upper + 1])
@@ -357,7 +306,7 @@ struct LineProfile {
     self.lastClass = classes[upper] == .other ? ScalarClass(scalars[upper]) : classes[upper]
     self.bylineIndex = verbatim || !recordsByline ? -1 : Int32(truncatingIfNeeded: bylineStart ?? -1)
     self.softGap = soft.map { PackedPiece(scalars: $0, bytes: offsets[$0.lowerBound]..<offsets[$0.upperBound]) } ?? .none
-    self.minimumWidth = pure ? Int32(truncatingIfNeeded: width - halfMarks) : Int32.min
+    self.minimumWidth = pure ? Int32(truncatingIfNeeded: width - counts.halfMarks) : Int32.min
     self.storedKeptCount = Int32(truncatingIfNeeded: nonSpace + keptGaps)
     self.secondValue = firstTokenEnd - lower >= 2 ? scalars[lower + 1].value : 0x110000
     self.storedLeadingWordLength = Int32(truncatingIfNeeded: leadingWord)
