@@ -328,30 +328,12 @@ struct SRXCandidateFilter {
   @inline(__always)
   private func holds(at position: Int, units: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt64>,
                      checks: UnsafeBufferPointer<Check>, ends: UnsafeBufferPointer<Int>, plain: Bool) -> Bool {
-    let count = units.count
     var begin = 0
     for (path, end) in ends.enumerated() {
       var holds = true
-      for index in begin..<end {
-        let check = checks[index]
-        let at = position + check.offset
-        if check.textStart {
-          if at != 0 {
-            holds = false
-            break
-          }
-          continue
-        }
-        if at < 0 { continue }
-        if at >= count {
-          if check.negated { continue }
-          holds = false
-          break
-        }
-        if (classes[SRXUnitClasses.slot(units[at], check.word)] & check.mask != 0) == check.negated {
-          holds = false
-          break
-        }
+      for index in begin..<end where !Self.passes(checks[index], at: position + checks[index].offset, units: units, classes: classes) {
+        holds = false
+        break
       }
       // With a surrogate in the block the units after a run may be off: its fixed checks decide.
       if holds, hasRuns, plain, let run = runOf[path] { holds = tailHolds(at: position, run: run, tails: pathTails[path], units: units, classes: classes) }
@@ -382,7 +364,8 @@ struct SRXCandidateFilter {
     }
   }
 
-  /// One check at `at` (as in ``holds(at:units:classes:checks:ends:plain:)``).
+  /// Whether `check` holds at unit `at`: a unit before the text passes, one past its end passes
+  /// a negated check only.
   @inline(__always)
   private static func passes(_ check: Check, at: Int, units: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt64>) -> Bool {
     if check.textStart { return at == 0 }
