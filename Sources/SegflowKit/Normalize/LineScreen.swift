@@ -37,6 +37,12 @@ struct LineScreen: Sendable {
     var index = 0
     let count = bytes.count
     while index < count {
+      // Two ideographs at a time while there are: the text is well-formed UTF-8, so a lead
+      // E4–E9 has its two continuation bytes and the next character starts three bytes on.
+      if ideographsStable {
+        while index &+ 6 <= count, bytes[index] &- 0xE4 < 6, bytes[index &+ 3] &- 0xE4 < 6 { index &+= 6 }
+        guard index < count else { break }
+      }
       let lead = bytes[index]
       if lead < 0x80 {
         index += 1
