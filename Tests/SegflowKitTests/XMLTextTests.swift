@@ -1,7 +1,7 @@
 import Testing
 @testable import SegflowKit
 
-/// The XML writers test every segment's bytes eight at a time (`XMLText.needsEscaping`,
+/// The XML writers test every segment's bytes sixteen at a time (`XMLText.needsEscaping`,
 /// `XMLText.forbiddenScalars`); these compare them with scalar-by-scalar references.
 @Suite struct XMLTextTests {
   /// What `XMLText.escaped` changes, scalar by scalar.
@@ -34,7 +34,7 @@ import Testing
     return String(text)
   }
 
-  @Test("the eight-byte tests agree with scalar-by-scalar ones", arguments: 0..<20)
+  @Test("the sixteen-byte tests agree with scalar-by-scalar ones", arguments: 0..<20)
   func wordTests(seed: Int) {
     var generator = SplitMix(seed: UInt64(seed))
     for _ in 0..<500 {

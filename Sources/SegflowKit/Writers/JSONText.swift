@@ -33,25 +33,12 @@ public enum JSONText {
       (out + written).update(from: source + runStart, count: end - runStart)
       written += end - runStart
     }
-    while index < count {
-      // Eight bytes at a time while none of them can need anything (see `escapeCandidates`): the
-      // bytes of CJK text are skipped without a test each; in a word that has a candidate (the
-      // lead byte EF of `，` or E2 of `“`, often), the bytes before the first are skipped too.
-      if index + 8 <= count {
-        let candidates = escapeCandidates(ByteWord.load(source + index))
-        if candidates == 0 {
-          index += 8
-          continue
-        }
-        index += candidates.trailingZeroBitCount >> 3
-      }
+    while true {
+      // The next byte that may need anything (see `escapeCandidates`), sixteen bytes a test:
+      // the bytes of CJK text are skipped without a test each.
+      index = ByteVector.nextMark(EscapeCandidates.self, in: source, count: count, from: index)
+      guard index < count else { break }
       let byte = source[index]
-      // Most bytes need nothing: printable ASCII other than `"` and `\`, and the bytes of every
-      // character but U+2028, U+2029, U+200B (lead byte E2) and U+FEFF (lead byte EF).
-      if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2, byte != 0xEF {
-        index += 1
-        continue
-      }
       // A two-character escape, or the code of a `\uXXXX` one.
       var short: UInt8 = 0
       var code: UInt32 = 0x1_0000
@@ -70,7 +57,7 @@ public enum JSONText {
       case 0xEF where index + 2 < count && source[index + 1] == 0xBB && source[index + 2] == 0xBF:
         code = 0xFEFF
         width = 3
-      default: break
+      default: break  // another character with lead byte E2 or EF (`“`, `，`): nothing
       }
       if short != 0 {
         copyRun(to: index)
@@ -100,15 +87,14 @@ public enum JSONText {
     value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
   }
 
-  /// The bytes of `word` (little-endian: the first byte lowest) that are below 0x20 or are a
-  /// quotation mark, a backslash, 0xE2 or 0xEF, the bytes the escaping loop looks at, each
-  /// marked by its top bit. Zero exactly when there are none, and the lowest mark is always a
-  /// true one (the tests find a zero byte or a byte below 0x20 exactly up to the first; only a
-  /// borrow from a true one may mark a byte above it), so the bytes before it need nothing.
-  @inline(__always)
-  static func escapeCandidates(_ word: UInt64) -> UInt64 {
-    ByteWord.marks(word, below: 0x20) | ByteWord.marks(word, equalTo: UInt8(ascii: "\"")) | ByteWord.marks(word, equalTo: UInt8(ascii: "\\"))
-      | ByteWord.marks(word, equalTo: 0xE2) | ByteWord.marks(word, equalTo: 0xEF)
+  /// The bytes the escaping loop looks at: below 0x20, a quotation mark, a backslash, 0xE2 or
+  /// 0xEF.
+  enum EscapeCandidates: ByteMarks {
+    @inline(__always)
+    static func marks(_ lanes: ByteVector.Lanes) -> ByteVector.Lanes {
+      ByteVector.marks(lanes, belowPowerOfTwo: 0x20) | ByteVector.marks(lanes, equalTo: UInt8(ascii: "\"")) | ByteVector.marks(lanes, equalTo: UInt8(ascii: "\\"))
+        | ByteVector.marks(lanes, equalTo: 0xE2) | ByteVector.marks(lanes, equalTo: 0xEF)
+    }
   }
 
   /// Appends the decimal digits of `value` (as `String(value)` writes it) to `buffer`.

@@ -34,43 +34,60 @@ public enum XMLText {
 
   /// Whether `bytes` (UTF-8) hold anything ``escaped(_:attribute:forbidden:)`` changes.
   ///
-  /// Eight bytes at a time: a word without any byte the test acts on (``escapeCandidates(_:attribute:)``)
-  /// is skipped whole, one with any is tested byte by byte. Every XML writer asks this of every
+  /// Sixteen bytes a test (``TextCandidates``, ``AttributeCandidates``),
+  /// and only the bytes it marks looked at one by one: every XML writer asks this of every
   /// segment, some three times.
   static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) -> Bool {
-    ByteWord.any(in: bytes, marks: { escapeCandidates($0, attribute: attribute) }) { needsEscaping(bytes, from: $0, to: $1, attribute: attribute) }
-  }
-
-  /// The byte-by-byte test of `bytes[start..<end]` (reading past `end` for the rest of an
-  /// EF BF BE or EF BF BF).
-  private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, attribute: Bool) -> Bool {
-    var index = start
-    while index < end {
-      let byte = bytes[index]
-      switch byte {
+    guard let base = bytes.baseAddress else { return false }
+    var index = 0
+    while true {
+      index = attribute
+        ? ByteVector.nextMark(AttributeCandidates.self, in: base, count: bytes.count, from: index)
+        : ByteVector.nextMark(TextCandidates.self, in: base, count: bytes.count, from: index)
+      guard index < bytes.count else { return false }
+      switch base[index] {
       case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0x0D: return true
       case UInt8(ascii: "\""), UInt8(ascii: "'"), 0x0A, 0x09: if attribute { return true }
       case 0x00..<0x20: return true  // forbidden C0 controls
-      case 0xEF:
-        // U+FFFE, U+FFFF (EF BF BE, EF BF BF)
-        if index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+      case 0xEF: if isNonCharacter(bytes, at: index) { return true }
       default: break
       }
       index += 1
     }
-    return false
   }
 
-  /// The bytes of `word` the byte test acts on, each marked by its top bit: below 0x20, `&`, `<`,
-  /// `>`, 0xEF (the lead of U+FFFE and U+FFFF, and of the full-width forms), and in an attribute
-  /// `"` and `'`. Zero exactly when there are none (a borrow may mark a byte above a true one,
-  /// which only sends the word to the byte test).
+  /// Whether U+FFFE or U+FFFF (EF BF BE, EF BF BF) starts at `index`, where `bytes` hold EF.
+  /// EF is also the lead of the full-width forms (`，`), so the next two bytes decide.
   @inline(__always)
-  static func escapeCandidates(_ word: UInt64, attribute: Bool) -> UInt64 {
-    var marks = ByteWord.marks(word, below: 0x20) | ByteWord.marks(word, equalTo: UInt8(ascii: "&")) | ByteWord.marks(word, equalTo: UInt8(ascii: "<"))
-      | ByteWord.marks(word, equalTo: UInt8(ascii: ">")) | ByteWord.marks(word, equalTo: 0xEF)
-    if attribute { marks |= ByteWord.marks(word, equalTo: UInt8(ascii: "\"")) | ByteWord.marks(word, equalTo: UInt8(ascii: "'")) }
-    return marks
+  private static func isNonCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE
+  }
+
+  /// The bytes ``needsEscaping(_:attribute:)`` looks at in text: below 0x20, `&`, `<`, `>`,
+  /// 0xEF (the lead of U+FFFE and U+FFFF, and of the full-width forms).
+  enum TextCandidates: ByteMarks {
+    @inline(__always)
+    static func marks(_ lanes: ByteVector.Lanes) -> ByteVector.Lanes {
+      ForbiddenCandidates.marks(lanes) | ByteVector.marks(lanes, equalTo: UInt8(ascii: "&")) | ByteVector.marks(lanes, equalTo: UInt8(ascii: "<"))
+        | ByteVector.marks(lanes, equalTo: UInt8(ascii: ">"))
+    }
+  }
+
+  /// The bytes ``needsEscaping(_:attribute:)`` looks at in an attribute: those of
+  /// ``TextCandidates``, `"` and `'`.
+  enum AttributeCandidates: ByteMarks {
+    @inline(__always)
+    static func marks(_ lanes: ByteVector.Lanes) -> ByteVector.Lanes {
+      TextCandidates.marks(lanes) | ByteVector.marks(lanes, equalTo: UInt8(ascii: "\"")) | ByteVector.marks(lanes, equalTo: UInt8(ascii: "'"))
+    }
+  }
+
+  /// The bytes ``holdsForbidden(_:)`` looks at: below 0x20, and 0xEF.
+  enum ForbiddenCandidates: ByteMarks {
+    @inline(__always)
+    static func marks(_ lanes: ByteVector.Lanes) -> ByteVector.Lanes {
+      ByteVector.marks(lanes, belowPowerOfTwo: 0x20) | ByteVector.marks(lanes, equalTo: 0xEF)
+    }
   }
 
   /// An attribute value, quoted.
@@ -91,20 +108,17 @@ extension XMLText {
   /// Whether `bytes` (UTF-8) hold a character XML 1.0 forbids: a C0 control other than tab,
   /// line feed and carriage return, or U+FFFE or U+FFFF (EF BF BE, EF BF BF).
   static func holdsForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    // Words with no byte below 0x20 and no 0xEF are skipped whole (as in ``needsEscaping``).
-    ByteWord.any(in: bytes, marks: { ByteWord.marks($0, below: 0x20) | ByteWord.marks($0, equalTo: 0xEF) }) { holdsForbidden(bytes, from: $0, to: $1) }
-  }
-
-  /// The byte-by-byte test of `bytes[start..<end]` (reading past `end` for the rest of an
-  /// EF BF BE or EF BF BF).
-  private static func holdsForbidden(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
-    for index in start..<end {
-      let byte = bytes[index]
+    guard let base = bytes.baseAddress else { return false }
+    var index = 0
+    while true {
+      // Only bytes below 0x20 and 0xEF are looked at, sixteen bytes a test (as in ``needsEscaping``).
+      index = ByteVector.nextMark(ForbiddenCandidates.self, in: base, count: bytes.count, from: index)
+      guard index < bytes.count else { return false }
+      let byte = base[index]
       if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
-      // EF is also the lead of the full-width forms (`，`), so the next two bytes decide.
-      if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+      if byte == 0xEF, isNonCharacter(bytes, at: index) { return true }
+      index += 1
     }
-    return false
   }
 
   /// `U+0001 U+001B`.
