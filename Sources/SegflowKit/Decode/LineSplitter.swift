@@ -35,20 +35,8 @@ public enum LineSplitter {
 
     guard let bytes = utf8.baseAddress else { return [] }
     while index < count {
-      // The next byte that can end a line: below 0x0E (LF, CR, FF and a few other controls) or
-      // A8/A9 (the last byte of U+2028 and U+2029, E2 80 A8/A9; `“ ” — …` start with E2 80 too).
-      // Eight bytes at a time, the lowest mark being the first such byte; the rest one by one.
-      while index &+ 8 <= count {
-        let word = ByteWord.load(bytes + index)
-        // A8 and A9 alike, with the low bit cleared.
-        let marks = ByteWord.marks(word, below: 0x0E) | ByteWord.marks(word & 0xFEFE_FEFE_FEFE_FEFE, equalTo: 0xA8)
-        if marks != 0 {
-          index &+= marks.trailingZeroBitCount >> 3
-          break
-        }
-        index &+= 8
-      }
-      while index < count, utf8[index] >= 0x0E, utf8[index] & 0xFE != 0xA8 { index &+= 1 }
+      // The next byte that can end a line, sixteen bytes a test (see `LineEndCandidates`).
+      index = ByteVector.nextMark(LineEndCandidates.self, in: bytes, count: count, from: index)
       guard index < count else { break }
       switch utf8[index] {
       case 0x0A:
@@ -75,5 +63,15 @@ public enum LineSplitter {
     }
     if lineStart < count { emit(count) }
     return lines
+  }
+
+  /// The bytes that can end a line: below 0x10 (LF, CR, FF and a few other controls) or A8/A9
+  /// (the last byte of U+2028 and U+2029, E2 80 A8/A9; `“ ” — …` start with E2 80 too).
+  enum LineEndCandidates: ByteMarks {
+    @inline(__always)
+    static func marks(_ lanes: ByteVector.Lanes) -> ByteVector.Lanes {
+      // A8 and A9 alike, with the low bit cleared.
+      ByteVector.marks(lanes, belowPowerOfTwo: 0x10) | ByteVector.marks(lanes & ByteVector.Lanes(repeating: 0xFE), equalTo: 0xA8)
+    }
   }
 }

@@ -1,7 +1,7 @@
 import Testing
 @testable import SegflowKit
 
-/// `LineSplitter` skips eight bytes at a time while none can end a line; it must find the lines
+/// `LineSplitter` skips sixteen bytes at a time while none can end a line; it must find the lines
 /// a scalar-by-scalar split finds, with line separators and their near misses (`“ ” — …`,
 /// U+2027, U+202A all start with E2 80) at every place in a word.
 @Suite struct LineSplitterTests {
