@@ -61,6 +61,17 @@ enum ByteVector {
     return high != 0 ? 8 &+ high.trailingZeroBitCount &>> 3 : 16
   }
 
+  /// How many continuation bytes (10xxxxxx: top bit set, next clear) `lanes` hold. A lane
+  /// added to itself is shifted left by one; the marks (0 or 1 a byte once shifted down) of
+  /// both halves are summed into the top byte by one multiply, as ``ByteWord/characterStarts(_:)``
+  /// does.
+  @inline(__always)
+  static func continuations(_ lanes: Lanes) -> Int {
+    let marks = lanes & ~(lanes &+ lanes) & Lanes(repeating: 0x80)
+    let halves = unsafeBitCast(marks, to: (UInt64, UInt64).self)
+    return Int((((halves.0 &>> 7) &+ (halves.1 &>> 7)) &* ByteWord.ones) &>> 56)
+  }
+
   /// The offset of the first byte at or after `start` in the `count` bytes at `base` that
   /// `Marks` marks; `count` when there is none. Sixteen bytes a test, the last sixteen read
   /// again from where they start, and a text shorter than sixteen bytes copied into sixteen

@@ -50,4 +50,22 @@ import Testing
     }
     #expect(ByteVector.firstMark(ByteVector.Lanes()) == 16)
   }
+
+  @Test("characters are counted as a byte-by-byte count does, for every stretch", arguments: 0..<4)
+  func characterStarts(seed: Int) {
+    var generator = SplitMix(seed: UInt64(seed))
+    // Continuation bytes at both ends of their range and the bytes just outside it.
+    let pool: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xE4, 0xFF]
+    for _ in 0..<100 {
+      let bytes = (0..<Int(generator.next() % 60)).map { _ in pool[Int(generator.next() % UInt64(pool.count))] }
+      bytes.withUnsafeBytes { raw in
+        for start in 0...bytes.count {
+          for end in start...bytes.count {
+            let expected = bytes[start..<end].filter { $0 & 0xC0 != 0x80 }.count
+            #expect(ByteWord.characterStarts(in: raw, from: start, to: end) == expected, "\(bytes) \(start)..<\(end)")
+          }
+        }
+      }
+    }
+  }
 }
