@@ -10,7 +10,7 @@ final class LineStream {
     case document(DocumentError)
   }
 
-  private let handle: FileHandle
+  private var file: FileBlocks
   private let path: String
   private let blockSize: Int
   private var pending: [UInt8] = []
@@ -23,28 +23,21 @@ final class LineStream {
   private(set) var bomLength = 0
 
   init(path: String, blockSize: Int = 1 << 20) throws(DocumentError) {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw DocumentError(path: path, message: "cannot read the file")
-    }
-    self.handle = handle
+    file = try FileBlocks(path: path)
     self.path = path
     self.blockSize = blockSize
   }
-
-  deinit { try? handle.close() }
 
   /// The next lines (at least one), or nil at the end of the file.
   func next() throws(Failure) -> [SourceLine]? {
     while true {
       if let cut = cutPoint() { return try emit(upTo: cut) }
       if atEnd { return pending.isEmpty ? nil : try emit(upTo: pending.count) }
-      let data: Data?
       do {
-        data = try handle.read(upToCount: blockSize)
+        if try file.read(upTo: blockSize, appendingTo: &pending) == 0 { atEnd = true }
       } catch {
-        throw .document(DocumentError(path: path, message: "cannot read the file: \(error.localizedDescription)", byte: fileOffset + pending.count))
+        throw .document(error)
       }
-      if let data, !data.isEmpty { pending.append(contentsOf: data) } else { atEnd = true }
       if first && (pending.count >= 4 || atEnd) {
         first = false
         if let bom = ByteOrderMark.detect(pending) {

@@ -84,20 +84,14 @@ public struct ContentHash {
   ///   its end (with the byte offset where reading stopped): the hash of a part would let a
   ///   rerun reuse outputs made from different bytes.
   public static func of(fileAt path: String, blockSize: Int = 1 << 20) throws(DocumentError) -> String {
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw DocumentError(path: path, message: "cannot read the file") }
-    defer { try? handle.close() }
+    var file = try FileBlocks(path: path)
     var hash = ContentHash()
-    var offset = 0
+    let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, blockSize), alignment: 16)
+    defer { block.deallocate() }
     while true {
-      let block: Data?
-      do {
-        block = try handle.read(upToCount: blockSize)
-      } catch {
-        throw DocumentError(path: path, message: "cannot read the file: \(error.localizedDescription)", byte: offset)
-      }
-      guard let block, !block.isEmpty else { break }
-      block.withUnsafeBytes { hash.add($0) }
-      offset += block.count
+      let count = try file.read(into: block)
+      guard count > 0 else { break }
+      hash.add(UnsafeRawBufferPointer(rebasing: block[..<count]))
     }
     return hash.finish()
   }
