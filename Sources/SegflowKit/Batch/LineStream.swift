@@ -67,7 +67,7 @@ final class LineStream {
     let bytes = Array(pending[0..<cut])
     pending.removeFirst(cut)
     defer { fileOffset += bytes.count }
-    if let nul = bytes.firstIndex(of: 0) {
+    if let nul = TextDecoder.firstNUL(bytes) {
       throw .document(DocumentError(path: path, message: "not a text file: NUL byte", byte: fileOffset + nul))
     }
     guard let text = String(wellFormedUTF8: bytes) else {
