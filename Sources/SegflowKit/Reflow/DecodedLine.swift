@@ -14,7 +14,9 @@ final class DecodedLine {
   /// and wide flag computed, no punctuation flag), but for the class of an ambiguous mark in a
   /// Latin line (see `load`). Stored whole: the class and the width in arrays of their own were a
   /// fifth of the decoding loop, and the profile reads each mark's flags here rather than look it
-  /// up again.
+  /// up again. Room for eight entries past the last scalar, initialized (their values do not
+  /// matter): the profile reads runs of ideographs eight entries at a time
+  /// (``LineProfile/ScalarCounts/endOfWideIdeographs(_:from:upper:)``).
   private(set) var entries: UnsafeMutablePointer<UInt8>
   /// The class of each scalar (its entry's low four bits).
   var classes: Classes { Classes(entries: entries) }
@@ -31,8 +33,15 @@ final class DecodedLine {
     self.capacity = capacity
     scalars = .allocate(capacity: capacity)
     offsets = .allocate(capacity: capacity + 1)
-    entries = .allocate(capacity: capacity)
+    entries = Self.allocateEntries(capacity)
     gaps = .allocate(capacity: capacity)
+  }
+
+  /// An entry buffer for `capacity` scalars and eight more entries, all initialized.
+  private static func allocateEntries(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+    let entries = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 8)
+    entries.initialize(repeating: 0, count: capacity + 8)
+    return entries
   }
 
   deinit {
@@ -146,7 +155,7 @@ final class DecodedLine {
     gaps.deallocate()
     scalars = .allocate(capacity: size)
     offsets = .allocate(capacity: size + 1)
-    entries = .allocate(capacity: size)
+    entries = Self.allocateEntries(size)
     gaps = .allocate(capacity: size)
     capacity = size
   }
