@@ -96,6 +96,15 @@ final class DecodedLine {
           index &+= 3
           continue
         }
+        if lead < 0x80 {
+          // ASCII (Latin text), not through the shared path, which would test for three bytes again.
+          scalars[n] = Unicode.Scalar(lead)
+          offsets[n] = index
+          entries[n] = table[Int(lead)]
+          n &+= 1
+          index &+= 1
+          continue
+        }
         // Swift strings hold well-formed UTF-8.
         let (value, length) = UTF8Decoder.decode(bytes.unsafelyUnwrapped + index)
         // (Unchecked: a Swift string holds only scalar values, and the table only raw values of
