@@ -1,9 +1,14 @@
 /// Assembles a block from rows: their kept ranges become pieces, joined with a space between
 /// Latin words and nothing between CJK characters.
 struct BlockBuilder {
-  /// The text so far as UTF-8, copied from the lines' own bytes (profiles keep the UTF-8 offsets
-  /// of their pieces): only whole characters and ASCII spaces, which ``text(_:)`` relies on.
+  /// The text so far as UTF-8 (the first ``byteCount`` bytes; room past them), copied from the
+  /// lines' own bytes (profiles keep the UTF-8 offsets of their pieces): only whole characters
+  /// and ASCII spaces, which ``text(_:)`` relies on.
+  ///
+  /// (Written into room made beforehand, see ``appendBytes(_:)``: `Array.append(contentsOf:)`
+  /// cost some 90 instructions a piece besides the copy, 73,000 pieces in the 2 MB slice.)
   private var bytes: [UInt8] = []
+  private var byteCount = 0
   private(set) var pieces: [Piece] = []
   var decisions: [Decision] = []
   private(set) var rowCount = 0
@@ -37,11 +42,11 @@ struct BlockBuilder {
         first.properties.isLowercase, precedingLetter()
       {
         // `infor-` + `mation`: a hyphen the line break added.
-        bytes.removeLast()
+        byteCount -= 1
         pieces[pieces.count - 1].length -= 1
         decisions.append(Decision(.dehyphenate, rule: "line-end-hyphen", confidence: 0.8, line: row.lineNumber, detail: "a hyphen between letters at a line end, lower-case after it"))
       } else if Self.needsSpace(after: previous, left, before: first, right) {
-        bytes.append(0x20)
+        appendSpace()
       }
     }
     if dropSoft && atQuote {
@@ -58,7 +63,6 @@ struct BlockBuilder {
       decisions.append(Decision(.removeSpace, rule: rule, confidence: profile.isLetterSpaced ? 0.95 : 0.85, line: row.lineNumber, detail: detail))
     }
     if rowCount == 0 {
-      bytes.reserveCapacity(512)
       pieces.reserveCapacity(8)
       decisions.reserveCapacity(8)
     }
@@ -72,9 +76,9 @@ struct BlockBuilder {
       func add(_ kept: LineProfile.Piece) {
         guard !kept.scalars.isEmpty else { return }
         pieces.append(Piece(
-          textOffset: bytes.count, length: kept.bytes.count, line: number,
+          textOffset: byteCount, length: kept.bytes.count, line: number,
           column: kept.scalars.lowerBound + 1, sourceOffset: offset + kept.bytes.lowerBound))
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[kept.bytes]))
+        appendBytes(UnsafeBufferPointer(rebasing: utf8[kept.bytes]))
       }
       if dropSoft { profile.forEachPieceWithoutSoftSpace(in: rows.pieces, add) } else { profile.forEachPiece(in: rows.pieces, add) }
     }
@@ -92,7 +96,7 @@ struct BlockBuilder {
   /// Adds a space that no source line holds: between the two halves of a headline that
   /// pdftotext printed as two blocks because of the wide gap between them.
   mutating func appendJoiningSpace() {
-    bytes.append(0x20)
+    appendSpace()
     lastScalar = " "
     lastClass = .space
   }
@@ -117,26 +121,49 @@ struct BlockBuilder {
     }
   }
 
+  /// Copies `source` after the text so far.
+  @inline(__always)
+  private mutating func appendBytes(_ source: UnsafeBufferPointer<UInt8>) {
+    let end = byteCount + source.count
+    if end > bytes.count { makeRoom(for: end) }
+    bytes.withUnsafeMutableBytes { buffer in
+      UnsafeMutableRawBufferPointer(rebasing: buffer[byteCount..<end]).copyMemory(from: UnsafeRawBufferPointer(source))
+    }
+    byteCount = end
+  }
+
+  /// Adds a space after the text so far.
+  private mutating func appendSpace() {
+    if byteCount == bytes.count { makeRoom(for: byteCount + 1) }
+    bytes[byteCount] = 0x20
+    byteCount += 1
+  }
+
+  /// Grows `bytes` to hold at least `count` bytes (doubling, 512 at first), zeros past the text.
+  private mutating func makeRoom(for count: Int) {
+    bytes.append(contentsOf: repeatElement(0, count: max(count, 2 * bytes.count, 512) - bytes.count))
+  }
+
   /// The character before the last one (a hyphen) is a Latin letter.
   private func precedingLetter() -> Bool {
     // Back over the continuation bytes of the character before the last byte.
-    guard bytes.count >= 2 else { return false }
-    var start = bytes.count - 2
+    guard byteCount >= 2 else { return false }
+    var start = byteCount - 2
     while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-    var iterator = bytes[start..<(bytes.count - 1)].makeIterator()
+    var iterator = bytes[start..<(byteCount - 1)].makeIterator()
     var decoder = UTF8()
     guard case .scalarValue(let before) = decoder.decode(&iterator) else { return false }
     return ScalarClass(before) == .latinLetter
   }
 
   func finish(kind: BlockKind) -> Block {
-    Block(kind: kind, text: Self.text(bytes), pieces: pieces, decisions: decisions)
+    Block(kind: kind, text: Self.text(bytes[..<byteCount]), pieces: pieces, decisions: decisions)
   }
 
   /// The block's text from its bytes: whole characters copied from the lines' text (valid UTF-8)
   /// and ASCII spaces, so not validated again (``String/init(validUTF8:)``; validating was an
   /// eighth of `columns`).
-  static func text(_ bytes: [UInt8]) -> String { String(validUTF8: bytes[...]) }
+  static func text(_ bytes: ArraySlice<UInt8>) -> String { String(validUTF8: bytes) }
 
   /// The block so far, leaving the builder empty for the next block of a run of them. Its byte
   /// and piece buffers are kept, and the block gets a copy of the pieces at their size: a fresh
@@ -144,11 +171,10 @@ struct BlockBuilder {
   /// blocks).
   mutating func finishKeepingBuffers(kind: BlockKind) -> Block {
     let exactPieces = pieces.withUnsafeBufferPointer { Array($0) }
-    let block = Block(kind: kind, text: Self.text(bytes), pieces: exactPieces, decisions: decisions)
+    let block = Block(kind: kind, text: Self.text(bytes[..<byteCount]), pieces: exactPieces, decisions: decisions)
     var next = BlockBuilder()
     swap(&next.bytes, &bytes)
     swap(&next.pieces, &pieces)
-    next.bytes.removeAll(keepingCapacity: true)
     next.pieces.removeAll(keepingCapacity: true)
     // (The decisions go with the block; room for the next block's now, as `append` reserves
     // for its first row: the split that ends a block is the next one's first decision, and

@@ -15,8 +15,11 @@ import Foundation
 /// threshold 0.5
 /// margin 0.1
 /// trees T
-/// 3,10.5,1,2 =0.21 =-0.4        (one tree a line: feature,threshold,left,right or =leaf)
+/// 3,10.5,1,2 =0.21 =-0x1.999999999999ap-2   (one tree a line: feature,threshold,left,right or =leaf)
 /// ```
+///
+/// Numbers are decimal or, as the training script writes the leaves, hexadecimal
+/// (`float.hex()`): both read exactly.
 ///
 /// The probability is `1 / (1 + exp(-(base + rate × Σ leaf)))`, summed in tree order as
 /// scikit-learn does; a node sends a row left when its feature, as a 32-bit float (scikit-learn

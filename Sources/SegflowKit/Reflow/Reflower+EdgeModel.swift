@@ -46,9 +46,9 @@ extension Reflower {
   /// then, where they are least sure and the model is on, the model's. The decision names the
   /// model when it overrides the rules, and carries its probability as the confidence either way.
   func decideEdge(
-    builder: BlockBuilder, rows: Rows, at index: Int, fixedWrap: Int?, previousKind: BlockKind?, log: EdgeLog?, details: WidthDetails
+    builder: BlockBuilder, rows: Rows, at index: Int, fixedWrap: Int?, previousKind: BlockKind?, log: EdgeLog?, details: inout WidthDetails
   ) -> Decision {
-    let rule = edge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, details: details)
+    let rule = edge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, details: &details)
     let blank = rows[index + 1].blanksBefore > 0 || rows[index + 1].startsPage
     let asked = modelAsks(rule, blank: blank)
     // (The model only for an edge it is asked about: a copy of it, six arrays, was retained and

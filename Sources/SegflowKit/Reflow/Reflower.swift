@@ -109,7 +109,7 @@ public struct Reflower: Sendable {
     var previousEnded = true  // the previous row ended a block
     // The last block, when it is a one-row heading: the row it came from and its builder.
     var lastHeading: (row: Int, builder: BlockBuilder)? = nil
-    let details = WidthDetails()
+    var details = WidthDetails()
 
     func close(_ kind: BlockKind) {
       guard !builder.isEmpty else { return }
@@ -196,7 +196,7 @@ public struct Reflower: Sendable {
         index += 1
         continue
       }
-      let decision = decideEdge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, previousKind: previousKind, log: log, details: details)
+      let decision = decideEdge(builder: builder, rows: rows, at: index, fixedWrap: fixedWrap, previousKind: previousKind, log: log, details: &details)
       if decision.action == .split {
         // A single short line without sentence end, above a wider one: a title.
         // (The row count first: a string comparison is dearer.)
@@ -415,7 +415,7 @@ public struct Reflower: Sendable {
   static let continuingDetails = MarkDetails(Punctuation.continuingMarks) { "the line ends with '\($0)'" }
 
   /// Join or split between row `index` (the last row of `builder`) and the next row.
-  func edge(builder: BlockBuilder, rows: Rows, at index: Int, fixedWrap: Int? = nil, details: WidthDetails = WidthDetails()) -> Decision {
+  func edge(builder: BlockBuilder, rows: Rows, at index: Int, fixedWrap: Int? = nil, details: inout WidthDetails) -> Decision {
     let a = rows[index].profile
     let nextRow = rows[index + 1]
     let b = nextRow.profile

@@ -63,6 +63,36 @@ import Testing
     #expect(Self.blocks(rows, sizes: [2, 1, 2, 1], keepingBuffers: true) == fresh)
   }
 
+  @Test("a block of CJK lines is their texts joined, past the byte buffer's growth and after a longer block")
+  func textsJoined() {
+    let alphabet = Array("中文天气很好的，。、".unicodeScalars)
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<100 {
+      let lines = Self.randomLines(from: alphabet, lines: 1...20, length: 1...200, using: &generator)
+      let rows = Self.rows(lines)
+      var sizes: [Int] = []
+      var left = rows.count
+      while left > 0 {
+        let size = Int.random(in: 1...min(left, 8), using: &generator)
+        sizes.append(size)
+        left -= size
+      }
+      var expected: [String] = []
+      var next = 0
+      for size in sizes {
+        expected.append(lines[next..<(next + size)].joined())
+        next += size
+      }
+      for keepingBuffers in [false, true] {
+        let texts = Self.blocks(rows, sizes: sizes, keepingBuffers: keepingBuffers).map(\.text)
+        guard texts == expected else {
+          Issue.record("the blocks' texts differ for \(lines) in blocks of \(sizes)")
+          return
+        }
+      }
+    }
+  }
+
   @Test("random lines cut into random blocks give the same blocks either way")
   func randomBlocks() {
     let alphabet = Array("中文天气，。“”-ab Z9 ".unicodeScalars)

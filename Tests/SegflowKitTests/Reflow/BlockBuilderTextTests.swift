@@ -7,7 +7,7 @@ import Testing
 @Suite struct BlockBuilderTextTests {
   func expectSame(_ text: String) {
     let bytes = Array(text.utf8)
-    let unchecked = BlockBuilder.text(bytes)
+    let unchecked = BlockBuilder.text(bytes[...])
     let decoded = String(decoding: bytes, as: UTF8.self)
     #expect(unchecked == decoded)
     #expect(Array(unchecked.utf8) == bytes)
