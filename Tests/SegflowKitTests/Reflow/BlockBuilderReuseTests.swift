@@ -15,6 +15,18 @@ import Testing
   }
 
   /// Rows of `lines` as the reflow makes them (one document, offsets counted in its text).
+  /// Random block sizes, each 1 to `largest`, that add up to `total` rows.
+  static func randomSizes(total: Int, largest: Int, using generator: inout some RandomNumberGenerator) -> [Int] {
+    var sizes: [Int] = []
+    var left = total
+    while left > 0 {
+      let size = Int.random(in: 1...min(left, largest), using: &generator)
+      sizes.append(size)
+      left -= size
+    }
+    return sizes
+  }
+
   static func rows(_ lines: [String]) -> Reflower.Rows {
     let decoded = DecodedLine()
     var sourceLines: [SourceLine] = []
@@ -70,13 +82,7 @@ import Testing
     for _ in 0..<100 {
       let lines = Self.randomLines(from: alphabet, lines: 1...20, length: 1...200, using: &generator)
       let rows = Self.rows(lines)
-      var sizes: [Int] = []
-      var left = rows.count
-      while left > 0 {
-        let size = Int.random(in: 1...min(left, 8), using: &generator)
-        sizes.append(size)
-        left -= size
-      }
+      let sizes = Self.randomSizes(total: rows.count, largest: 8, using: &generator)
       var expected: [String] = []
       var next = 0
       for size in sizes {
@@ -100,13 +106,7 @@ import Testing
     for _ in 0..<300 {
       let lines = Self.randomLines(from: alphabet, lines: 1...30, length: 1...40, using: &generator)
       let rows = Self.rows(lines)
-      var sizes: [Int] = []
-      var left = rows.count
-      while left > 0 {
-        let size = Int.random(in: 1...min(left, 12), using: &generator)
-        sizes.append(size)
-        left -= size
-      }
+      let sizes = Self.randomSizes(total: rows.count, largest: 12, using: &generator)
       let fresh = Self.blocks(rows, sizes: sizes, keepingBuffers: false)
       let kept = Self.blocks(rows, sizes: sizes, keepingBuffers: true)
       guard kept == fresh else {
