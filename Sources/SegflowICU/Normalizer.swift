@@ -41,10 +41,20 @@ public enum Normalizer {
   /// Yes for `form` and combining class 0: a string made only of such characters is already in
   /// `form` (ICU's `isNormalized` takes the same shortcut character by character), so a caller
   /// can skip the UTF-16 copy and the check for most lines. Index by the scalar value.
+  /// (Built from a set of the two properties, range by range.)
   public static func quickCheckYesTable(_ form: NormalizationForm) -> [Bool] {
+    table(form, CICU_quickCheckYesTable)
+  }
+
+  /// ``quickCheckYesTable(_:)`` asked of ICU code point by code point: the tests' reference.
+  public static func quickCheckYesTableByCodePoint(_ form: NormalizationForm) -> [Bool] {
+    table(form, CICU_quickCheckYesTableByCodePoint)
+  }
+
+  private static func table(_ form: NormalizationForm, _ fill: (Int32, UnsafeMutablePointer<UInt8>, Int32) -> Void) -> [Bool] {
     var bytes = [UInt8](repeating: 0, count: 0x10000)
     bytes.withUnsafeMutableBufferPointer { buffer in
-      if let base = buffer.baseAddress { CICU_quickCheckYesTable(form.code, base, Int32(buffer.count)) }
+      if let base = buffer.baseAddress { fill(form.code, base, Int32(buffer.count)) }
     }
     return bytes.map { $0 != 0 }
   }

@@ -57,6 +57,8 @@ int CICU_isNormalized(int32_t form, const uint16_t *source, int32_t length, int3
 /// for `form` and canonical combining class 0 (ICU's own fast path in `isNormalized`: such a
 /// character is unchanged by `form` and nothing before it changes), to 0 otherwise.
 void CICU_quickCheckYesTable(int32_t form, uint8_t *table, int32_t count);
+/// The same table asked of ICU code point by code point (the fallback, and the tests' reference).
+void CICU_quickCheckYesTableByCodePoint(int32_t form, uint8_t *table, int32_t count);
 
 // MARK: Character properties
 
