@@ -34,6 +34,27 @@ import Testing
     if language == "zh" { #expect(conditions.allSatisfy { $0.markedUnits != nil }) }
   }
 
+  /// `holds(in:)` passes over closed stretches to the next opening mark; the per-position form
+  /// (``SRXPrefilter/OpenerCondition/mayStart(at:in:scan:)``), which reads every unit, must find a
+  /// start exactly when it holds. Texts of English and Chinese marks, quotes after spaces,
+  /// brackets and letters, address parts, surrogates.
+  @Test("a condition holds where some position may start a match, for every built-in condition", arguments: ["zh", "en", "de"])
+  func holdsAsSomeStart(language: String) throws {
+    let conditions = try #require(SRXRules.builtIn).rules(for: language).compactMap { SRXPrefilter(rule: $0)?.opener }
+    let marks = Array("我a Z.!?\"'’“”‘«»()[]—-–/:w\n。《》「」𠀀")
+    var generator = SplitMix(seed: 33)
+    for condition in conditions {
+      for round in 0..<300 {
+        let length = Int.random(in: 0...(round % 5 == 0 ? 400 : 30), using: &generator)
+        let text = String((0..<length).map { _ in Int.random(in: 0..<3, using: &generator) == 0 ? marks.randomElement(using: &generator)! : "a" })
+        let units = Array(text.utf16)
+        var scan = SRXPrefilter.OpenerCondition.Scan()
+        let someStart = units.indices.contains { condition.mayStart(at: $0, in: units, scan: &scan) }
+        #expect(condition.holds(in: units) == someStart, "\(text.debugDescription)")
+      }
+    }
+  }
+
   @Test("a narrower gap is caught: the events' gap counts every unit between them")
   func gapCounted() throws {
     let quote = try #require(SRXPrefilter.OpenerCondition(pattern: "[。](?<=“[^“”\\n]{0,3}[。])"))
