@@ -67,6 +67,33 @@ import Testing
     }
   }
 
+  /// `mayMatch` reads four units a turn and, with one word of slots (the Chinese rules), tests a
+  /// set with one AND; it must say what the rules' prefilters say read plainly: every required
+  /// set has a unit in the text, and the look-behind condition holds. Every length, so that the
+  /// units after the last four are read too.
+  @Test("mayMatch says what the prefilters say, with one word of slots and with more", arguments: ["zh", "en", "de"])
+  func mayMatchAsThePrefilters(language: String) throws {
+    let rules = try #require(SRXRules.builtIn).rules(for: language)
+    let prefilters = rules.map { SRXPrefilter(rule: $0) }
+    let table = SRXPrefilterTable(prefilters: prefilters, events: Set(Array("。！？《“".utf16)))
+    var generator = SplitMix(seed: 34)
+    let letters = Array("abcdefghijklmnopqrstuvwxyzABC.,;:!?'\"()[]-0123 ")
+    for round in 0..<600 {
+      var units = Self.randomUnits(&generator, length: Int.random(in: 0...(round % 4 == 0 ? 150 : 13), using: &generator))
+      if round % 2 == 1 {
+        units = Array(String((0..<units.count).map { _ in letters.randomElement(using: &generator)! }).utf16)
+      }
+      var events: [Int] = []
+      let flags = table.mayMatch(in: units, events: &events)
+      let present = Set(units)
+      let expected = prefilters.map { prefilter -> Bool in
+        guard let prefilter else { return true }
+        return prefilter.required.allSatisfy { !$0.isDisjoint(with: present) } && (prefilter.opener?.holds(in: units) ?? true)
+      }
+      #expect(flags == expected, "\(String(decoding: units, as: UTF16.self).debugDescription)")
+    }
+  }
+
   @Test("the segmenter's events hold every start-set unit, and mayMatch agrees with and without them", arguments: ["zh", "en", "de"])
   func startsFromEvents(language: String) throws {
     let rules = try #require(SRXRules.builtIn).rules(for: language)
