@@ -1,6 +1,8 @@
 /// Maps UTF-8 offsets in a block's text back to positions in the source file.
 public struct SourceLocator {
-  let block: Block
+  /// The block's pieces (all a span needs of the block beside its text: keeping the whole block
+  /// cost a copy and a destroy of every field for each block the segment stage walks).
+  let pieces: [Piece]
   let text: [UInt8]
   let offsetMap: OffsetMap
   /// `charactersBefore[k]`: how many characters start in `text[0..<k * stride]`, so a column is
@@ -17,7 +19,7 @@ public struct SourceLocator {
   /// Without samples (`sampled: false`) only ``SourceWalk``, which counts characters itself, may
   /// ask for positions.
   init(block: Block, offsetMap: OffsetMap, sampled: Bool) {
-    self.block = block
+    self.pieces = block.pieces
     let text = Array(block.text.utf8)
     self.text = text
     self.offsetMap = offsetMap
@@ -86,7 +88,7 @@ public struct SourceLocator {
       return SourcePosition(line: 1, column: 1, byte: 0)
     }
     hint = index
-    let piece = block.pieces[index]
+    let piece = pieces[index]
     let inside = min(max(0, offset - piece.textOffset), max(0, piece.length - 1))
     let from = min(piece.textOffset, text.count)
     let to = min(piece.textOffset + inside, text.count)
@@ -97,8 +99,8 @@ public struct SourceLocator {
   /// The decoded-text offset of block-text offset `offset`, which lies in piece `index` (found
   /// by ``pieceIndex(containing:from:)``; any value when there are no pieces).
   private func decodedOffset(at offset: Int, piece index: Int) -> Int {
-    guard !block.pieces.isEmpty else { return 0 }
-    let piece = block.pieces[index]
+    guard !pieces.isEmpty else { return 0 }
+    let piece = pieces[index]
     return piece.sourceOffset + min(max(0, offset - piece.textOffset), max(0, piece.length - 1))
   }
 
@@ -108,7 +110,6 @@ public struct SourceLocator {
   /// cost more than walking the whole block once); otherwise, and for a negative hint, by binary
   /// search.
   func pieceIndex(containing offset: Int, from hint: Int) -> Int? {
-    let pieces = block.pieces
     guard !pieces.isEmpty else { return nil }
     if hint >= 0, hint < pieces.count, pieces[hint].textOffset <= offset {
       var index = hint

@@ -21,4 +21,8 @@ struct SRXScratch {
   var events: [Int] = []
   /// Per rule, whether it may match in the block (``SRXPrefilterTable/mayMatch(in:events:into:)``).
   var mayMatch: [Bool] = []
+  /// The scans of a rule's gap conditions (``SRXGapCondition/Scan``), fresh for each rule and
+  /// block. Storage, not an array: an array per rule and block was made unique before its loop
+  /// even for a rule without gaps (English text: 35,440 arrays and 33,120 copies, 4.3 M).
+  let gapScans = ScratchBuffer<SRXGapCondition.Scan>()
 }

@@ -365,7 +365,7 @@ public final class SRXSegmenter {
           var cursor = 0
           var start = 0
           let count = units.count
-          var gapScans = [SRXGapCondition.Scan](repeating: .init(), count: candidates.gaps.count)
+          let gapScans = scratch.gapScans.filled(candidates.gaps.count, with: SRXGapCondition.Scan())
           while start < count {
             let next = units.withUnsafeBufferPointer { units in
               unitClasses.table.withUnsafeBufferPointer { classes in

@@ -35,7 +35,7 @@ public struct SegmentStage: Stage {
     var segments: [Segment] = []
     segments.reserveCapacity(document.blocks.count * 3)
     var scratch = SentenceScratch()  // one set of buffers for every block
-    let indexNames = Self.indexNames
+    var ids = SegmentIDMaker(document: document.name)
     for (blockIndex, block) in document.blocks.enumerated() {
       do {
         let outcome = try splitter.splitReporting(block.text, scratch: &scratch)
@@ -48,9 +48,7 @@ public struct SegmentStage: Stage {
       }
       var walk = SourceWalk(block: block, offsetMap: document.offsetMap)  // segments come in order
       let bytes = walk.text
-      // `document:block:` once per block; each id adds its index (interpolating the three parts
-      // for every segment cost more than the rest of the segment's bookkeeping).
-      let idPrefix = "\(document.name):\(document.firstBlockNumber + blockIndex):"
+      ids.startBlock(document.firstBlockNumber + blockIndex)
       var index = 0
       for range in scratch.ranges {
         var end = range.upperBound
@@ -63,7 +61,7 @@ public struct SegmentStage: Stage {
         index += 1
         let core = range.lowerBound..<end
         segments.append(Segment(
-          id: idPrefix + (index < indexNames.count ? indexNames[index] : String(index)),
+          id: ids.id(index),
           block: document.firstBlockNumber + blockIndex, index: index, kind: block.kind,
           text: Self.slice(bytes, core),
           trailing: end == range.upperBound ? "" : String(decoding: bytes[end..<range.upperBound], as: UTF8.self),
@@ -72,10 +70,6 @@ public struct SegmentStage: Stage {
     }
     document.segments = segments
   }
-
-  /// `String(index)` for the segment indices most blocks have (converting the number for every
-  /// segment cost about 180 instructions an id).
-  static let indexNames = (0..<100).map { String($0) }
 
   /// The characters at UTF-8 offsets `range` (on character boundaries) of `bytes`, a block's
   /// valid text, not validated again (``String/init(validUTF8:)``): a `Substring` of the block

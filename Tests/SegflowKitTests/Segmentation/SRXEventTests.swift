@@ -34,6 +34,27 @@ import Testing
     if language == "zh" { #expect(conditions.allSatisfy { $0.markedUnits != nil }) }
   }
 
+  /// `holds(in:)` passes over closed stretches to the next opening mark; the per-position form
+  /// (``SRXPrefilter/OpenerCondition/mayStart(at:in:scan:)``), which reads every unit, must find a
+  /// start exactly when it holds. Texts of English and Chinese marks, quotes after spaces,
+  /// brackets and letters, address parts, surrogates.
+  @Test("a condition holds where some position may start a match, for every built-in condition", arguments: ["zh", "en", "de"])
+  func holdsAsSomeStart(language: String) throws {
+    let conditions = try #require(SRXRules.builtIn).rules(for: language).compactMap { SRXPrefilter(rule: $0)?.opener }
+    let marks = Array("我a Z.!?\"'’“”‘«»()[]—-–/:w\n。《》「」𠀀")
+    var generator = SplitMix(seed: 33)
+    for condition in conditions {
+      for round in 0..<300 {
+        let length = Int.random(in: 0...(round % 5 == 0 ? 400 : 30), using: &generator)
+        let text = String((0..<length).map { _ in Int.random(in: 0..<3, using: &generator) == 0 ? marks.randomElement(using: &generator)! : "a" })
+        let units = Array(text.utf16)
+        var scan = SRXPrefilter.OpenerCondition.Scan()
+        let someStart = units.indices.contains { condition.mayStart(at: $0, in: units, scan: &scan) }
+        #expect(condition.holds(in: units) == someStart, "\(text.debugDescription)")
+      }
+    }
+  }
+
   @Test("a narrower gap is caught: the events' gap counts every unit between them")
   func gapCounted() throws {
     let quote = try #require(SRXPrefilter.OpenerCondition(pattern: "[。](?<=“[^“”\\n]{0,3}[。])"))
@@ -43,6 +64,33 @@ import Testing
       let events = units.indices.filter { marked.contains(units[$0]) || (0xDC00...0xDFFF).contains(units[$0]) }
       #expect(events.withUnsafeBufferPointer { quote.holds(in: units, events: $0) } == holds, "\(text)")
       #expect(quote.holds(in: units) == holds)
+    }
+  }
+
+  /// `mayMatch` reads four units a turn and, with one word of slots (the Chinese rules), tests a
+  /// set with one AND; it must say what the rules' prefilters say read plainly: every required
+  /// set has a unit in the text, and the look-behind condition holds. Every length, so that the
+  /// units after the last four are read too.
+  @Test("mayMatch says what the prefilters say, with one word of slots and with more", arguments: ["zh", "en", "de"])
+  func mayMatchAsThePrefilters(language: String) throws {
+    let rules = try #require(SRXRules.builtIn).rules(for: language)
+    let prefilters = rules.map { SRXPrefilter(rule: $0) }
+    let table = SRXPrefilterTable(prefilters: prefilters, events: Set(Array("。！？《“".utf16)))
+    var generator = SplitMix(seed: 34)
+    let letters = Array("abcdefghijklmnopqrstuvwxyzABC.,;:!?'\"()[]-0123 ")
+    for round in 0..<600 {
+      var units = Self.randomUnits(&generator, length: Int.random(in: 0...(round % 4 == 0 ? 150 : 13), using: &generator))
+      if round % 2 == 1 {
+        units = Array(String((0..<units.count).map { _ in letters.randomElement(using: &generator)! }).utf16)
+      }
+      var events: [Int] = []
+      let flags = table.mayMatch(in: units, events: &events)
+      let present = Set(units)
+      let expected = prefilters.map { prefilter -> Bool in
+        guard let prefilter else { return true }
+        return prefilter.required.allSatisfy { !$0.isDisjoint(with: present) } && (prefilter.opener?.holds(in: units) ?? true)
+      }
+      #expect(flags == expected, "\(String(decoding: units, as: UTF16.self).debugDescription)")
     }
   }
 

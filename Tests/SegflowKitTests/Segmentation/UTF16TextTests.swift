@@ -35,4 +35,26 @@ import Testing
       #expect(scratch.utf8Count == text.utf8.count)
     }
   }
+
+  /// Runs of ASCII long enough for the eight-byte steps and runs of CJK of both parities, ended
+  /// by every other width, at every length: the run loops must stop exactly at the run's end.
+  @Test func matchesTheStandardLibraryOnRuns() {
+    let runs: [[Character]] = [["a", "Z", " ", "0", "\n"], ["我", "，", "\u{800}", "\u{FFFF}"]]
+    let others: [Character] = ["é", "\u{7FF}", "😀", "𠀀", "\u{10FFFF}", "a", "我"]
+    var generator = SplitMix(seed: 61)
+    var scratch = UTF16Text()
+    let staging = UTF16Staging()
+    for round in 0..<2_000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0...6, using: &generator) {
+        let run = runs.randomElement(using: &generator)!
+        text += String((0..<Int.random(in: 0...(round % 5 == 0 ? 70 : 19), using: &generator)).map { _ in run.randomElement(using: &generator)! })
+        if Bool.random(using: &generator) { text.append(others.randomElement(using: &generator)!) }
+      }
+      scratch.load(text, staging: staging)
+      let (units, offsets) = Self.expected(text)
+      #expect(scratch.units == units, "\(text.debugDescription)")
+      #expect(scratch.utf8Offsets == offsets, "\(text.debugDescription)")
+    }
+  }
 }
