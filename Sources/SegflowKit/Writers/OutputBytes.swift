@@ -6,13 +6,23 @@ struct OutputBytes: ~Copyable {
   private var base: UnsafeMutablePointer<UInt8>
   private(set) var count = 0
   private var capacity: Int
+  /// Whether `base` is this buffer's own allocation (false while it writes into an array's
+  /// storage, see ``collect(capacity:_:)``).
+  private var ownsBase = true
 
   init(capacity: Int) {
     self.capacity = max(capacity, 16)
     base = .allocate(capacity: self.capacity)
   }
 
-  deinit { base.deallocate() }
+  /// A buffer writing into `storage`, which it does not own, until it needs more room.
+  private init(writingInto storage: UnsafeMutableBufferPointer<UInt8>) {
+    base = storage.baseAddress!
+    capacity = storage.count
+    ownsBase = false
+  }
+
+  deinit { if ownsBase { base.deallocate() } }
 
   /// Empties the buffer, keeping its allocation.
   mutating func removeAll() {
@@ -29,9 +39,10 @@ struct OutputBytes: ~Copyable {
     let size = max(needed, capacity * 2)
     let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
     bigger.initialize(from: base, count: count)
-    base.deallocate()
+    if ownsBase { base.deallocate() }
     base = bigger
     capacity = size
+    ownsBase = true
   }
 
   mutating func append(_ byte: UInt8) {
@@ -165,17 +176,34 @@ struct OutputBytes: ~Copyable {
     try body(UnsafeBufferPointer(start: base, count: count))
   }
 
-  /// The bytes of `items`, each written by `write` into one reused buffer and appended whole: a
-  /// file's body is built record by record and never held twice.
+  /// The bytes of `items`, each written by `write` (see ``collect(capacity:_:)``).
   static func records<Items: Sequence>(_ items: Items, reserving capacity: Int = 0, _ write: (Items.Element, inout OutputBytes) -> Void) -> [UInt8] {
-    var body: [UInt8] = []
-    body.reserveCapacity(capacity)
-    var record = OutputBytes(capacity: 4096)
-    for item in items {
-      record.removeAll()
-      write(item, &record)
-      record.withBytes { body.append(contentsOf: $0) }
+    collect(capacity: capacity) { out in
+      for item in items { write(item, &out) }
     }
-    return body
+  }
+
+  /// The bytes `write` appends, as an array: written straight into the array's storage while
+  /// they fit in `capacity` bytes (the writers' generous estimates), so a file's body is never
+  /// copied (a record buffer copied into the body cost some 2 instructions a byte in `memcpy`).
+  /// Past `capacity` they go on in an allocation of their own, copied into the array at the end.
+  static func collect(capacity: Int, _ write: (inout OutputBytes) -> Void) -> [UInt8] {
+    guard capacity >= 16 else {
+      var out = OutputBytes(capacity: 4096)
+      write(&out)
+      return out.withBytes { Array($0) }
+    }
+    var spilled: [UInt8] = []
+    let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { storage, initialized in
+      var out = OutputBytes(writingInto: storage)
+      write(&out)
+      if out.ownsBase {
+        spilled = out.withBytes { Array($0) }
+        initialized = 0
+      } else {
+        initialized = out.count
+      }
+    }
+    return bytes.isEmpty ? spilled : bytes
   }
 }

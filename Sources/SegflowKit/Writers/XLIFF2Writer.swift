@@ -33,10 +33,26 @@ public struct XLIFF2Writer: StreamingSegmentWriter {
   /// The units as bytes (``OutputBytes/records(_:reserving:_:)``): interpolated strings cost
   /// four times what the JSONL writer spends on the same document.
   public func bodyBytes(_ document: Document, context: WriterContext) -> [UInt8] {
-    // About 380 bytes of metadata and markup a segment, with its unit's share.
-    OutputBytes.records(document.units, reserving: document.estimatedOutputBytes(perSegment: 400, perTextByte: 1)) { unit, out in
+    OutputBytes.records(document.units, reserving: Self.estimatedBodyBytes(document)) { unit, out in
       Self.append(unit, document: document, context: context, to: &out)
     }
+  }
+
+  /// The whole file written in one buffer: the body appended to the header's bytes was copied
+  /// once more.
+  public func renderBytes(_ document: Document, context: WriterContext) throws -> [UInt8] {
+    let header = header(document, context: context)
+    let footer = footer(document, context: context)
+    return OutputBytes.collect(capacity: header.utf8.count + Self.estimatedBodyBytes(document) + footer.utf8.count) { out in
+      out.append(utf8: header)
+      for unit in document.units { Self.append(unit, document: document, context: context, to: &out) }
+      out.append(utf8: footer)
+    }
+  }
+
+  /// About 380 bytes of metadata and markup a segment, with its unit's share.
+  static func estimatedBodyBytes(_ document: Document) -> Int {
+    document.estimatedOutputBytes(perSegment: 400, perTextByte: 1)
   }
 
   /// One `<unit>`: the segments' metadata, then the segments.
