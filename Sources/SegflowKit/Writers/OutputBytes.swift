@@ -35,6 +35,8 @@ struct OutputBytes: ~Copyable {
     if count + extra > capacity { grow(to: count + extra) }
   }
 
+  /// Out of line: inlined into every append, its calls made each save and restore registers.
+  @inline(never)
   private mutating func grow(to needed: Int) {
     let size = max(needed, capacity * 2)
     let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
@@ -100,30 +102,32 @@ struct OutputBytes: ~Copyable {
   /// Appends the decimal digits of `value` (as `String(value)` writes it).
   mutating func appendNumber(_ value: Int) {
     reserve(20)
-    if value < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
+    var end = count
+    if value < 0 {
+      base[end] = UInt8(ascii: "-")
+      end &+= 1
+    }
     // The magnitude as unsigned, so Int.min works too; digits counted first, then written
-    // backwards in place, two at a time from a table of pairs (eight numbers a segment: the
-    // divisions were most of their cost, and counting by comparison with 10, 100, … most of the
-    // rest).
+    // backwards in place, two at a time from a table of pairs, each pair one two-byte load and
+    // store (eight numbers a segment: the divisions were most of their cost, and counting by
+    // comparison with 10, 100, … most of the rest). Positions in wrapping arithmetic: they stay
+    // within the 20 bytes reserved.
     var rest = value.magnitude
-    let digits = Self.decimalDigits(rest)
-    var position = count + digits
-    let pairs = Self.digitPairs.utf8Start
+    end &+= Self.decimalDigits(rest)
+    count = end
+    let pairs = UnsafeRawPointer(Self.digitPairs.utf8Start)
+    let out = UnsafeMutableRawPointer(base)
     while rest >= 100 {
-      let pair = Int(rest % 100) * 2
+      let pair = Int(truncatingIfNeeded: rest % 100) &* 2
       rest /= 100
-      position -= 2
-      base[position] = pairs[pair]
-      base[position + 1] = pairs[pair + 1]
+      end &-= 2
+      out.storeBytes(of: pairs.loadUnaligned(fromByteOffset: pair, as: UInt16.self), toByteOffset: end, as: UInt16.self)
     }
     if rest >= 10 {
-      position -= 2
-      base[position] = pairs[Int(rest) * 2]
-      base[position + 1] = pairs[Int(rest) * 2 + 1]
+      out.storeBytes(of: pairs.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: rest) &* 2, as: UInt16.self), toByteOffset: end &- 2, as: UInt16.self)
     } else {
-      base[position - 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
+      base[end &- 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest)
     }
-    count += digits
   }
 
   /// The number of decimal digits of `value` (1 for 0): from its bit length, ⌊bits · log10 2⌋
