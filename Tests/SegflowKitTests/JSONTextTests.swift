@@ -101,6 +101,25 @@ import Testing
     }
   }
 
+  @Test("collected bytes are what was appended, within the capacity, past it, or with none", arguments: [0, 15, 16, 17, 100, 4096])
+  func collect(capacity: Int) {
+    // Written straight into the array while they fit, into a buffer of their own past it.
+    var random = SplitMix(seed: UInt64(capacity))
+    for length in [0, 1, 15, 16, 17, 99, 100, 101, 5000] {
+      let pieces = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+      let bytes = OutputBytes.collect(capacity: capacity) { out in
+        for (index, byte) in pieces.enumerated() {
+          if index % 3 == 0 { out.appendNumber(Int(byte)) } else { out.append(byte) }
+        }
+      }
+      var expected: [UInt8] = []
+      for (index, byte) in pieces.enumerated() {
+        if index % 3 == 0 { expected += Array(String(byte).utf8) } else { expected.append(byte) }
+      }
+      #expect(bytes == expected, "capacity \(capacity), \(length) pieces")
+    }
+  }
+
   @Test("numbers are written as String(value) writes them")
   func numbers() {
     // Around every power of ten (where the digit count changes), both signs, and the extremes.

@@ -19,20 +19,12 @@ public struct JSONLWriter: StreamingSegmentWriter {
   /// The records as bytes: files are written from these directly (making a string of tens of
   /// megabytes only to write it checked every byte once more).
   public func bodyBytes(_ document: Document, context: WriterContext) -> [UInt8] {
-    // Each record is built in one reused buffer and appended whole: the body is never held
-    // twice (a chunk's records are tens of megabytes).
-    var body: [UInt8] = []
     // About 210 bytes of keys and numbers a segment; the text once, and again as words.
     let withWords = document.segments.first?.tokens != nil
-    body.reserveCapacity(document.estimatedOutputBytes(perSegment: 256, perTextByte: withWords ? 3 : 1))
-    var record = OutputBytes(capacity: 4096)
-    for segment in document.segments {
-      record.removeAll()
-      Self.append(segment, document: document.name, target: context.target(for: segment), geometry: document.geometryParts(of: segment), to: &record)
-      record.append(UInt8(ascii: "\n"))
-      record.withBytes { body.append(contentsOf: $0) }
+    return OutputBytes.records(document.segments, reserving: document.estimatedOutputBytes(perSegment: 256, perTextByte: withWords ? 3 : 1)) { segment, out in
+      Self.append(segment, document: document.name, target: context.target(for: segment), geometry: document.geometryParts(of: segment), to: &out)
+      out.append(UInt8(ascii: "\n"))
     }
-    return body
   }
 
   public func renderBytes(_ document: Document, context: WriterContext) throws -> [UInt8] {

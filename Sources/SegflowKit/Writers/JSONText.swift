@@ -141,29 +141,28 @@ extension OutputBytes {
   /// Words in order never hold more bytes than the text, so one reservation covers them all,
   /// and each word's bytes go eight at a time when the text holds them (the last word or so
   /// byte by byte): words are a few bytes each, and a `memcpy` call and the buffer's checks
-  /// per word cost more than the copy. (An eight-byte store may write up to seven bytes past a
-  /// word, inside the room reserved here; the closing quote and later appends overwrite them.)
+  /// per word cost more than the copy. The quotes and comma between two words are one
+  /// four-byte store (`","` and a byte the next word overwrites), the last two of them taken
+  /// back at the end; a word's first byte is looked at only when it does not start where the
+  /// previous word ended (that byte was looked at as the previous word's end, and the text's
+  /// first byte is never inside a character). (An eight-byte store may write up to seven
+  /// bytes past a word, inside the room reserved here; later appends overwrite them.)
   mutating func appendQuotedWords(_ tokens: UnsafeBufferPointer<Token>, of text: UnsafeBufferPointer<UInt8>) -> Int {
     guard let source = text.baseAddress else { return 0 }
     let count = text.count
     var index = 0
-    // A comma and two quotes a word, the text's bytes once, the last word's overrun.
-    appendWriting(maximum: count + 3 * tokens.count + 7) { out in
-      var written = 0
+    // A comma and two quotes a word, the text's bytes once, the last stores' overrun.
+    appendWriting(maximum: count + 3 * tokens.count + 8) { out in
+      out[0] = UInt8(ascii: "\"")
+      var written = 1
       var previousEnd = 0
       while index < tokens.count {
         let start = tokens[index].start
         let end = tokens[index].end
         guard previousEnd <= start, start <= end, end <= count else { break }
-        if start < count, source[start] & 0xC0 == 0x80 { break }
+        if start != previousEnd, start < count, source[start] & 0xC0 == 0x80 { break }
         if end < count, source[end] & 0xC0 == 0x80 { break }
-        if index > 0 {
-          out[written] = UInt8(ascii: ",")
-          written += 1
-        }
-        out[written] = UInt8(ascii: "\"")
-        written += 1
-        let length = end - start
+        let length = end &- start
         let from = UnsafeRawPointer(source + start)
         let to = UnsafeMutableRawPointer(out + written)
         if start &+ (length &+ 7) & ~7 <= count {
@@ -176,13 +175,18 @@ extension OutputBytes {
           for offset in 0..<length { out[written &+ offset] = source[start &+ offset] }
         }
         written &+= length
-        out[written] = UInt8(ascii: "\"")
-        written &+= 1
+        UnsafeMutableRawPointer(out + written).storeBytes(of: Self.quoteCommaQuote, as: UInt32.self)
+        written &+= 3
         previousEnd = end
         index += 1
       }
-      return written
+      // The comma and quote after the last word, or the first quote when there was none.
+      return index > 0 ? written &- 2 : 0
     }
     return index
   }
+
+  /// `","` and a zero byte as one little-endian word (a store of it writes the four bytes in
+  /// this order). Computed: a stored one is read through its initializer's guard.
+  private static var quoteCommaQuote: UInt32 { UInt32(littleEndian: 0x0022_2C22) }
 }

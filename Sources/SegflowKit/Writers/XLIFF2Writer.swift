@@ -33,10 +33,26 @@ public struct XLIFF2Writer: StreamingSegmentWriter {
   /// The units as bytes (``OutputBytes/records(_:reserving:_:)``): interpolated strings cost
   /// four times what the JSONL writer spends on the same document.
   public func bodyBytes(_ document: Document, context: WriterContext) -> [UInt8] {
-    // About 380 bytes of metadata and markup a segment, with its unit's share.
-    OutputBytes.records(document.units, reserving: document.estimatedOutputBytes(perSegment: 400, perTextByte: 1)) { unit, out in
+    OutputBytes.records(document.units, reserving: Self.estimatedBodyBytes(document)) { unit, out in
       Self.append(unit, document: document, context: context, to: &out)
     }
+  }
+
+  /// The whole file written in one buffer: the body appended to the header's bytes was copied
+  /// once more.
+  public func renderBytes(_ document: Document, context: WriterContext) throws -> [UInt8] {
+    let header = header(document, context: context)
+    let footer = footer(document, context: context)
+    return OutputBytes.collect(capacity: header.utf8.count + Self.estimatedBodyBytes(document) + footer.utf8.count) { out in
+      out.append(utf8: header)
+      for unit in document.units { Self.append(unit, document: document, context: context, to: &out) }
+      out.append(utf8: footer)
+    }
+  }
+
+  /// About 380 bytes of metadata and markup a segment, with its unit's share.
+  static func estimatedBodyBytes(_ document: Document) -> Int {
+    document.estimatedOutputBytes(perSegment: 400, perTextByte: 1)
   }
 
   /// One `<unit>`: the segments' metadata, then the segments.
@@ -48,51 +64,58 @@ public struct XLIFF2Writer: StreamingSegmentWriter {
     out.append("\" type=\"segflow:")
     out.append(utf8: unit.block.kind.rawValue)
     out.append("\">\n      <mda:metadata>\n")
-    for segment in unit.segments {
-      out.append("        <mda:metaGroup id=\"m")
-      out.appendNumber(segment.block)
-      out.append("-")
-      out.appendNumber(segment.index)
-      out.append("\" category=\"segment\" appliesTo=\"source\">\n          <mda:meta type=\"id\">")
-      out.appendXMLEscaped(segment.id)
-      out.append("</mda:meta>\n          <mda:meta type=\"start\">")
-      appendPosition(segment.source.start, to: &out)
-      out.append("</mda:meta>\n          <mda:meta type=\"end\">")
-      appendPosition(segment.source.end, to: &out)
-      out.append("</mda:meta>\n")
-      if let geometry = document.geometryParts(of: segment) {
-        out.append("          <mda:meta type=\"page\">")
-        out.appendNumber(geometry.page)
+    // Fields read in place through the slice's buffer: `for segment in unit.segments` copied
+    // each segment (a retain and release of its strings and token list) twice a segment. A
+    // whole segment is passed on only for a PDF's geometry or a translation.
+    let hasGeometry = document.pdfLayout != nil
+    let hasTargets = !context.targets.isEmpty
+    unit.segments.withUnsafeBufferPointer { segments in
+      for position in segments.indices {
+        out.append("        <mda:metaGroup id=\"m")
+        out.appendNumber(segments[position].block)
+        out.append("-")
+        out.appendNumber(segments[position].index)
+        out.append("\" category=\"segment\" appliesTo=\"source\">\n          <mda:meta type=\"id\">")
+        out.appendXMLEscaped(segments[position].id)
+        out.append("</mda:meta>\n          <mda:meta type=\"start\">")
+        appendPosition(segments[position].source.start, to: &out)
+        out.append("</mda:meta>\n          <mda:meta type=\"end\">")
+        appendPosition(segments[position].source.end, to: &out)
         out.append("</mda:meta>\n")
-        for box in geometry.boxes {
-          out.append("          <mda:meta type=\"bbox\">")
-          out.append(utf8: String(box.jsonArray.dropFirst().dropLast()))
+        if hasGeometry, let geometry = document.geometryParts(of: segments[position]) {
+          out.append("          <mda:meta type=\"page\">")
+          out.appendNumber(geometry.page)
           out.append("</mda:meta>\n")
+          for box in geometry.boxes {
+            out.append("          <mda:meta type=\"bbox\">")
+            out.append(utf8: String(box.jsonArray.dropFirst().dropLast()))
+            out.append("</mda:meta>\n")
+          }
         }
+        out.append("        </mda:metaGroup>\n")
       }
-      out.append("        </mda:metaGroup>\n")
-    }
-    out.append("      </mda:metadata>\n")
-    for segment in unit.segments {
-      out.append("      <segment id=\"")
-      appendSegmentNumber(segment, to: &out)
-      if let target = context.target(for: segment) {
-        out.append("\" state=\"translated\"><source>")
-        appendContent(segment.text, to: &out)
-        out.append("</source><target>")
-        appendContent(target, to: &out)
-        out.append("</target></segment>\n")
-      } else {
-        out.append("\"><source>")
-        appendContent(segment.text, to: &out)
-        out.append("</source></segment>\n")
-      }
-      if !segment.trailing.isEmpty {
-        out.append("      <ignorable id=\"")
-        appendSegmentNumber(segment, to: &out)
-        out.append("-ws\"><source>")
-        appendContent(segment.trailing, to: &out)
-        out.append("</source></ignorable>\n")
+      out.append("      </mda:metadata>\n")
+      for position in segments.indices {
+        out.append("      <segment id=\"")
+        appendSegmentNumber(block: segments[position].block, index: segments[position].index, to: &out)
+        if hasTargets, let target = context.target(for: segments[position]) {
+          out.append("\" state=\"translated\"><source>")
+          appendContent(segments[position].text, to: &out)
+          out.append("</source><target>")
+          appendContent(target, to: &out)
+          out.append("</target></segment>\n")
+        } else {
+          out.append("\"><source>")
+          appendContent(segments[position].text, to: &out)
+          out.append("</source></segment>\n")
+        }
+        if !segments[position].trailing.isEmpty {
+          out.append("      <ignorable id=\"")
+          appendSegmentNumber(block: segments[position].block, index: segments[position].index, to: &out)
+          out.append("-ws\"><source>")
+          appendContent(segments[position].trailing, to: &out)
+          out.append("</source></ignorable>\n")
+        }
       }
     }
     out.append("    </unit>\n")
@@ -119,9 +142,13 @@ public struct XLIFF2Writer: StreamingSegmentWriter {
 
   /// `block:index`, the segment id within the file.
   static func appendSegmentNumber(_ segment: Segment, to out: inout OutputBytes) {
-    out.appendNumber(segment.block)
+    appendSegmentNumber(block: segment.block, index: segment.index, to: &out)
+  }
+
+  static func appendSegmentNumber(block: Int, index: Int, to out: inout OutputBytes) {
+    out.appendNumber(block)
     out.append(":")
-    out.appendNumber(segment.index)
+    out.appendNumber(index)
   }
 
   /// Inline content: escaped text, forbidden characters as `<cp hex="…"/>`.
