@@ -22,10 +22,14 @@ final class LineStream {
   /// Bytes of a UTF-8 byte-order mark at the start (offsets in lines do not count it).
   private(set) var bomLength = 0
 
-  init(path: String, blockSize: Int = 1 << 20) throws(DocumentError) {
+  /// The longest line handed out (``ReflowStage/checkLineLengths(_:textBytes:path:limit:)``).
+  private let longestLine: Int
+
+  init(path: String, blockSize: Int = 1 << 20, longestLine: Int = LineProfile.longestLine) throws(DocumentError) {
     file = try FileBlocks(path: path)
     self.path = path
     self.blockSize = blockSize
+    self.longestLine = longestLine
   }
 
   /// The next lines (at least one), or nil at the end of the file.
@@ -83,6 +87,13 @@ final class LineStream {
       lines[index].offset += decodedBase
     }
     nextLine += lines.count
+    // A line longer than reflow takes is refused here, where the chunk's size bounds its lines:
+    // the reflow stage's own check reads the document's text, which a chunk's document has not.
+    do {
+      try ReflowStage.checkLineLengths(lines, textBytes: bytes.count, path: path, limit: longestLine)
+    } catch {
+      throw .document(error)
+    }
     return lines
   }
 }
