@@ -120,17 +120,22 @@ int CICU_isNormalized(int32_t form, const uint16_t *source, int32_t length, int3
   return result ? 1 : 0;
 }
 
-static UProperty quickCheckProperty(int32_t form) {
-  switch (form) {
-  case CICU_NFD: return UCHAR_NFD_QUICK_CHECK;
-  case CICU_NFKC: return UCHAR_NFKC_QUICK_CHECK;
-  case CICU_NFKD: return UCHAR_NFKD_QUICK_CHECK;
-  default: return UCHAR_NFC_QUICK_CHECK;
-  }
-}
+// Each form's quick-check property, and the set of the characters the table marks (quick-check
+// Yes and combining class 0), by form code (CICU_NFC … CICU_NFKD; any other code is NFC).
+static const struct {
+  UProperty property;
+  const UChar *stable;
+} quickCheckForms[] = {
+  {UCHAR_NFC_QUICK_CHECK, u"[[:NFC_Quick_Check=Yes:]&[:Canonical_Combining_Class=0:]]"},
+  {UCHAR_NFD_QUICK_CHECK, u"[[:NFD_Quick_Check=Yes:]&[:Canonical_Combining_Class=0:]]"},
+  {UCHAR_NFKC_QUICK_CHECK, u"[[:NFKC_Quick_Check=Yes:]&[:Canonical_Combining_Class=0:]]"},
+  {UCHAR_NFKD_QUICK_CHECK, u"[[:NFKD_Quick_Check=Yes:]&[:Canonical_Combining_Class=0:]]"},
+};
+
+static int32_t quickCheckForm(int32_t form) { return form >= CICU_NFC && form <= CICU_NFKD ? form : CICU_NFC; }
 
 void CICU_quickCheckYesTableByCodePoint(int32_t form, uint8_t *table, int32_t count) {
-  UProperty property = quickCheckProperty(form);
+  UProperty property = quickCheckForms[quickCheckForm(form)].property;
   for (int32_t c = 0; c < count; c++) {
     table[c] = u_getIntPropertyValue(c, property) == UNORM_YES && u_getCombiningClass(c) == 0 ? 1 : 0;
   }
@@ -140,21 +145,8 @@ void CICU_quickCheckYesTableByCodePoint(int32_t form, uint8_t *table, int32_t co
 // set from the ranges where the properties change, where asking each of the 65,536 code points
 // cost some 200 instructions apiece (14 M, a sixth of a small run's start-up).
 void CICU_quickCheckYesTable(int32_t form, uint8_t *table, int32_t count) {
-  static const UChar *patterns[] = {
-    u"[[:NFC_Quick_Check=Yes:]&[:Canonical_Combining_Class=0:]]",
-    u"[[:NFD_Quick_Check=Yes:]&[:Canonical_Combining_Class=0:]]",
-    u"[[:NFKC_Quick_Check=Yes:]&[:Canonical_Combining_Class=0:]]",
-    u"[[:NFKD_Quick_Check=Yes:]&[:Canonical_Combining_Class=0:]]",
-  };
-  const UChar *pattern;
-  switch (form) {
-  case CICU_NFD: pattern = patterns[1]; break;
-  case CICU_NFKC: pattern = patterns[2]; break;
-  case CICU_NFKD: pattern = patterns[3]; break;
-  default: pattern = patterns[0]; break;
-  }
   UErrorCode status = U_ZERO_ERROR;
-  USet *set = uset_openPattern(pattern, -1, &status);
+  USet *set = uset_openPattern(quickCheckForms[quickCheckForm(form)].stable, -1, &status);
   if (U_FAILURE(status)) {
     CICU_quickCheckYesTableByCodePoint(form, table, count);
     return;
