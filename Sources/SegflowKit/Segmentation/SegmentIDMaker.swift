@@ -14,8 +14,8 @@ struct SegmentIDMaker {
   init(document name: String) {
     let bytes = Array(name.utf8)
     nameCount = bytes.count + 1
-    // The longest number is 20 characters (`Int.min`), with its `:`.
-    prefix.reserve(nameCount + 21)
+    // The longest number (`Int.min`), with its `:`.
+    prefix.reserve(nameCount + DecimalDigits.maximumWidth + 1)
     _ = UnsafeMutableBufferPointer(start: prefix.base, count: bytes.count).initialize(fromContentsOf: bytes)
     prefix.base[bytes.count] = UInt8(ascii: ":")
     prefixCount = nameCount
@@ -23,17 +23,17 @@ struct SegmentIDMaker {
 
   /// Sets the block number of the ids that follow.
   mutating func startBlock(_ number: Int) {
-    let end = Self.writeDigits(of: number, at: prefix.base + nameCount)
-    end.pointee = UInt8(ascii: ":")
-    prefixCount = end + 1 - prefix.base
+    let end = DecimalDigits.write(number, into: prefix.base, at: nameCount)
+    prefix.base[end] = UInt8(ascii: ":")
+    prefixCount = end + 1
   }
 
   /// The id of segment `index` of the block (any integer; segment indices start at 1).
   func id(_ index: Int) -> String {
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 bytes
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 bytes (DecimalDigits.maximumWidth)
     return withUnsafeMutableBytes(of: &digits) { digits in
       let base = digits.baseAddress!.assumingMemoryBound(to: UInt8.self)
-      let digitCount = Self.writeDigits(of: index, at: base) - base
+      let digitCount = DecimalDigits.write(index, into: base, at: 0)
       let prefix = UnsafeBufferPointer(start: self.prefix.base, count: prefixCount)
       let written = UnsafeBufferPointer(start: base, count: digitCount)
       return String(unsafeUninitializedCapacity: prefix.count + digitCount) { id in
@@ -42,30 +42,5 @@ struct SegmentIDMaker {
         return UnsafeMutableBufferPointer(rebasing: id[middle...]).initialize(fromContentsOf: written) + middle
       }
     }
-  }
-
-  /// Writes the decimal digits of `number` (and its sign) at `bytes` (room for 20) and returns
-  /// where they end.
-  static func writeDigits(of number: Int, at bytes: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-    var start = bytes
-    if number < 0 {
-      start.pointee = UInt8(ascii: "-")
-      start += 1
-    }
-    var value = number.magnitude
-    var width = 1
-    var bound: UInt = 10
-    while width < 20, value >= bound {
-      width += 1
-      bound = bound &* 10
-    }
-    var position = start + width
-    let end = position
-    repeat {
-      position -= 1
-      position.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
-      value /= 10
-    } while position > start
-    return end
   }
 }
